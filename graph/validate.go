@@ -1,0 +1,338 @@
+package graph
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Problem is one thing wrong (or, for a Warning, doubtful) in a data set,
+// with the place it was found.
+type Problem struct {
+	Pos     Pos
+	Field   string // the column or field, "" for the whole record or file
+	Message string
+	Warning bool
+}
+
+// String formats p as "file:line: field: message".
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.Pos.File != "" {
+		b.WriteString(p.Pos.File)
+		b.WriteByte(':')
+		if p.Pos.Line > 0 {
+			b.WriteString(strconv.Itoa(p.Pos.Line))
+			b.WriteByte(':')
+		}
+		b.WriteByte(' ')
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+	}
+	if p.Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// MaxProblemsShown is how many problems the message of a Problems error lists
+// before it gives the count of the rest.
+const MaxProblemsShown = 50
+
+// Problems is a list of problems. As an error (see Err) it lists the first
+// MaxProblemsShown errors, one a line, and then how many more there are.
+type Problems []Problem
+
+// Errors returns the problems that are not warnings.
+func (ps Problems) Errors() Problems {
+	var out Problems
+	for _, p := range ps {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Warnings returns the problems that are warnings.
+func (ps Problems) Warnings() Problems {
+	var out Problems
+	for _, p := range ps {
+		if p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Err returns the errors of ps as a *ValidationError, or nil when there are
+// only warnings or nothing.
+func (ps Problems) Err() error {
+	errs := ps.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: errs}
+}
+
+// ValidationError is the error of a data set that did not validate. It holds
+// every problem found, not only the first.
+type ValidationError struct {
+	Problems Problems
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	n := len(e.Problems)
+	fmt.Fprintf(&b, "%d problem", n)
+	if n != 1 {
+		b.WriteByte('s')
+	}
+	b.WriteString(" in the data:")
+	for i, p := range e.Problems {
+		if i == MaxProblemsShown {
+			fmt.Fprintf(&b, "\n... and %d more problems", n-MaxProblemsShown)
+			break
+		}
+		b.WriteString("\n")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Validate checks e and returns every problem found, not only the first, and
+// normalises e on the way: it fills the defaults (a partner's name is its id,
+// its sector follows from its helix type; a unit's level follows from its
+// form and its form from its level; a tie's weight is 1; a membership's role
+// is member) and drops self-loops with a warning.
+//
+// It finds: empty required fields, duplicate ids (partner and person ids
+// share one name space, so that a tie names one of them without doubt), ties,
+// memberships, people and values that name an unknown partner, person or
+// unit, a unit whose parent is unknown or that is its own ancestor, a form
+// that does not belong to the given level, until before since, and weights
+// that are not positive numbers. Vocabulary values are checked when the
+// input is parsed (see ParseHelix and friends).
+func (e *Ecosystem) Validate() Problems {
+	var ps Problems
+	add := func(pos Pos, field, format string, args ...any) {
+		ps = append(ps, Problem{Pos: pos, Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+	warn := func(pos Pos, field, format string, args ...any) {
+		ps = append(ps, Problem{Pos: pos, Field: field, Message: fmt.Sprintf(format, args...), Warning: true})
+	}
+	period := func(pos Pos, p Period) {
+		if !p.Valid() {
+			add(pos, "until", "until %s is before since %s", p.Until, p.Since)
+		}
+	}
+	if len(e.Partners) == 0 {
+		add(Pos{}, "", "no partners: the data set needs at least one partner")
+	}
+
+	partners := make(map[string]Pos, len(e.Partners))
+	for i := range e.Partners {
+		p := &e.Partners[i]
+		p.ID = strings.TrimSpace(p.ID)
+		if p.ID == "" {
+			add(p.Pos, "id", "empty id")
+		} else if first, dup := partners[p.ID]; dup {
+			add(p.Pos, "id", "duplicate partner id %q (first at %s)", p.ID, posString(first))
+		} else {
+			partners[p.ID] = p.Pos
+		}
+		if p.Name == "" {
+			p.Name = p.ID
+		}
+		if p.Helix == "" {
+			p.Helix = HelixUnknown
+		}
+		if p.Sector == "" {
+			p.Sector = DefaultSector(p.Helix)
+		}
+		period(p.Pos, p.Period)
+	}
+
+	people := make(map[string]Pos, len(e.People))
+	for i := range e.People {
+		p := &e.People[i]
+		p.ID = strings.TrimSpace(p.ID)
+		switch {
+		case p.ID == "":
+			add(p.Pos, "id", "empty id")
+		case hasKey(partners, p.ID):
+			add(p.Pos, "id", "person id %q is also a partner id (at %s); ids of people and partners must differ", p.ID, posString(partners[p.ID]))
+		case hasKey(people, p.ID):
+			add(p.Pos, "id", "duplicate person id %q (first at %s)", p.ID, posString(people[p.ID]))
+		default:
+			people[p.ID] = p.Pos
+		}
+		if p.Name == "" {
+			p.Name = p.ID
+		}
+		if p.Partner == "" {
+			add(p.Pos, "partner", "empty partner: every person works for a partner")
+		} else if !hasKey(partners, p.Partner) {
+			add(p.Pos, "partner", "unknown partner %q%s", p.Partner, didYouMean(p.Partner, partners))
+		}
+	}
+
+	units := make(map[string]Pos, len(e.Units))
+	for i := range e.Units {
+		u := &e.Units[i]
+		u.ID = strings.TrimSpace(u.ID)
+		if u.ID == "" {
+			add(u.Pos, "id", "empty id")
+		} else if first, dup := units[u.ID]; dup {
+			add(u.Pos, "id", "duplicate unit id %q (first at %s)", u.ID, posString(first))
+		} else {
+			units[u.ID] = u.Pos
+		}
+		if u.Name == "" {
+			u.Name = u.ID
+		}
+		switch {
+		case u.Level == "" && u.Form == "":
+			add(u.Pos, "level", "empty level and form: give a level (ecosystem, fieldlab, team) or a form")
+		case u.Level == "":
+			u.Level = u.Form.Level()
+		case u.Form == "":
+			u.Form = u.Level.DefaultForm()
+		case u.Form.Level() != u.Level:
+			add(u.Pos, "form", "form %s belongs to level %s, not %s", u.Form, u.Form.Level(), u.Level)
+		}
+		period(u.Pos, u.Period)
+	}
+	for _, u := range e.Units {
+		if u.Parent == "" {
+			continue
+		}
+		if !hasKey(units, u.Parent) {
+			add(u.Pos, "parent", "unknown unit %q%s", u.Parent, didYouMean(u.Parent, units))
+		}
+	}
+	// Cycles in the parent chain.
+	parent := make(map[string]string, len(e.Units))
+	for _, u := range e.Units {
+		parent[u.ID] = u.Parent
+	}
+	for _, u := range e.Units {
+		seen := map[string]bool{u.ID: true}
+		for p := parent[u.ID]; p != ""; p = parent[p] {
+			if seen[p] {
+				add(u.Pos, "parent", "unit %q is its own ancestor (parent chain loops through %q)", u.ID, p)
+				break
+			}
+			seen[p] = true
+		}
+	}
+
+	member := func(pos Pos, field, id string) {
+		if id == "" {
+			add(pos, field, "empty %s", field)
+			return
+		}
+		if !hasKey(partners, id) && !hasKey(people, id) {
+			add(pos, field, "unknown partner or person %q%s", id, didYouMean2(id, partners, people))
+		}
+	}
+
+	for i := range e.Memberships {
+		m := &e.Memberships[i]
+		if m.Unit == "" {
+			add(m.Pos, "unit", "empty unit")
+		} else if !hasKey(units, m.Unit) {
+			add(m.Pos, "unit", "unknown unit %q%s", m.Unit, didYouMean(m.Unit, units))
+		}
+		member(m.Pos, "member", m.Member)
+		if m.Role == "" {
+			m.Role = RoleMember
+		}
+		period(m.Pos, m.Period)
+	}
+
+	kept := e.Ties[:0]
+	for _, t := range e.Ties {
+		bad := len(ps.Errors())
+		member(t.Pos, "source", t.Source)
+		member(t.Pos, "target", t.Target)
+		switch {
+		case t.Weight == 0:
+			t.Weight = 1
+		case math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) || t.Weight < 0:
+			add(t.Pos, "weight", "weight %v is not a positive number", t.Weight)
+		}
+		period(t.Pos, t.Period)
+		if t.Source != "" && t.Source == t.Target && len(ps.Errors()) == bad {
+			warn(t.Pos, "target", "tie from %q to itself (a self-loop) is dropped", t.Source)
+			continue
+		}
+		kept = append(kept, t)
+	}
+	e.Ties = kept
+
+	for i := range e.Values {
+		v := &e.Values[i]
+		member(v.Pos, "reporter", v.Reporter)
+		if v.Unit != "" && !hasKey(units, v.Unit) {
+			add(v.Pos, "unit", "unknown unit %q%s", v.Unit, didYouMean(v.Unit, units))
+		}
+		if v.Cycle == "" {
+			add(v.Pos, "cycle", "empty cycle (one of %s)", joinCycles())
+		}
+		if v.Capital != "" && v.Cycle != CyclePotential {
+			add(v.Pos, "capital", "capital %s is only given with cycle potential, not %s", v.Capital, v.Cycle)
+		}
+	}
+	return ps
+}
+
+func joinCycles() string {
+	s := make([]string, len(Cycles))
+	for i, c := range Cycles {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
+}
+
+func hasKey(m map[string]Pos, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func posString(p Pos) string {
+	if p.File == "" {
+		return "record"
+	}
+	if p.Line == 0 {
+		return p.File
+	}
+	return p.File + ":" + strconv.Itoa(p.Line)
+}
+
+func didYouMean(id string, known map[string]Pos) string {
+	return didYouMean2(id, known, nil)
+}
+
+func didYouMean2(id string, a, b map[string]Pos) string {
+	ids := make([]string, 0, len(a)+len(b))
+	for k := range a {
+		ids = append(ids, k)
+	}
+	for k := range b {
+		ids = append(ids, k)
+	}
+	if len(ids) == 0 || len(ids) > 200000 {
+		return ""
+	}
+	sortStrings(ids)
+	c := Closest(id, ids, 1)
+	if len(c) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", c[0])
+}
