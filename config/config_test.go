@@ -1,0 +1,85 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+func TestLoadPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("store: from-file.db\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := func(m map[string]string) func(string) (string, bool) {
+		return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+	}
+	flags := func(args ...string) *pflag.FlagSet {
+		fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+		fs.String("store", DefaultStore, "")
+		if err := fs.Parse(args); err != nil {
+			t.Fatal(err)
+		}
+		return fs
+	}
+	tests := []struct {
+		name string
+		opts Options
+		want string
+	}{
+		{"default", Options{Dir: t.TempDir(), Env: env(nil), Flags: flags()}, DefaultStore},
+		{"file", Options{Dir: dir, Env: env(nil), Flags: flags()}, "from-file.db"},
+		{"env over file", Options{Dir: dir, Env: env(map[string]string{"ECOSCOPE_STORE": "env.db"}), Flags: flags()}, "env.db"},
+		{"flag over env", Options{Dir: dir, Env: env(map[string]string{"ECOSCOPE_STORE": "env.db"}), Flags: flags("--store", "flag.db")}, "flag.db"},
+		{"explicit file", Options{File: filepath.Join(dir, FileName), Env: env(nil)}, "from-file.db"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Load(tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Store != tt.want {
+				t.Errorf("Store = %q, want %q", cfg.Store, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("store: x.db\nstroe: y\n"), 0o644)
+	broken := filepath.Join(dir, "broken.yaml")
+	os.WriteFile(broken, []byte("store: [unclosed\n"), 0o644)
+	tests := []struct {
+		name, file, want string
+	}{
+		{"missing file", filepath.Join(dir, "nope.yaml"), "no such file"},
+		{"unknown key", bad, `unknown setting "stroe"`},
+		{"bad yaml", broken, "broken.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(Options{File: tt.file, Env: func(string) (string, bool) { return "", false }})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTemplateLoads(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, FileName), []byte(Template), 0o644)
+	cfg, err := Load(Options{Dir: dir, Env: func(string) (string, bool) { return "", false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Store != DefaultStore {
+		t.Errorf("Store = %q, want %q", cfg.Store, DefaultStore)
+	}
+}

@@ -1,0 +1,3 @@
+// Package report turns analysis results into reports for people (text) and
+// machines (JSON).
+package report

@@ -1,0 +1,204 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/graph"
+)
+
+// Meta says what a report is about.
+type Meta struct {
+	Source string     // where the data came from: a store path or input files
+	At     graph.Date // the snapshot date; zero for the cumulative network
+	Unit   string     // the unit whose subtree is reported; "" for all
+}
+
+// Report is the composition report of an ecosystem. Its JSON keys are
+// stable: later versions add keys, never rename them.
+type Report struct {
+	Name   string `json:"name,omitempty"`
+	Source string `json:"source"`
+	At     string `json:"at"`
+	Unit   string `json:"unit,omitempty"`
+	analysis.Composition
+	People      int                        `json:"people"`
+	Memberships int                        `json:"memberships"`
+	Values      int                        `json:"values"`
+	Units       []analysis.UnitComposition `json:"units"`
+}
+
+// Build computes the report of e.
+func Build(e *graph.Ecosystem, m Meta) Report {
+	at := "all"
+	if !m.At.IsZero() {
+		at = m.At.String()
+	}
+	return Report{
+		Name:        e.Name,
+		Source:      m.Source,
+		At:          at,
+		Unit:        m.Unit,
+		Composition: analysis.Compose(e),
+		People:      len(e.People),
+		Memberships: len(e.Memberships),
+		Values:      len(e.Values),
+		Units:       analysis.ComposeUnits(e),
+	}
+}
+
+// WriteJSON writes r as indented JSON.
+func WriteJSON(w io.Writer, r Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteText writes r for people to read.
+func WriteText(w io.Writer, r Report) error {
+	ew := &errWriter{w: w}
+	title := "Ecosystem report"
+	if r.Name != "" {
+		title += ": " + r.Name
+	}
+	ew.printf("%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
+	ew.printf("Source:   %s\n", r.Source)
+	if r.At == "all" {
+		ew.printf("Snapshot: cumulative (every record, whatever its dates)\n")
+	} else {
+		ew.printf("Snapshot: at %s\n", r.At)
+	}
+	if r.Unit != "" {
+		ew.printf("Unit:     %s and the units below it\n", r.Unit)
+	}
+	ew.printf("\n%d partners, %d ties between partners, %d units, %d people, %d memberships, %d value records\n",
+		r.Partners, r.Ties, len(r.Units), r.People, r.Memberships, r.Values)
+	if r.Partners == 0 {
+		if r.At != "all" {
+			ew.printf("\nNo partners are active at %s: the snapshot is empty. Try a later date.\n", r.At)
+		} else {
+			ew.printf("\nThe data set has no partners.\n")
+		}
+		return ew.err
+	}
+
+	ew.printf("\nHelix coverage: %s\n", describeCoverage(r.Coverage))
+
+	ew.printf("\nPartners per helix type\n")
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, h := range append(append([]graph.Helix{}, graph.Helices...), graph.HelixUnknown) {
+		n, ok := r.HelixCounts[h]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t\n", h, n, percent(n, r.Partners))
+	}
+	tw.Flush()
+
+	ew.printf("\nPartners per sector\n")
+	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, s := range append(append([]graph.Sector{}, graph.Sectors...), graph.SectorUnknown) {
+		n, ok := r.SectorCounts[s]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t\n", s, n, percent(n, r.Partners))
+	}
+	tw.Flush()
+
+	ew.printf("\nPartners per kind\n")
+	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, k := range sortedByCount(r.KindCounts) {
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t\n", k, r.KindCounts[k], percent(r.KindCounts[k], r.Partners))
+	}
+	tw.Flush()
+
+	ew.printf("\nUnits per level: ")
+	for i, l := range graph.Levels {
+		if i > 0 {
+			ew.printf(", ")
+		}
+		ew.printf("%s %d", l, r.UnitCounts[l])
+	}
+	ew.printf("\n")
+	if len(r.Units) > 0 {
+		ew.printf("\nUnits (size and coverage count the partners of the unit and of the units below it)\n")
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  unit\tlevel\tform\tsize\tcoverage\tmissing\n")
+		for _, u := range r.Units {
+			missing := "-"
+			if len(u.Coverage.Missing) > 0 {
+				missing = joinHelices(u.Coverage.Missing)
+			}
+			fmt.Fprintf(tw, "  %s%s\t%s\t%s\t%d\t%s\t%s\n", strings.Repeat("  ", u.Depth), u.ID, u.Level, u.Form, u.Size, u.Coverage.Class, missing)
+		}
+		tw.Flush()
+	}
+	return ew.err
+}
+
+func describeCoverage(c graph.Coverage) string {
+	s := string(c.Class)
+	if len(c.Present) > 0 {
+		s += "; present: " + joinHelices(c.Present)
+	}
+	if len(c.Missing) > 0 {
+		s += "; missing: " + joinHelices(c.Missing)
+	}
+	return s
+}
+
+func joinHelices(hs []graph.Helix) string {
+	s := make([]string, len(hs))
+	for i, h := range hs {
+		s[i] = string(h)
+	}
+	return strings.Join(s, ", ")
+}
+
+func percent(n, total int) string {
+	if total == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(total))
+}
+
+// sortedByCount returns the keys of m, the largest count first, ties by name.
+func sortedByCount(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+// errWriter remembers the first write error so that the text writer can
+// print freely and report it once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	fmt.Fprintf(e, format, args...)
+}
