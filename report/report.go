@@ -89,34 +89,27 @@ func WriteText(w io.Writer, r Report) error {
 
 	ew.printf("\nHelix coverage: %s\n", describeCoverage(r.Coverage))
 
-	ew.printf("\nPartners per helix type\n")
-	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	var rows []countRow
 	for _, h := range append(append([]graph.Helix{}, graph.Helices...), graph.HelixUnknown) {
-		n, ok := r.HelixCounts[h]
-		if !ok {
-			continue
+		if n, ok := r.HelixCounts[h]; ok {
+			rows = append(rows, countRow{string(h), n})
 		}
-		fmt.Fprintf(tw, "  %s\t%d\t%s\t\n", h, n, percent(n, r.Partners))
 	}
-	tw.Flush()
+	writeCounts(ew, "Partners per helix type", rows, r.Partners)
 
-	ew.printf("\nPartners per sector\n")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	rows = rows[:0]
 	for _, s := range append(append([]graph.Sector{}, graph.Sectors...), graph.SectorUnknown) {
-		n, ok := r.SectorCounts[s]
-		if !ok {
-			continue
+		if n, ok := r.SectorCounts[s]; ok {
+			rows = append(rows, countRow{string(s), n})
 		}
-		fmt.Fprintf(tw, "  %s\t%d\t%s\t\n", s, n, percent(n, r.Partners))
 	}
-	tw.Flush()
+	writeCounts(ew, "Partners per sector", rows, r.Partners)
 
-	ew.printf("\nPartners per kind\n")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	rows = rows[:0]
 	for _, k := range sortedByCount(r.KindCounts) {
-		fmt.Fprintf(tw, "  %s\t%d\t%s\t\n", k, r.KindCounts[k], percent(r.KindCounts[k], r.Partners))
+		rows = append(rows, countRow{k, r.KindCounts[k]})
 	}
-	tw.Flush()
+	writeCounts(ew, "Partners per kind", rows, r.Partners)
 
 	ew.printf("\nUnits per level: ")
 	for i, l := range graph.Levels {
@@ -128,7 +121,7 @@ func WriteText(w io.Writer, r Report) error {
 	ew.printf("\n")
 	if len(r.Units) > 0 {
 		ew.printf("\nUnits (size and coverage count the partners of the unit and of the units below it)\n")
-		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  unit\tlevel\tform\tsize\tcoverage\tmissing\n")
 		for _, u := range r.Units {
 			missing := "-"
@@ -140,6 +133,24 @@ func WriteText(w io.Writer, r Report) error {
 		tw.Flush()
 	}
 	return ew.err
+}
+
+type countRow struct {
+	label string
+	n     int
+}
+
+// writeCounts writes a titled table of counts with their share of total:
+// labels left-aligned, numbers right-aligned.
+func writeCounts(ew *errWriter, title string, rows []countRow, total int) {
+	ew.printf("\n%s\n", title)
+	width := 0
+	for _, r := range rows {
+		width = max(width, len([]rune(r.label)))
+	}
+	for _, r := range rows {
+		ew.printf("  %s%s  %5d  %6s\n", r.label, strings.Repeat(" ", width-len([]rune(r.label))), r.n, percent(r.n, total))
+	}
 }
 
 func describeCoverage(c graph.Coverage) string {
