@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong (or, for a Warning, doubtful) in a data set,
@@ -119,8 +120,10 @@ func (e *ValidationError) Error() string {
 // input is parsed (see ParseHelix and friends).
 func (e *Ecosystem) Validate() Problems {
 	var ps Problems
+	nerr := 0 // the errors in ps
 	add := func(pos Pos, field, format string, args ...any) {
 		ps = append(ps, Problem{Pos: pos, Field: field, Message: fmt.Sprintf(format, args...)})
+		nerr++
 	}
 	warn := func(pos Pos, field, format string, args ...any) {
 		ps = append(ps, Problem{Pos: pos, Field: field, Message: fmt.Sprintf(format, args...), Warning: true})
@@ -157,6 +160,7 @@ func (e *Ecosystem) Validate() Problems {
 		period(p.Pos, p.Period)
 	}
 
+	partnerIDs := &suggester{sets: []map[string]Pos{partners}}
 	people := make(map[string]Pos, len(e.People))
 	for i := range e.People {
 		p := &e.People[i]
@@ -177,11 +181,13 @@ func (e *Ecosystem) Validate() Problems {
 		if p.Partner == "" {
 			add(p.Pos, "partner", "empty partner: every person works for a partner")
 		} else if !hasKey(partners, p.Partner) {
-			add(p.Pos, "partner", "unknown partner %q%s", p.Partner, didYouMean(p.Partner, partners))
+			add(p.Pos, "partner", "unknown partner %q%s", p.Partner, partnerIDs.suggest(p.Partner))
 		}
 	}
 
 	units := make(map[string]Pos, len(e.Units))
+	unitIDs := &suggester{sets: []map[string]Pos{units}}
+	members := &suggester{sets: []map[string]Pos{partners, people}}
 	for i := range e.Units {
 		u := &e.Units[i]
 		u.ID = strings.TrimSpace(u.ID)
@@ -212,7 +218,7 @@ func (e *Ecosystem) Validate() Problems {
 			continue
 		}
 		if !hasKey(units, u.Parent) {
-			add(u.Pos, "parent", "unknown unit %q%s", u.Parent, didYouMean(u.Parent, units))
+			add(u.Pos, "parent", "unknown unit %q%s", u.Parent, unitIDs.suggest(u.Parent))
 		}
 	}
 	// Cycles in the parent chain.
@@ -237,7 +243,7 @@ func (e *Ecosystem) Validate() Problems {
 			return
 		}
 		if !hasKey(partners, id) && !hasKey(people, id) {
-			add(pos, field, "unknown partner or person %q%s", id, didYouMean2(id, partners, people))
+			add(pos, field, "unknown partner or person %q%s", id, members.suggest(id))
 		}
 	}
 
@@ -246,7 +252,7 @@ func (e *Ecosystem) Validate() Problems {
 		if m.Unit == "" {
 			add(m.Pos, "unit", "empty unit")
 		} else if !hasKey(units, m.Unit) {
-			add(m.Pos, "unit", "unknown unit %q%s", m.Unit, didYouMean(m.Unit, units))
+			add(m.Pos, "unit", "unknown unit %q%s", m.Unit, unitIDs.suggest(m.Unit))
 		}
 		member(m.Pos, "member", m.Member)
 		if m.Role == "" {
@@ -257,7 +263,7 @@ func (e *Ecosystem) Validate() Problems {
 
 	kept := e.Ties[:0]
 	for _, t := range e.Ties {
-		bad := len(ps.Errors())
+		bad := nerr
 		member(t.Pos, "source", t.Source)
 		member(t.Pos, "target", t.Target)
 		switch {
@@ -267,7 +273,7 @@ func (e *Ecosystem) Validate() Problems {
 			add(t.Pos, "weight", "weight %v is not a positive number", t.Weight)
 		}
 		period(t.Pos, t.Period)
-		if t.Source != "" && t.Source == t.Target && len(ps.Errors()) == bad {
+		if t.Source != "" && t.Source == t.Target && nerr == bad {
 			warn(t.Pos, "target", "tie from %q to itself (a self-loop) is dropped", t.Source)
 			continue
 		}
@@ -279,7 +285,7 @@ func (e *Ecosystem) Validate() Problems {
 		v := &e.Values[i]
 		member(v.Pos, "reporter", v.Reporter)
 		if v.Unit != "" && !hasKey(units, v.Unit) {
-			add(v.Pos, "unit", "unknown unit %q%s", v.Unit, didYouMean(v.Unit, units))
+			add(v.Pos, "unit", "unknown unit %q%s", v.Unit, unitIDs.suggest(v.Unit))
 		}
 		if v.Cycle == "" {
 			add(v.Pos, "cycle", "empty cycle (one of %s)", joinCycles())
@@ -314,25 +320,71 @@ func posString(p Pos) string {
 	return p.File + ":" + strconv.Itoa(p.Line)
 }
 
-func didYouMean(id string, known map[string]Pos) string {
-	return didYouMean2(id, known, nil)
+// maxSuggestions is how many "did you mean" suggestions one suggester makes
+// (no more problems are shown); past it, unknown ids are reported without
+// one, so that a data set with many unknown references is still checked
+// quickly.
+const maxSuggestions = MaxProblemsShown
+
+// suggester proposes the nearest known id for an unknown one. It gathers
+// and sorts the known ids once, when first asked, after the maps are full.
+type suggester struct {
+	sets  []map[string]Pos
+	ids   []string
+	built bool
+	used  int
 }
 
-func didYouMean2(id string, a, b map[string]Pos) string {
-	ids := make([]string, 0, len(a)+len(b))
-	for k := range a {
-		ids = append(ids, k)
-	}
-	for k := range b {
-		ids = append(ids, k)
-	}
-	if len(ids) == 0 || len(ids) > 200000 {
+func (s *suggester) suggest(id string) string {
+	if s.used >= maxSuggestions {
 		return ""
 	}
-	sortStrings(ids)
-	c := Closest(id, ids, 1)
-	if len(c) == 0 {
+	s.used++
+	if !s.built {
+		s.built = true
+		n := 0
+		for _, m := range s.sets {
+			n += len(m)
+		}
+		if n > 200000 {
+			return ""
+		}
+		s.ids = make([]string, 0, n)
+		for _, m := range s.sets {
+			for k := range m {
+				s.ids = append(s.ids, k)
+			}
+		}
+		sortStrings(s.ids)
+	}
+	if len(s.ids) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; did you mean %q?", c[0])
+	return fmt.Sprintf("; did you mean %q?", nearestID(id, s.ids))
+}
+
+// nearestID is Closest(id, candidates, 1)[0], without sorting all candidates:
+// it skips those whose length alone puts them further than the best so far.
+func nearestID(id string, candidates []string) string {
+	lid := strings.ToLower(id)
+	n := utf8.RuneCountInString(lid)
+	best, bestD := "", -1
+	for _, c := range candidates {
+		lc := strings.ToLower(c)
+		diff := utf8.RuneCountInString(lc) - n
+		if diff < 0 {
+			diff = -diff
+		}
+		if bestD >= 0 && diff/2 >= bestD {
+			continue
+		}
+		d := editDistance(lid, lc)
+		if id != "" && strings.Contains(lc, lid) {
+			d /= 2
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
 }

@@ -390,8 +390,13 @@ var cycleVocabulary = newVocabulary("value cycle", []string{"expected", "immedia
 	"transformatief": "transformative", "transformatieve": "transformative", "transformatieve waarde": "transformative",
 })
 
-// ParseCycle returns the value-creation cycle that s names (English or Dutch).
+// ParseCycle returns the value-creation cycle that s names (English or
+// Dutch). An empty s returns "": Validate reports a value record without a
+// cycle.
 func ParseCycle(s string) (Cycle, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
 	c, err := cycleVocabulary.parse(s)
 	return Cycle(c), err
 }
