@@ -1,0 +1,327 @@
+package importers
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ecoscope/ecoscope/graph"
+)
+
+// ReadJSON reads a data set from one JSON document:
+//
+//	{"name": "...", "partners": [{"id": "p1", "helix": "academia", ...}, ...],
+//	 "people": [...], "units": [...], "memberships": [...], "ties": [...], "values": [...]}
+//
+// The records have the fields of the CSV columns (the json names of the
+// graph types), with the same Dutch aliases, and their values go through the
+// same parsing: vocabulary values accept synonyms, dates are strings
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (or a number for a year). name is the
+// file name used in problem positions; each record is placed on the line of
+// its opening brace. The ecosystem is named after the "name" key, or else
+// after name without its extension. See Read for what it returns.
+func ReadJSON(r io.Reader, name string) (*graph.Ecosystem, graph.Problems, error) {
+	var b strings.Builder
+	if _, err := io.Copy(&b, r); err != nil {
+		return nil, nil, fmt.Errorf("read data set %s: %w", name, err)
+	}
+	e := &graph.Ecosystem{}
+	d := newDecoder(name)
+	d.readJSON(b.String(), e)
+	if e.Name == "" {
+		e.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	return finish(e, name, d.problems, d.fatal)
+}
+
+// jsonReader reads a JSON document. Once json.Valid has checked its syntax,
+// it reads the document directly from its text, which the strings of the
+// records share.
+type jsonReader struct {
+	*decoder
+	text string
+	off  int // offset up to which lines are counted
+	line int // line at off
+	// warned holds the unknown keys already reported, per table.
+	warned map[[2]string]bool
+}
+
+// readJSON reads the JSON document text into e.
+func (d *decoder) readJSON(text string, e *graph.Ecosystem) {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if !utf8.ValidString(text) {
+		line, why := invalidUTF8(text)
+		d.fatalf(line, "", "file is not valid UTF-8 (%s); re-save it as UTF-8", why)
+		return
+	}
+	j := &jsonReader{decoder: d, text: text, line: 1, warned: map[[2]string]bool{}}
+	if strings.TrimSpace(text) == "" {
+		d.fatalf(0, "", `empty file; want a JSON object {"partners": [...], ...}`)
+		return
+	}
+	if !json.Valid([]byte(text)) {
+		j.syntaxError()
+		return
+	}
+	i := skipSpace(text, 0)
+	if text[i] != '{' {
+		d.fatalf(j.lineAt(i), "", `want a JSON object {"partners": [...], "ties": [...], ...}, not %s`, describeValue(text[i:skipValue(text, i)]))
+		return
+	}
+	j.members(i, func(key string, at, v int) {
+		d.pos.Line = j.lineAt(at)
+		nk := normalizeHeader(key)
+		if id, ok := tableByName[nk]; ok {
+			j.array(id, key, v, e)
+			return
+		}
+		if nk == "name" || nk == "naam" {
+			e.Name = j.scalarText("name", text[v:skipValue(text, v)])
+			return
+		}
+		msg := fmt.Sprintf("unknown key %q is ignored", key)
+		if _, ok := tables[tabPartners].aliases[nk]; ok {
+			msg += " (the fields of a partner go in the objects of the \"partners\" array)"
+		} else {
+			msg += " (keys: name, partners, people, units, memberships, ties, values)"
+		}
+		d.warnf("", "%s", msg)
+	})
+}
+
+// members calls f for each member of the object at offset i of the text,
+// with its key, the offset of the key and the offset of the value.
+func (j *jsonReader) members(i int, f func(key string, at, v int)) {
+	s := j.text
+	for i++; ; {
+		i = skipSpace(s, i)
+		if s[i] == '}' {
+			return
+		}
+		at := i
+		key, n := jsonString(s, i)
+		v := skipSpace(s, skipSpace(s, n)+1) // past the colon
+		f(key, at, v)
+		i = skipValue(s, v)
+	}
+}
+
+// array reads the array of records of table id, at offset i of the text.
+func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
+	s := j.text
+	switch s[i] {
+	case 'n':
+		return
+	case '[':
+	default:
+		j.errorf(key, "want an array of objects, not %s", describeValue(s[i:skipValue(s, i)]))
+		return
+	}
+	t := tables[id]
+	// Make room for as many records as the array holds objects at most.
+	grow(e, id, strings.Count(s[i:skipValue(s, i)], "{"))
+	cells := make([]string, len(t.columns))
+	// The records usually name the same fields in the same order: remember
+	// the column of the nth field of the last record.
+	type field struct {
+		name string
+		col  int
+	}
+	var order []field
+	for k, i := 0, i+1; ; k++ {
+		i = skipSpace(s, i)
+		if s[i] == ']' {
+			return
+		}
+		j.pos.Line = j.lineAt(i)
+		if s[i] != '{' {
+			n := skipValue(s, i)
+			j.errorf(fmt.Sprintf("%s[%d]", key, k), "want an object, not %s", describeValue(s[i:n]))
+			i = n
+			continue
+		}
+		clear(cells)
+		nth := 0
+		j.members(i, func(name string, _, v int) {
+			if nth == len(order) {
+				order = append(order, field{})
+			}
+			f := &order[nth]
+			nth++
+			if f.name != name || f.name == "" {
+				*f = field{name, t.column(name)}
+			}
+			if f.col < 0 {
+				j.unknownField(t, name)
+				return
+			}
+			cells[f.col] = j.scalarText(t.columns[f.col], s[v:skipValue(s, v)])
+		})
+		j.add(e, id, cells)
+		i = skipValue(s, i)
+	}
+}
+
+// scalarText returns the text of v, a valid JSON value that should be a
+// string, number, boolean or null (trimmed; "" for null). An object or an
+// array is reported in field and read as "".
+func (j *jsonReader) scalarText(field, v string) string {
+	switch v[0] {
+	case '"':
+		s, _ := jsonString(v, 0)
+		return trim(s)
+	case 'n':
+		return ""
+	case '{', '[':
+		j.errorf(field, "want a string, number or true/false, not %s", describeValue(v))
+		return ""
+	}
+	return v // a number, true or false
+}
+
+// skipSpace returns the offset of the first byte of s from i on that is
+// neither JSON white space nor a comma.
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\r', '\n', ',':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// jsonString returns the string that starts at s[i] (a double quote) in
+// valid JSON, and the offset after it.
+func jsonString(s string, i int) (string, int) {
+	escaped := false
+	k := i + 1
+	for ; k < len(s); k++ {
+		c := s[k]
+		if c == '\\' {
+			escaped = true
+			k++
+			continue
+		}
+		if c == '"' {
+			break
+		}
+	}
+	if k >= len(s) {
+		return s[i+1:], len(s)
+	}
+	if !escaped {
+		return s[i+1 : k], k + 1
+	}
+	var out string
+	_ = json.Unmarshal([]byte(s[i:k+1]), &out) // valid JSON: no error
+	return out, k + 1
+}
+
+// skipValue returns the offset after the value that starts at s[i] in
+// valid JSON.
+func skipValue(s string, i int) int {
+	switch s[i] {
+	case '"':
+		_, n := jsonString(s, i)
+		return n
+	case '{', '[':
+		depth := 0
+		for i < len(s) {
+			switch s[i] {
+			case '"':
+				_, i = jsonString(s, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return i
+	}
+	for i < len(s) {
+		switch s[i] {
+		case ',', '}', ']', ' ', '\t', '\r', '\n':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// unknownField warns, once per table, about a field that is not a column.
+func (j *jsonReader) unknownField(t *table, field string) {
+	k := [2]string{t.name, field}
+	if j.warned[k] {
+		return
+	}
+	j.warned[k] = true
+	msg := fmt.Sprintf("unknown field %q in %s is ignored", field, t.name)
+	if s := t.suggest(field); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	j.warnf("", "%s (fields: %s)", msg, strings.Join(t.columns, ", "))
+}
+
+// syntaxError records the first syntax error of the text, at its position.
+func (j *jsonReader) syntaxError() {
+	var raw json.RawMessage
+	err := json.Unmarshal([]byte(j.text), &raw)
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		j.fatalf(0, "", "invalid JSON: %v", err)
+		return
+	}
+	line, col := j.position(int(se.Offset) - 1)
+	if se.Offset >= int64(len(j.text)) {
+		j.fatalf(line, "", "the JSON document ends too early: a closing } or ] is missing")
+		return
+	}
+	j.fatalf(line, "", "invalid JSON at character %d: %s", col, se.Error())
+}
+
+// lineAt returns the line of offset off, which is not before the offset of
+// the previous call.
+func (j *jsonReader) lineAt(off int) int {
+	if off < j.off {
+		j.off, j.line = 0, 1
+	}
+	j.line += strings.Count(j.text[j.off:off], "\n")
+	j.off = off
+	return j.line
+}
+
+// position returns the line and the character in that line at offset off.
+func (j *jsonReader) position(off int) (line, col int) {
+	off = min(max(off, 0), len(j.text))
+	line = 1 + strings.Count(j.text[:off], "\n")
+	start := strings.LastIndexByte(j.text[:off], '\n') + 1
+	return line, utf8.RuneCountInString(j.text[start:off]) + 1
+}
+
+// describeValue names the kind of v, a valid JSON value, for a message.
+func describeValue(v string) string {
+	switch v[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		s, _ := jsonString(v, 0)
+		return fmt.Sprintf("the string %q", s)
+	case 't', 'f', 'n':
+		return v
+	}
+	return "the number " + v
+}

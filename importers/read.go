@@ -1,0 +1,96 @@
+package importers
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ecoscope/ecoscope/graph"
+)
+
+// ErrFormat is wrapped by the error of Read for a path that is neither a
+// folder nor a .json file.
+var ErrFormat = errors.New("not a folder of CSV files or a .json file")
+
+// Read reads one data set at path: a folder of CSV files (see ReadCSVDir) or
+// a .json file (see ReadJSON).
+//
+// It returns the ecosystem, every problem found and a non-nil error when any
+// problem is an error. The problems are errors and warnings, each with the
+// file, line and column it concerns: first those found while parsing, in
+// the order partners, people, units, memberships, ties, values and by line,
+// then those of (*graph.Ecosystem).Validate, which Read calls to check the
+// references between records and fill the defaults. The error is then the
+// *graph.ValidationError of the problems (see graph.Problems.Err).
+//
+// A cell that cannot be parsed is reported and left empty; its record is
+// kept, so that the records naming it are not reported too, and Validate's
+// complaint about that empty field is left out. When a whole
+// file cannot be read (it is missing, not UTF-8, lacks a required column,
+// or is not valid JSON), Validate is not called, since it would report
+// every reference into that file as well; the ecosystem returned then holds
+// what could be read, unvalidated.
+//
+// When path itself cannot be read, Read returns a nil ecosystem, no
+// problems and the error.
+func Read(path string) (*graph.Ecosystem, graph.Problems, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read data set: %w", err)
+	}
+	if fi.IsDir() {
+		return ReadCSVDir(path)
+	}
+	if !strings.EqualFold(filepath.Ext(path), ".json") {
+		return nil, nil, fmt.Errorf("read data set %s: %w", path, ErrFormat)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read data set: %w", err)
+	}
+	defer f.Close()
+	return ReadJSON(f, path)
+}
+
+// finish validates e unless a file could not be read as a whole, and
+// returns the result of Read. Problems of Validate about a field that was
+// already reported while parsing are left out; those about the data set as
+// a whole are placed in name.
+func finish(e *graph.Ecosystem, name string, ps graph.Problems, fatal bool) (*graph.Ecosystem, graph.Problems, error) {
+	if !fatal {
+		type key struct {
+			pos   graph.Pos
+			field string
+		}
+		reported := map[key]bool{}
+		for _, p := range ps {
+			if !p.Warning && p.Field != "" {
+				reported[key{p.Pos, p.Field}] = true
+				for _, f := range coupled[p.Field] {
+					reported[key{p.Pos, f}] = true
+				}
+			}
+		}
+		for _, p := range e.Validate() {
+			if reported[key{p.Pos, p.Field}] {
+				continue
+			}
+			if p.Pos.File == "" {
+				p.Pos.File = name
+			}
+			ps = append(ps, p)
+		}
+	}
+	return e, ps, ps.Err()
+}
+
+// coupled lists, for a field, the fields that Validate checks together with
+// it. A value that could not be parsed is left empty; Validate would then
+// report it (or the pair it belongs to) again, as missing or inconsistent.
+var coupled = map[string][]string{
+	"level": {"form"},  // of a unit
+	"form":  {"level"}, // of a unit
+	"cycle": {"capital"},
+}
