@@ -1,0 +1,3 @@
+// Package generate makes synthetic Learning Community ecosystems, reproducible
+// from a seed, for benchmarks, tests and demos.
+package generate
