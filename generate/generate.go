@@ -91,7 +91,8 @@ func MaxTies(n int) int {
 //     types are collaboration, project, knowledge_exchange, funding (with a
 //     government partner) and supply (with an industry partner).
 //   - Unless NetworkOnly: 30% of partners have 1 to 3 people with a
-//     discipline and a job role. One ecosystem unit holds every partner; one
+//     discipline and a job role. One ecosystem unit with a core group of
+//     founding partners as direct members (see coreGroup); one
 //     fieldlab (fieldlab, living lab, innovation hub or centre of expertise)
 //     per 25 partners (12% of them end), with 6 to 20 partners in changing
 //     composition (15% of the memberships end before the fieldlab); 1 to 4
@@ -552,8 +553,12 @@ func (g *generator) units() {
 	}
 }
 
-// ecosystem adds the ecosystem unit: every partner, for as long as it takes
-// part. It returns the id.
+// ecosystem adds the ecosystem unit with its core group as direct members:
+// the first partners to join (about one in fifty, at least five and at most
+// sixty), for as long as they take part. The other partners take part
+// through the fieldlabs, teams, PLCs and CoPs below it. (Making every
+// partner a direct member would make the co-membership projection of the
+// network a complete graph.) It returns the id.
 func (g *generator) ecosystem() string {
 	ti := g.r.IntN(len(topics))
 	eco := graph.Unit{
@@ -561,7 +566,7 @@ func (g *generator) ecosystem() string {
 		Challenge: challenges[ti], Cadence: "quarterly", Period: graph.Period{Since: g.dates[0]},
 	}
 	g.members, g.roles = g.members[:0], g.roles[:0]
-	for i := range g.opts.Partners {
+	for i := range coreGroup(g.opts.Partners) {
 		g.members = append(g.members, member{g.ids[i], g.since[i], g.until[i]})
 		role := graph.RoleMember
 		switch h := graph.Helices[g.helix[i]]; {
@@ -890,4 +895,10 @@ func (g *generator) value(unit string, members []member, cycle, capital int, lev
 		v.Description = descriptions[cycle][g.r.IntN(len(descriptions[cycle]))]
 	}
 	g.e.Values = append(g.e.Values, v)
+}
+
+// coreGroup is the number of partners that are direct members of the
+// ecosystem unit of an ecosystem of n partners.
+func coreGroup(n int) int {
+	return min(n, max(5, min(60, n/50)))
 }
