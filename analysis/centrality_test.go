@@ -1,0 +1,357 @@
+package analysis
+
+import (
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+
+	"github.com/ecoscope/ecoscope/graph"
+)
+
+// TestGoldenCentrality compares with NetworkX 3.6.1 on the networks of
+// testdata/golden (see testdata/make_golden.py for the exact calls).
+func TestGoldenCentrality(t *testing.T) {
+	for _, name := range goldenGraphs {
+		t.Run(name, func(t *testing.T) {
+			g := readGolden(t, name)
+			net := New(g.ecosystem(), Options{})
+			// nx.betweenness_centrality(G, normalized=True)
+			checkNodes(t, net, "Betweenness", Betweenness(net), g.want(t, "betweenness"), 1e-9)
+			// nx.harmonic_centrality(G)[v] / (n-1)
+			checkNodes(t, net, "Closeness", Closeness(net), g.want(t, "closeness"), 1e-9)
+			// nx.eigenvector_centrality(G, weight="weight", tol=1e-13), and
+			// the default tol=1e-6, which stops about 1e-5 short.
+			ev := Eigenvector(net)
+			checkNodes(t, net, "Eigenvector", ev, g.want(t, "eigenvector"), 1e-6)
+			checkNodes(t, net, "Eigenvector/default tol", ev, g.want(t, "eigenvector_default"), 1e-4)
+			// nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-14), and
+			// the default tol=1e-6.
+			pr := PageRank(net, 0.85)
+			checkNodes(t, net, "PageRank", pr, g.want(t, "pagerank"), 1e-6)
+			checkNodes(t, net, "PageRank/default tol", pr, g.want(t, "pagerank_default"), 1e-4)
+			checkNodes(t, net, "DegreeCentrality", DegreeCentrality(net), scale(g.want(t, "degree"), 1/float64(net.N()-1)), 1e-12)
+		})
+	}
+}
+
+func scale(x []float64, f float64) []float64 {
+	for i := range x {
+		x[i] *= f
+	}
+	return x
+}
+
+// TestEigenvectorTight checks that Eigenvector and PageRank agree with the
+// tight-tolerance NetworkX values well beyond the 1e-6 promised.
+func TestEigenvectorTight(t *testing.T) {
+	for _, name := range goldenGraphs {
+		g := readGolden(t, name)
+		net := New(g.ecosystem(), Options{})
+		checkNodes(t, net, name+": Eigenvector", Eigenvector(net), g.want(t, "eigenvector"), 1e-9)
+		checkNodes(t, net, name+": PageRank", PageRank(net, 0.85), g.want(t, "pagerank"), 1e-10)
+	}
+}
+
+func TestBetweennessApprox(t *testing.T) {
+	tests := []struct {
+		graph      string
+		eps, delta float64
+	}{
+		{"karate", 0.05, 0.1},
+		{"florentine", 0.05, 0.1},
+		{"davis_women", 0.05, 0.1},
+		{"les_miserables", 0.03, 0.1},
+		{"disconnected", 0.05, 0.05},
+	}
+	for _, tt := range tests {
+		t.Run(tt.graph, func(t *testing.T) {
+			g := readGolden(t, tt.graph)
+			net := New(g.ecosystem(), Options{})
+			want := g.want(t, "betweenness") // nx.betweenness_centrality(G)
+			got, r := BetweennessApprox(net, tt.eps, tt.delta, rand.NewPCG(42, 7))
+			if r <= 0 {
+				t.Fatalf("sample size %d", r)
+			}
+			checkNodes(t, net, "BetweennessApprox", got, want, tt.eps)
+			again, r2 := BetweennessApprox(net, tt.eps, tt.delta, rand.NewPCG(42, 7))
+			if r2 != r {
+				t.Errorf("sample size %d then %d", r, r2)
+			}
+			for i := range got {
+				if got[i] != again[i] {
+					t.Fatalf("not reproducible from the seed: node %d: %v then %v", i, got[i], again[i])
+				}
+			}
+		})
+	}
+}
+
+// TestBetweennessApproxSampleSize checks r against the formula of
+// Riondato & Kornaropoulos (2016) worked by hand: a path of 5 nodes has
+// vertex diameter 5; the bound from node 0 (eccentricity 4) is 9, so
+// r = ⌈0.5/ε'² (⌊log2 7⌋ + 1 + ln 10)⌉ with ε' = 0.1·3/5.
+func TestBetweennessApproxSampleSize(t *testing.T) {
+	e := &graph.Ecosystem{}
+	for _, id := range []string{"a", "b", "c", "d", "e"} {
+		e.Partners = append(e.Partners, graph.Partner{ID: id})
+	}
+	for _, p := range [][2]string{{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "e"}} {
+		e.Ties = append(e.Ties, graph.Tie{Source: p[0], Target: p[1], Weight: 1})
+	}
+	net := New(e, Options{})
+	_, r := BetweennessApprox(net, 0.1, 0.1, rand.NewPCG(1, 1))
+	ep := 0.1 * 3 / 5
+	want := int(math.Ceil(0.5 / (ep * ep) * (2 + 1 + math.Log(10))))
+	if r != want {
+		t.Errorf("r = %d, want %d", r, want)
+	}
+	// A star: every shortest path has at most 3 nodes, VD bound 2·1+1 from
+	// the centre... but the first node is a leaf (eccentricity 2), bound 5.
+	for _, tt := range []struct {
+		eps, delta float64
+	}{{0, 0.1}, {1, 0.1}, {0.1, 0}, {0.1, 1}, {math.NaN(), 0.1}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("BetweennessApprox(eps=%v, delta=%v) did not panic", tt.eps, tt.delta)
+				}
+			}()
+			BetweennessApprox(net, tt.eps, tt.delta, rand.NewPCG(1, 1))
+		}()
+	}
+}
+
+func TestPageRankDamping(t *testing.T) {
+	g := readGolden(t, "karate")
+	net := New(g.ecosystem(), Options{})
+	// damping 0: every node gets 1/n.
+	for i, v := range PageRank(net, 0) {
+		if !near(v, 1/float64(net.N()), 1e-15) {
+			t.Fatalf("PageRank(0)[%d] = %v", i, v)
+		}
+	}
+	for _, d := range []float64{-0.1, 1, math.NaN()} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("PageRank(%v) did not panic", d)
+				}
+			}()
+			PageRank(net, d)
+		}()
+	}
+}
+
+// refPaths returns hop distances (-1: unreachable) and shortest-path counts
+// between all pairs, by Floyd–Warshall and a count over predecessors:
+// O(n³), for the property tests.
+func refPaths(a [][]float64) (d [][]int, sigma [][]float64) {
+	n := len(a)
+	d = make([][]int, n)
+	sigma = make([][]float64, n)
+	const inf = 1 << 30
+	for i := range d {
+		d[i] = make([]int, n)
+		sigma[i] = make([]float64, n)
+		for j := range d[i] {
+			switch {
+			case i == j:
+				d[i][j] = 0
+			case a[i][j] > 0:
+				d[i][j] = 1
+			default:
+				d[i][j] = inf
+			}
+		}
+	}
+	for k := 0; k < n; k++ {
+		for i := 0; i < n; i++ {
+			for j := 0; j < n; j++ {
+				if d[i][k]+d[k][j] < d[i][j] {
+					d[i][j] = d[i][k] + d[k][j]
+				}
+			}
+		}
+	}
+	for s := 0; s < n; s++ {
+		sigma[s][s] = 1
+		for l := 1; l < n; l++ {
+			for t := 0; t < n; t++ {
+				if d[s][t] != l {
+					continue
+				}
+				for u := 0; u < n; u++ {
+					if a[u][t] > 0 && d[s][u] == l-1 {
+						sigma[s][t] += sigma[s][u]
+					}
+				}
+			}
+		}
+		for t := range d[s] {
+			if d[s][t] == inf {
+				d[s][t] = -1
+			}
+		}
+	}
+	return d, sigma
+}
+
+// TestRandomCentrality compares with straightforward O(n³) (or dense)
+// implementations of the definitions on seeded random networks.
+func TestRandomCentrality(t *testing.T) {
+	for c, rc := range randomCases(200) {
+		net := New(rc.e, Options{})
+		a := rc.a
+		n := len(a)
+		d, sigma := refPaths(a)
+		bc := make([]float64, n)
+		cl := make([]float64, n)
+		for v := 0; v < n; v++ {
+			for s := 0; s < n; s++ {
+				if s != v && d[s][v] > 0 {
+					cl[v] += 1 / float64(d[s][v]) / float64(n-1)
+				}
+				for u := 0; u < n; u++ {
+					if s == u || s == v || u == v || d[s][u] < 0 || d[s][v] < 0 || d[v][u] < 0 {
+						continue
+					}
+					if d[s][v]+d[v][u] == d[s][u] {
+						bc[v] += sigma[s][v] * sigma[v][u] / sigma[s][u] / float64((n-1)*(n-2))
+					}
+				}
+			}
+		}
+		// PageRank and eigenvector centrality by dense iteration of their
+		// definitions, long past convergence.
+		pr := make([]float64, n)
+		ev := make([]float64, n)
+		for i := range pr {
+			pr[i] = 1 / float64(n)
+			ev[i] = 1 / float64(n)
+		}
+		str := make([]float64, n)
+		for i := range a {
+			for j := range a {
+				str[i] += a[i][j]
+			}
+		}
+		for it := 0; it < 3000; it++ {
+			next := make([]float64, n)
+			dangling := 0.0
+			for u := range a {
+				if str[u] == 0 {
+					dangling += pr[u]
+				}
+			}
+			for v := range a {
+				next[v] = 0.15/float64(n) + 0.85*dangling/float64(n)
+				for u := range a {
+					if a[u][v] > 0 {
+						next[v] += 0.85 * pr[u] * a[u][v] / str[u]
+					}
+				}
+			}
+			pr = next
+			next = make([]float64, n)
+			norm := 0.0
+			for v := range a {
+				next[v] = ev[v]
+				for u := range a {
+					next[v] += a[u][v] * ev[u]
+				}
+				norm += next[v] * next[v]
+			}
+			for v := range next {
+				next[v] /= math.Sqrt(norm)
+			}
+			ev = next
+		}
+		what := func(m string) string { return "case " + itoa(c) + ": " + m }
+		checkNodes(t, net, what("Betweenness"), Betweenness(net), bc, 1e-12)
+		checkNodes(t, net, what("Betweenness/one source at a time"), betweenness(net, false), bc, 1e-12)
+		checkNodes(t, net, what("Closeness"), Closeness(net), cl, 1e-12)
+		checkNodes(t, net, what("PageRank"), PageRank(net, 0.85), pr, 1e-10)
+		checkNodes(t, net, what("Eigenvector"), Eigenvector(net), ev, 1e-6)
+		if c%10 == 0 {
+			approx, _ := BetweennessApprox(net, 0.1, 0.1, rand.NewPCG(uint64(c), 3))
+			checkNodes(t, net, what("BetweennessApprox"), approx, bc, 0.1)
+		}
+		if t.Failed() {
+			t.Fatalf("case %d: n=%d ties=%v", c, n, rc.e.Ties)
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func BenchmarkBetweenness(b *testing.B) {
+	benchNodeMetric(b, func(net *Network) { Betweenness(net) })
+}
+
+// BenchmarkBetweennessApprox runs with ε = 0.01, δ = 0.1.
+func BenchmarkBetweennessApprox(b *testing.B) {
+	benchNodeMetric(b, func(net *Network) { BetweennessApprox(net, 0.01, 0.1, rand.NewPCG(1, 1)) })
+}
+
+func BenchmarkCloseness(b *testing.B) {
+	benchNodeMetric(b, func(net *Network) { Closeness(net) })
+}
+
+func BenchmarkEigenvector(b *testing.B) {
+	benchNodeMetric(b, func(net *Network) { Eigenvector(net) })
+}
+
+func BenchmarkPageRank(b *testing.B) {
+	benchNodeMetric(b, func(net *Network) { PageRank(net, DefaultDamping) })
+}
+
+// TestBetweennessBatched checks the batched Brandes (64 sources a search)
+// against the one-source-at-a-time one on larger seeded random networks,
+// several batches each, with isolated nodes and several components, and
+// Closeness against plain breadth-first searches.
+func TestBetweennessBatched(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for c := 0; c < 8; c++ {
+		n := 100 + rng.IntN(300)
+		e := &graph.Ecosystem{}
+		for i := 0; i < n; i++ {
+			e.Partners = append(e.Partners, graph.Partner{ID: strconv.Itoa(i)})
+		}
+		// A sparse random graph (mean degree 1 to 6) plus a long path, so
+		// that there are long and short distances and small components.
+		deg := 1 + 5*rng.Float64()
+		for k := 0; k < int(deg*float64(n)/2); k++ {
+			u, v := rng.IntN(n), rng.IntN(n)
+			e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(u), Target: strconv.Itoa(v), Weight: 1})
+		}
+		for i := 0; i+1 < n/3; i++ {
+			e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(i), Target: strconv.Itoa(i + 1), Weight: 1})
+		}
+		net := New(e, Options{})
+		what := "case " + itoa(c)
+		checkNodes(t, net, what+": batched", betweenness(net, true), betweenness(net, false), 1e-12)
+
+		cl := make([]float64, n)
+		dist := make([]int, n)
+		for s := 0; s < n; s++ {
+			for i := range dist {
+				dist[i] = -1
+			}
+			dist[s] = 0
+			queue := []int{s}
+			for len(queue) > 0 {
+				v := queue[0]
+				queue = queue[1:]
+				for _, w := range net.Neighbors(v) {
+					if dist[w] < 0 {
+						dist[w] = dist[v] + 1
+						queue = append(queue, int(w))
+						cl[w] += 1 / float64(dist[w]) / float64(n-1)
+					}
+				}
+			}
+		}
+		checkNodes(t, net, what+": Closeness", Closeness(net), cl, 1e-12)
+	}
+}
