@@ -14,8 +14,10 @@ type Query struct {
 
 // ImportOptions tune Store.Import.
 type ImportOptions struct {
-	// Replace deletes everything stored before writing the data set, in the
-	// same transaction; without it an import is an upsert.
+	// Replace makes the store hold exactly the data set: the stored
+	// records that it lacks are deleted, in the same transaction, and the
+	// rest is matched as without Replace (so ImportStats still says what is
+	// new, changed and unchanged). Without it an import is an upsert.
 	Replace bool
 }
 
@@ -36,7 +38,9 @@ type Store interface {
 	// record): a record already stored unchanged is left alone, a changed
 	// one is updated and a new one is added. So importing the same data
 	// twice changes nothing. e must have been validated (Ecosystem.Validate)
-	// and be free of errors.
+	// and be free of errors. A reference to a record that neither e nor
+	// (without Replace) the store holds is an error wrapping ErrInvalid,
+	// and nothing is written.
 	Import(ctx context.Context, e *Ecosystem, opts ImportOptions) (ImportStats, error)
 	// Load reads the records that q selects. A q.Unit that names no unit is
 	// a *NotFoundError.

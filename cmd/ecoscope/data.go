@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/graph/sqlite"
+	"github.com/ecoscope/ecoscope/importers"
+	"github.com/ecoscope/ecoscope/report"
+)
+
+// dataFlags are the flags every analysis command shares: where the data
+// comes from and which part of it to analyse.
+type dataFlags struct {
+	from []string
+	at   string
+	unit string
+}
+
+func (d *dataFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set (CSV folder or .json) directly, without a store; repeat to combine data sets")
+	cmd.Flags().StringVar(&d.at, "at", "", "analyse the network at this date (YYYY, YYYY-MM or YYYY-MM-DD); default: every record whatever its dates")
+	cmd.Flags().StringVar(&d.unit, "unit", "", "analyse only this unit and the units nested below it")
+}
+
+// query turns the flags into a store query.
+func (d *dataFlags) query() (graph.Query, error) {
+	at, err := graph.ParseDate(d.at)
+	if err != nil {
+		return graph.Query{}, usagef("--at: %v", err)
+	}
+	return graph.Query{At: at, Unit: d.unit}, nil
+}
+
+// load reads the data the flags select, from files or from the store, and
+// says where it came from.
+func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.Meta, error) {
+	q, err := d.query()
+	if err != nil {
+		return nil, report.Meta{}, err
+	}
+	meta := report.Meta{At: q.At, Unit: q.Unit}
+	if len(d.from) > 0 {
+		e, problems, err := readDataSets(d.from)
+		if err != nil {
+			return nil, meta, err
+		}
+		if w := len(problems.Warnings()); w > 0 {
+			fmt.Fprintf(a.io.Err, "%d warning(s) in the data; `ecoscope import --dry-run %s` lists them\n", w, strings.Join(d.from, " "))
+		}
+		meta.Source = strings.Join(d.from, ", ")
+		out, err := e.Load(q)
+		return out, meta, err
+	}
+	if !exists(a.cfg.Store) {
+		return nil, meta, fmt.Errorf("no store at %s: import data first (`ecoscope import PATH`), point --store at a store, or analyse files directly with --from PATH", a.cfg.Store)
+	}
+	st, err := sqlite.Open(ctx, a.cfg.Store)
+	if err != nil {
+		return nil, meta, err
+	}
+	defer st.Close()
+	meta.Source = a.cfg.Store
+	e, err := st.Load(ctx, q)
+	return e, meta, err
+}
+
+// readDataSets reads and validates one or more data sets; several are
+// combined into one, so that ids must be unique across them.
+func readDataSets(paths []string) (*graph.Ecosystem, graph.Problems, error) {
+	if len(paths) == 1 {
+		return importers.Read(paths[0])
+	}
+	all := &graph.Ecosystem{}
+	var problems graph.Problems
+	var failed bool
+	for _, p := range paths {
+		e, ps, err := importers.Read(p)
+		problems = append(problems, ps...)
+		if err != nil {
+			if _, ok := err.(*graph.ValidationError); !ok {
+				return nil, problems, err
+			}
+			failed = true
+			continue
+		}
+		if all.Name == "" {
+			all.Name = e.Name
+		}
+		all.Partners = append(all.Partners, e.Partners...)
+		all.People = append(all.People, e.People...)
+		all.Units = append(all.Units, e.Units...)
+		all.Memberships = append(all.Memberships, e.Memberships...)
+		all.Ties = append(all.Ties, e.Ties...)
+		all.Values = append(all.Values, e.Values...)
+	}
+	if failed {
+		return nil, problems, problems.Err()
+	}
+	// Validate the combination: ids must not repeat across data sets.
+	combined := all.Validate().Errors()
+	if len(combined) > 0 {
+		problems = append(problems, combined...)
+		return nil, problems, combined.Err()
+	}
+	return all, problems, nil
+}
+
+// printProblems writes up to graph.MaxProblemsShown problems, one a line.
+func printProblems(w io.Writer, ps graph.Problems) {
+	for i, p := range ps {
+		if i == graph.MaxProblemsShown {
+			fmt.Fprintf(w, "... and %d more\n", len(ps)-graph.MaxProblemsShown)
+			return
+		}
+		fmt.Fprintln(w, p.String())
+	}
+}

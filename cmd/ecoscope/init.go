@@ -1,0 +1,81 @@
+package main
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecoscope/ecoscope/config"
+)
+
+//go:embed templates/*.csv
+var templates embed.FS
+
+type initOptions struct {
+	force bool
+}
+
+func (a *app) newInitCmd() *cobra.Command {
+	opts := &initOptions{}
+	cmd := &cobra.Command{
+		Use:   "init DIR",
+		Short: "Write CSV templates and a commented ecoscope.yaml to start a data set",
+		Long: `Write the six CSV tables (partners, ties, units, memberships, people,
+values) with their headers and an example row each, and a commented
+ecoscope.yaml, into DIR. Fill in the tables (only partners.csv is required;
+delete the tables you do not need), then check them with
+` + "`ecoscope import --dry-run DIR`" + `. See docs/input.md for every column.`,
+		Example: `  ecoscope init mijn-ecosysteem
+  ecoscope import --dry-run mijn-ecosysteem`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("init takes one DIR, got %d arguments", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runInit(opts, args[0])
+		},
+	}
+	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite files that already exist")
+	return cmd
+}
+
+func (a *app) runInit(opts *initOptions, dir string) error {
+	entries, err := fs.ReadDir(templates, "templates")
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{config.FileName: []byte(config.Template)}
+	for _, e := range entries {
+		b, err := templates.ReadFile("templates/" + e.Name())
+		if err != nil {
+			return err
+		}
+		files[e.Name()] = b
+	}
+	if !opts.force {
+		for name := range files {
+			if exists(filepath.Join(dir, name)) {
+				return fmt.Errorf("%s already exists; use --force to overwrite", filepath.Join(dir, name))
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.io.Out, "wrote %s\n", filepath.Join(dir, name))
+	}
+	fmt.Fprintf(a.io.Out, "\nNext: fill in the tables, then run `ecoscope import --dry-run %s`\n", dir)
+	return nil
+}

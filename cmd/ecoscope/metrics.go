@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/report"
+)
+
+type metricsOptions struct {
+	data         dataFlags
+	level        *enumFlag
+	format       *enumFlag
+	ties         *enumFlag
+	out          string
+	approx       float64
+	seed         uint64
+	permutations int
+}
+
+func (a *app) newMetricsCmd() *cobra.Command {
+	opts := &metricsOptions{
+		level:  newEnum("network", "network", "units", "nodes"),
+		format: newEnum("json", "json", "csv"),
+		ties:   newEnum("all", "explicit", "units", "all"),
+	}
+	cmd := &cobra.Command{
+		Use:   "metrics",
+		Short: "Compute network, unit or node metrics for R, Python, Gephi",
+		Long: `Compute the metrics of the partner network, NetworkX-compatible, at one of three
+levels:
+
+  network  one record: size, density, components, clustering, helix composition,
+           diversity (Blau, Shannon), coverage and integration, mixing matrix,
+           assortativity, E-I index with a permutation test, public-private tie
+           share, modularity and communities, triple helix synergy
+  units    one record per unit, over the partners of the unit and the units below
+           it: composition, diversity, coverage and mixing
+  nodes    one record per partner: degree, strength, betweenness, closeness,
+           eigenvector, PageRank, clustering, core, community, constraint,
+           effective size, ego diversity, E-I index and Gould-Fernandez
+           brokerage roles
+
+The network joins partners by explicit ties, by shared units (partners that
+are direct members of the same unit, weight = units shared), or both (--ties).
+Numbers are written at full float64 precision; undefined values (NaN) are
+null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
+		Example: `  ecoscope metrics --from examples/energieke-regio
+  ecoscope metrics --level nodes --format csv --out nodes.csv
+  ecoscope metrics --level units --at 2022 --ties explicit
+  ecoscope metrics --level nodes --approx 0.01 --format csv   # sampled betweenness for large networks`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runMetrics(cmd, opts)
+		},
+	}
+	opts.data.register(cmd)
+	f := cmd.Flags()
+	f.Var(opts.level, "level", "network, units or nodes")
+	f.Var(opts.format, "format", "json or csv")
+	f.Var(opts.ties, "ties", "which ties make the network: explicit, units or all")
+	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
+	f.Float64Var(&opts.approx, "approx", 0, "estimate betweenness within ±EPS (probability 0.9) by sampling instead of exactly")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed for Louvain, the E-I permutation test and --approx")
+	f.IntVar(&opts.permutations, "permutations", analysis.DefaultPermutations, "permutations of the E-I index test")
+	return cmd
+}
+
+func tieSource(s string) analysis.TieSource {
+	switch s {
+	case "explicit":
+		return analysis.TiesExplicit
+	case "units":
+		return analysis.TiesUnits
+	}
+	return analysis.TiesAll
+}
+
+func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
+	if opts.approx < 0 || opts.approx >= 1 {
+		return usagef("--approx must be between 0 and 1 (e.g. 0.01), got %v", opts.approx)
+	}
+	if opts.permutations < 1 {
+		return usagef("--permutations must be at least 1")
+	}
+	e, meta, err := a.load(cmd.Context(), &opts.data)
+	if err != nil {
+		return err
+	}
+	if len(e.Partners) == 0 {
+		if !meta.At.IsZero() {
+			fmt.Fprintf(a.io.Err, "note: no partners are active at %s: the network is empty\n", meta.At)
+		} else {
+			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the network is empty")
+		}
+	}
+	net := analysis.New(e, analysis.Options{Ties: tieSource(opts.ties.value)})
+	mopts := analysis.MetricsOptions{Seed: opts.seed, Permutations: opts.permutations, Approx: opts.approx}
+	at := "all"
+	if !meta.At.IsZero() {
+		at = meta.At.String()
+	}
+	mm := report.MetricsMeta{Source: meta.Source, At: at, Unit: meta.Unit, TieSource: opts.ties.value, Seed: opts.seed}
+
+	return a.writeOut(opts.out, func(w io.Writer) error {
+		csv := opts.format.value == "csv"
+		switch opts.level.value {
+		case "network":
+			m := analysis.NetworkMetricsOf(e, net, mopts)
+			if csv {
+				return report.WriteNetworkCSV(w, m)
+			}
+			return report.WriteJSONDoc(w, report.NetworkMetricsJSON{MetricsMeta: mm, NetworkMetrics: m})
+		case "units":
+			u := analysis.UnitMetricsOf(e, net)
+			if csv {
+				return report.WriteUnitsCSV(w, u)
+			}
+			return report.WriteJSONDoc(w, report.UnitMetricsJSON{MetricsMeta: mm, Units: u})
+		default:
+			nodes, approx := analysis.NodeMetricsOf(net, mopts)
+			if approx != nil {
+				fmt.Fprintf(a.io.Err, "note: betweenness is approximate: within ±%g of the exact value with probability %g (%d sampled paths)\n",
+					approx.Epsilon, 1-approx.Delta, approx.Samples)
+			}
+			if csv {
+				return report.WriteNodesCSV(w, nodes)
+			}
+			return report.WriteJSONDoc(w, report.NodeMetricsJSON{MetricsMeta: mm, BetweennessApproximation: approx, Nodes: nodes})
+		}
+	})
+}
+
+// writeOut runs write on standard output, or on the file path when it is
+// given: written to a temporary file beside it and renamed into place, so
+// that a failed run never leaves half a file.
+func (a *app) writeOut(path string, write func(io.Writer) error) error {
+	if path == "" {
+		return write(a.io.Out)
+	}
+	tmp, err := os.CreateTemp(dirOf(path), ".ecoscope-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.io.Err, "wrote %s\n", path)
+	return nil
+}
+
+func dirOf(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if os.IsPathSeparator(path[i]) {
+			return path[:i+1]
+		}
+	}
+	return "."
+}

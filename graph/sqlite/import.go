@@ -1,0 +1,716 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/ecoscope/ecoscope/graph"
+)
+
+// Import writes e in one transaction: all of it or, on error, nothing. See
+// graph.Store for what it does and docs/store.md for how.
+//
+// It resolves every reference of e (the partner of a person, the ends of a
+// tie, ...) to the numbers the tables use, against the records of e and,
+// without Replace, those stored before. A reference to nothing, or an id
+// used for a partner and a person, is an error that wraps graph.ErrInvalid
+// and lists every such problem. As nothing is written that does not
+// resolve, the import turns foreign key checks off for its own transaction:
+// checking a million ties costs more than a third of the time of writing
+// them.
+func (s *Store) Import(ctx context.Context, e *graph.Ecosystem, opts graph.ImportOptions) (graph.ImportStats, error) {
+	var stats graph.ImportStats
+	err := ctx.Err()
+	if err == nil {
+		err = s.withConn(ctx, func(c *conn) error {
+			var err error
+			stats, err = importOn(c, e, opts)
+			return err
+		})
+	}
+	if err != nil {
+		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+			err = fmt.Errorf("%w (%v)", cerr, err)
+		}
+		return graph.ImportStats{}, fmt.Errorf("sqlite: import: %w", err)
+	}
+	return stats, nil
+}
+
+// importOn imports e on c: BEGIN IMMEDIATE, write, COMMIT, with foreign
+// key checks off in between.
+func importOn(c *conn, e *graph.Ecosystem, opts graph.ImportOptions) (stats graph.ImportStats, err error) {
+	if _, err := c.exec("PRAGMA foreign_keys = OFF"); err != nil {
+		return stats, err
+	}
+	defer func() {
+		// The connection goes back to the pool with foreign keys on, or not at all.
+		on := &conn{ctx: context.WithoutCancel(c.ctx), dc: c.dc}
+		if _, ferr := on.exec("PRAGMA foreign_keys = ON"); ferr != nil {
+			err = errBadConn(cmp.Or(err, ferr))
+		}
+	}()
+
+	tx, err := c.dc.BeginTx(c.ctx, driver.TxOptions{}) // immediate: see dsn
+	if err != nil {
+		return stats, err
+	}
+	done := false
+	defer func() {
+		if !done {
+			if rerr := tx.Rollback(); rerr != nil {
+				err = errBadConn(err) // still in the transaction, perhaps
+			}
+		}
+	}()
+	im := &importer{conn: c, e: e, replace: opts.Replace}
+	if stats, err = im.run(); err != nil {
+		return graph.ImportStats{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return graph.ImportStats{}, err
+	}
+	done = true
+	return stats, nil
+}
+
+// actorRef is the number of a partner or person in the table actor.
+type actorRef struct {
+	id     int64
+	person bool
+}
+
+func actorType(person bool) string {
+	if person {
+		return "person"
+	}
+	return "partner"
+}
+
+type actorRow struct {
+	id  int64
+	key string
+}
+
+type tieRow struct {
+	source, target int64 // actor ids, in key order when undirected
+	typ            int64 // tie_type id
+	since, until   int64 // date codes
+	weight         float64
+	directed       bool
+}
+
+// compareTies orders ties like the primary key of the table tie.
+func compareTies(a, b *tieRow) int {
+	return cmp.Or(cmp.Compare(a.source, b.source), cmp.Compare(a.target, b.target),
+		cmp.Compare(a.typ, b.typ), cmp.Compare(a.since, b.since))
+}
+
+type membershipRow struct {
+	unit, member int64
+	role         string
+	since, until int64
+}
+
+// compareMemberships orders memberships like the primary key of the table
+// membership.
+func compareMemberships(a, b *membershipRow) int {
+	return cmp.Or(cmp.Compare(a.unit, b.unit), cmp.Compare(a.member, b.member),
+		strings.Compare(a.role, b.role), cmp.Compare(a.since, b.since))
+}
+
+// valueRow is a value record with its references resolved; unit 0 is none.
+type valueRow struct {
+	reporter, unit        int64
+	cycle, capital, level string
+	date                  int64
+	description           string
+}
+
+// importer is one import: e, resolved to rows, written on conn.
+type importer struct {
+	*conn
+	e       *graph.Ecosystem
+	replace bool
+
+	storedActors map[string]actorRef // before the import
+	storedUnits  map[string]int64
+	tieTypes     map[string]int64 // stored before, and new
+	newTieTypes  []string         // to insert, numbered from nextTieType
+	nextTieType  int64
+	actors       map[string]actorRef // the partners and people of e
+	units        map[string]int64    // the units of e
+	nextActor    int64
+	nextUnit     int64
+	problems     graph.Problems
+
+	newActors    []actorRow // to insert
+	partnerOf    []int64    // the partner of each person of e
+	parentOf     []any      // the parent of each unit of e: int64, or nil
+	memberships  []membershipRow
+	values       []valueRow
+	ties         []tieRow
+	tieProblems  graph.Problems
+	tiesResolved chan struct{}
+}
+
+func (im *importer) run() (graph.ImportStats, error) {
+	if err := im.readStored(); err != nil {
+		return graph.ImportStats{}, err
+	}
+	im.resolveActors()
+	// Resolving and sorting a million ties takes a while: do it on another
+	// core while the rest is resolved and written.
+	im.tiesResolved = make(chan struct{})
+	go func() {
+		defer close(im.tiesResolved)
+		im.resolveTies()
+	}()
+	defer im.waitTies()
+	im.resolveOthers()
+	if im.replace || len(im.problems) > 0 {
+		if err := im.waitTies(); err != nil {
+			return graph.ImportStats{}, err
+		}
+	}
+	if im.replace {
+		if err := im.deleteLacking(); err != nil {
+			return graph.ImportStats{}, err
+		}
+	}
+	before, err := im.counts()
+	if err != nil {
+		return graph.ImportStats{}, err
+	}
+	affected, err := im.write()
+	if err != nil {
+		return graph.ImportStats{}, err
+	}
+	after, err := im.counts()
+	if err != nil {
+		return graph.ImportStats{}, err
+	}
+	added := sub(after, before)
+	return graph.ImportStats{
+		Added:     added,
+		Updated:   sub(affected, added),
+		Unchanged: sub(im.e.Counts(), affected),
+	}, nil
+}
+
+// waitTies waits for resolveTies and returns the error for every problem
+// found, if any.
+func (im *importer) waitTies() error {
+	if im.tiesResolved != nil {
+		<-im.tiesResolved
+		im.tiesResolved = nil
+		im.problems = append(im.problems, im.tieProblems...)
+	}
+	if len(im.problems) > 0 {
+		return fmt.Errorf("%w: %w", graph.ErrInvalid, im.problems.Err())
+	}
+	return nil
+}
+
+func sub(c, d graph.Counts) graph.Counts {
+	return graph.Counts{
+		Partners: c.Partners - d.Partners, People: c.People - d.People, Units: c.Units - d.Units,
+		Memberships: c.Memberships - d.Memberships, Ties: c.Ties - d.Ties, Values: c.Values - d.Values,
+	}
+}
+
+// countsSQL counts the records of every kind in one statement, so in one
+// snapshot.
+const countsSQL = `SELECT
+	(SELECT count(*) FROM partner), (SELECT count(*) FROM person), (SELECT count(*) FROM unit),
+	(SELECT count(*) FROM membership), (SELECT count(*) FROM tie), (SELECT count(*) FROM value_record)`
+
+func (c *conn) counts() (graph.Counts, error) {
+	var n graph.Counts
+	err := c.each(countsSQL, nil, func(v []driver.Value) error {
+		n = graph.Counts{Partners: int(c.int(v[0])), People: int(c.int(v[1])), Units: int(c.int(v[2])),
+			Memberships: int(c.int(v[3])), Ties: int(c.int(v[4])), Values: int(c.int(v[5]))}
+		return nil
+	})
+	return n, err
+}
+
+// readStored reads the numbers of the actors and units stored.
+func (im *importer) readStored() error {
+	im.storedActors = map[string]actorRef{}
+	err := im.each("SELECT id, key, id IN (SELECT actor FROM person) FROM actor", nil, func(v []driver.Value) error {
+		ref := actorRef{id: im.int(v[0]), person: im.int(v[2]) != 0}
+		im.storedActors[im.str(v[1])] = ref
+		im.nextActor = max(im.nextActor, ref.id)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	im.storedUnits = map[string]int64{}
+	err = im.each("SELECT id, key FROM unit", nil, func(v []driver.Value) error {
+		id := im.int(v[0])
+		im.storedUnits[im.str(v[1])] = id
+		im.nextUnit = max(im.nextUnit, id)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	im.tieTypes = map[string]int64{}
+	err = im.each("SELECT id, name FROM tie_type", nil, func(v []driver.Value) error {
+		id := im.int(v[0])
+		im.tieTypes[im.str(v[1])] = id
+		im.nextTieType = max(im.nextTieType, id)
+		return nil
+	})
+	im.nextActor++
+	im.nextUnit++
+	im.nextTieType++
+	return err
+}
+
+func problem(ps *graph.Problems, pos graph.Pos, field, format string, args ...any) {
+	*ps = append(*ps, graph.Problem{Pos: pos, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// actor returns the actor that id names: one of e or, without Replace, one
+// stored before.
+func (im *importer) actor(id string) (actorRef, bool) {
+	if ref, ok := im.actors[id]; ok {
+		return ref, true
+	}
+	if im.replace {
+		return actorRef{}, false
+	}
+	ref, ok := im.storedActors[id]
+	return ref, ok
+}
+
+// unit returns the number of the unit that id names, like actor.
+func (im *importer) unit(id string) (int64, bool) {
+	if n, ok := im.units[id]; ok {
+		return n, true
+	}
+	if im.replace {
+		return 0, false
+	}
+	n, ok := im.storedUnits[id]
+	return n, ok
+}
+
+// resolveActors numbers the partners, people and units of e: the numbers
+// they have in the store, or new ones.
+func (im *importer) resolveActors() {
+	e := im.e
+	im.actors = make(map[string]actorRef, len(e.Partners)+len(e.People))
+	add := func(pos graph.Pos, id string, person bool) {
+		if ref, ok := im.actors[id]; ok {
+			if ref.person != person {
+				problem(&im.problems, pos, "id", "id %q names both a partner and a person", id)
+			}
+			return // a repeated record: the same actor
+		}
+		ref, ok := im.storedActors[id]
+		switch {
+		case !ok:
+			ref = actorRef{id: im.nextActor, person: person}
+			im.nextActor++
+			im.newActors = append(im.newActors, actorRow{ref.id, id})
+		case ref.person != person && !im.replace:
+			problem(&im.problems, pos, "id", "%s id %q is stored as a %s id; only an import with Replace can change that",
+				actorType(person), id, actorType(ref.person))
+		case ref.person != person:
+			ref.person = person // deleteLacking deletes the old record
+		}
+		im.actors[id] = ref
+	}
+	for _, p := range e.Partners {
+		add(p.Pos, p.ID, false)
+	}
+	for _, p := range e.People {
+		add(p.Pos, p.ID, true)
+	}
+	im.units = make(map[string]int64, len(e.Units))
+	for _, u := range e.Units {
+		if _, ok := im.units[u.ID]; ok {
+			continue
+		}
+		n, ok := im.storedUnits[u.ID]
+		if !ok {
+			n = im.nextUnit
+			im.nextUnit++
+		}
+		im.units[u.ID] = n
+	}
+}
+
+// member returns the number of the actor that a record names in field,
+// noting a problem when there is none.
+func (im *importer) member(ps *graph.Problems, pos graph.Pos, field, id string) int64 {
+	ref, ok := im.actor(id)
+	if !ok {
+		problem(ps, pos, field, "unknown partner or person %q", id)
+	}
+	return ref.id
+}
+
+// resolveTies turns the ties of e into rows in the order of the primary
+// key; it runs alongside resolveOthers and notes its problems apart.
+func (im *importer) resolveTies() {
+	im.ties = make([]tieRow, len(im.e.Ties))
+	// Edge lists often repeat an end from one tie to the next: remember the
+	// last of each before looking it up.
+	type last struct {
+		id  string
+		ref int64
+	}
+	var src, dst last
+	end := func(l *last, pos graph.Pos, field, id string) int64 {
+		if id != l.id || l.ref == 0 {
+			*l = last{id, im.member(&im.tieProblems, pos, field, id)}
+		}
+		return l.ref
+	}
+	for i := range im.e.Ties {
+		t := &im.e.Ties[i]
+		typ, ok := im.tieTypes[t.Type]
+		if !ok {
+			typ = im.nextTieType + int64(len(im.newTieTypes))
+			im.tieTypes[t.Type] = typ
+			im.newTieTypes = append(im.newTieTypes, t.Type)
+		}
+		r := tieRow{
+			source: end(&src, t.Pos, "source", t.Source), target: end(&dst, t.Pos, "target", t.Target),
+			typ: typ, since: dateCode(t.Since), until: dateCode(t.Until), weight: t.Weight, directed: t.Directed,
+		}
+		if !t.Directed && t.Source > t.Target {
+			r.source, r.target = r.target, r.source
+		}
+		im.ties[i] = r
+	}
+	// In the order of the primary key, rows go to the end of the table
+	// instead of all over it, and deleteLacking can search them.
+	sortRows(im.ties, im.nextActor, func(t *tieRow) (int64, int64, string, int64) {
+		return t.source, t.target, "", t.typ<<32 | t.since
+	})
+}
+
+// resolveOthers turns the people, units, memberships and value records of
+// e into rows, noting every reference that does not resolve.
+func (im *importer) resolveOthers() {
+	e := im.e
+	im.partnerOf = make([]int64, len(e.People))
+	for i, p := range e.People {
+		ref, ok := im.actor(p.Partner)
+		switch {
+		case !ok:
+			problem(&im.problems, p.Pos, "partner", "unknown partner %q", p.Partner)
+		case ref.person:
+			problem(&im.problems, p.Pos, "partner", "%q is a person, not a partner", p.Partner)
+		}
+		im.partnerOf[i] = ref.id
+	}
+	unit := func(pos graph.Pos, field, id string) int64 {
+		n, ok := im.unit(id)
+		if !ok {
+			problem(&im.problems, pos, field, "unknown unit %q", id)
+		}
+		return n
+	}
+	im.parentOf = make([]any, len(e.Units))
+	for i, u := range e.Units {
+		if u.Parent != "" {
+			im.parentOf[i] = unit(u.Pos, "parent", u.Parent)
+		}
+	}
+	im.memberships = make([]membershipRow, len(e.Memberships))
+	for i, m := range e.Memberships {
+		im.memberships[i] = membershipRow{
+			unit: unit(m.Pos, "unit", m.Unit), member: im.member(&im.problems, m.Pos, "member", m.Member),
+			role: string(m.Role), since: dateCode(m.Since), until: dateCode(m.Until),
+		}
+	}
+	sortRows(im.memberships, im.nextUnit, func(m *membershipRow) (int64, int64, string, int64) {
+		return m.unit, m.member, m.role, m.since
+	})
+	im.values = make([]valueRow, len(e.Values))
+	for i, v := range e.Values {
+		r := valueRow{
+			reporter: im.member(&im.problems, v.Pos, "reporter", v.Reporter), cycle: string(v.Cycle),
+			capital: string(v.Capital), level: string(v.Level), date: dateCode(v.Date), description: v.Description,
+		}
+		if v.Unit != "" {
+			r.unit = unit(v.Pos, "unit", v.Unit)
+		}
+		im.values[i] = r
+	}
+}
+
+// write writes the rows and returns how many rows of each kind it added or
+// changed.
+func (im *importer) write() (graph.Counts, error) {
+	e := im.e
+	var n graph.Counts
+	if e.Name != "" || im.replace {
+		if _, err := im.exec("INSERT INTO meta (key, value) VALUES ('name', ?) "+upsert([]string{"key"}, []string{"value"}), e.Name); err != nil {
+			return n, err
+		}
+	}
+	if _, err := im.exec(`INSERT INTO meta (key, value) VALUES ('generation', 1)
+		ON CONFLICT (key) DO UPDATE SET value = value + 1`); err != nil {
+		return n, err
+	}
+	_, err := im.insert("actor", []string{"id", "key"}, "", len(im.newActors), func(i int, v []any) {
+		a := &im.newActors[i]
+		v[0], v[1] = a.id, a.key
+	})
+	if err != nil {
+		return n, err
+	}
+
+	cols := []string{"name", "helix", "sector", "kind", "region", "since", "until"}
+	k, err := im.insert("partner", append([]string{"actor"}, cols...), upsert([]string{"actor"}, cols), len(e.Partners), func(i int, v []any) {
+		p := &e.Partners[i]
+		v[0], v[1], v[2], v[3] = im.actors[p.ID].id, p.Name, string(p.Helix), string(p.Sector)
+		v[4], v[5], v[6], v[7] = p.Kind, p.Region, dateCode(p.Since), dateCode(p.Until)
+	})
+	if err != nil {
+		return n, err
+	}
+	n.Partners = int(k)
+
+	cols = []string{"name", "partner", "discipline", "role"}
+	k, err = im.insert("person", append([]string{"actor"}, cols...), upsert([]string{"actor"}, cols), len(e.People), func(i int, v []any) {
+		p := &e.People[i]
+		v[0], v[1], v[2], v[3], v[4] = im.actors[p.ID].id, p.Name, im.partnerOf[i], p.Discipline, p.Role
+	})
+	if err != nil {
+		return n, err
+	}
+	n.People = int(k)
+
+	cols = []string{"key", "name", "level", "form", "parent", "challenge", "cadence", "since", "until"}
+	k, err = im.insert("unit", append([]string{"id"}, cols...), upsert([]string{"id"}, cols), len(e.Units), func(i int, v []any) {
+		u := &e.Units[i]
+		v[0], v[1], v[2], v[3], v[4] = im.units[u.ID], u.ID, u.Name, string(u.Level), string(u.Form)
+		v[5], v[6], v[7], v[8], v[9] = im.parentOf[i], u.Challenge, u.Cadence, dateCode(u.Since), dateCode(u.Until)
+	})
+	if err != nil {
+		return n, err
+	}
+	n.Units = int(k)
+
+	k, err = im.insert("membership", []string{"unit", "member", "role", "since", "until"},
+		upsert([]string{"unit", "member", "role", "since"}, []string{"until"}), len(im.memberships), func(i int, v []any) {
+			m := &im.memberships[i]
+			v[0], v[1], v[2], v[3], v[4] = m.unit, m.member, m.role, m.since, m.until
+		})
+	if err != nil {
+		return n, err
+	}
+	n.Memberships = int(k)
+
+	if err := im.waitTies(); err != nil {
+		return n, err
+	}
+	_, err = im.insert("tie_type", []string{"id", "name"}, "", len(im.newTieTypes), func(i int, v []any) {
+		v[0], v[1] = im.nextTieType+int64(i), im.newTieTypes[i]
+	})
+	if err != nil {
+		return n, err
+	}
+	k, err = im.insert("tie", []string{"source", "target", "type", "since", "until", "weight", "directed"},
+		upsert([]string{"source", "target", "type", "since"}, []string{"until", "weight", "directed"}), len(im.ties), func(i int, v []any) {
+			t := &im.ties[i]
+			v[0], v[1], v[2], v[3] = t.source, t.target, t.typ, t.since
+			v[4], v[5], v[6] = t.until, t.weight, t.directed
+		})
+	if err != nil {
+		return n, err
+	}
+	n.Ties = int(k)
+
+	// A value record is known by all its fields: it is there or not.
+	k, err = im.insert("value_record", []string{"reporter", "unit", "cycle", "capital", "level", "date", "description"},
+		"ON CONFLICT DO NOTHING", len(im.values), func(i int, v []any) {
+			r := &im.values[i]
+			var unit any // NULL: no unit
+			if r.unit != 0 {
+				unit = r.unit
+			}
+			v[0], v[1], v[2], v[3], v[4], v[5], v[6] = r.reporter, unit, r.cycle, r.capital, r.level, r.date, r.description
+		})
+	if err != nil {
+		return n, err
+	}
+	n.Values = int(k)
+	return n, nil
+}
+
+// deleteLacking deletes the records stored that e lacks (for Replace). It
+// runs before write, so a partner that becomes a person and the like are
+// deleted as one and added as the other.
+func (im *importer) deleteLacking() error {
+	var lackingTies []tieRow
+	err := im.each("SELECT source, target, type, since FROM tie ORDER BY source, target, type, since", nil, func(v []driver.Value) error {
+		t := tieRow{source: im.int(v[0]), target: im.int(v[1]), typ: im.int(v[2]), since: im.int(v[3])}
+		if _, found := slices.BinarySearchFunc(im.ties, &t, func(a tieRow, b *tieRow) int { return compareTies(&a, b) }); !found {
+			lackingTies = append(lackingTies, t)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, t := range lackingTies {
+		if _, err := im.exec("DELETE FROM tie WHERE source = ? AND target = ? AND type = ? AND since = ?", t.source, t.target, t.typ, t.since); err != nil {
+			return err
+		}
+	}
+	used := map[int64]bool{}
+	for i := range im.ties {
+		used[im.ties[i].typ] = true
+	}
+	for _, id := range im.tieTypes {
+		if id < im.nextTieType && !used[id] { // stored, and no longer used
+			if _, err := im.exec("DELETE FROM tie_type WHERE id = ?", id); err != nil {
+				return err
+			}
+		}
+	}
+
+	var lackingMemberships []membershipRow
+	err = im.each("SELECT unit, member, role, since FROM membership ORDER BY unit, member, role, since", nil, func(v []driver.Value) error {
+		m := membershipRow{unit: im.int(v[0]), member: im.int(v[1]), role: im.str(v[2]), since: im.int(v[3])}
+		if _, found := slices.BinarySearchFunc(im.memberships, &m, func(a membershipRow, b *membershipRow) int { return compareMemberships(&a, b) }); !found {
+			lackingMemberships = append(lackingMemberships, m)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, m := range lackingMemberships {
+		if _, err := im.exec("DELETE FROM membership WHERE unit = ? AND member = ? AND role = ? AND since = ?", m.unit, m.member, m.role, m.since); err != nil {
+			return err
+		}
+	}
+
+	values := make(map[valueRow]bool, len(im.values))
+	for _, v := range im.values {
+		values[v] = true
+	}
+	var lackingValues []int64
+	err = im.each("SELECT rowid, reporter, ifnull(unit, 0), cycle, capital, level, date, description FROM value_record", nil, func(v []driver.Value) error {
+		r := valueRow{reporter: im.int(v[1]), unit: im.int(v[2]), cycle: im.str(v[3]), capital: im.str(v[4]),
+			level: im.str(v[5]), date: im.int(v[6]), description: im.str(v[7])}
+		if !values[r] {
+			lackingValues = append(lackingValues, im.int(v[0]))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, rowid := range lackingValues {
+		if _, err := im.exec("DELETE FROM value_record WHERE rowid = ?", rowid); err != nil {
+			return err
+		}
+	}
+
+	for key, id := range im.storedUnits {
+		if _, ok := im.units[key]; !ok {
+			if _, err := im.exec("DELETE FROM unit WHERE id = ?", id); err != nil {
+				return err
+			}
+		}
+	}
+	for key, ref := range im.storedActors {
+		now, ok := im.actors[key]
+		if ok && now.person == ref.person {
+			continue
+		}
+		// Gone, or changing type: delete the partner or person (the table
+		// name is one of two constants).
+		if _, err := im.exec("DELETE FROM "+actorType(ref.person)+" WHERE actor = ?", ref.id); err != nil {
+			return err
+		}
+		if !ok {
+			if _, err := im.exec("DELETE FROM actor WHERE id = ?", ref.id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sortRows sorts rows by the key that key returns: a number in [0, n), then
+// a number, a string and a number. Of rows with the same key, the first
+// stays first. The rows are put in buckets by the first number, a counting
+// sort, and the few rows in each bucket are sorted by the rest: for a
+// million ties, several times faster than sorting the rows themselves.
+func sortRows[R any](rows []R, n int64, key func(*R) (int64, int64, string, int64)) {
+	type sortKey struct {
+		a, b, c int64
+		s       string
+		i       int32 // the place in rows
+	}
+	compare := func(x, y sortKey) int {
+		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b), strings.Compare(x.s, y.s), cmp.Compare(x.c, y.c), cmp.Compare(x.i, y.i))
+	}
+	keys := make([]sortKey, len(rows))
+	if n > 4*int64(len(rows))+1024 {
+		// Numbers too sparse for buckets.
+		for i := range rows {
+			a, b, s, c := key(&rows[i])
+			keys[i] = sortKey{a, b, c, s, int32(i)}
+		}
+		slices.SortFunc(keys, compare)
+	} else {
+		start := make([]int32, n+1) // bucket k: keys[start[k]:start[k+1]]
+		for i := range rows {
+			a, _, _, _ := key(&rows[i])
+			start[a]++
+		}
+		var sum int32
+		for k, c := range start {
+			start[k] = sum
+			sum += c
+		}
+		next := slices.Clone(start)
+		for i := range rows {
+			a, b, s, c := key(&rows[i])
+			keys[next[a]] = sortKey{a, b, c, s, int32(i)}
+			next[a]++
+		}
+		for k := range n {
+			if bucket := keys[start[k]:start[k+1]]; len(bucket) > 1 {
+				slices.SortFunc(bucket, compare)
+			}
+		}
+	}
+	// Move every row to its place, one cycle of the permutation at a time.
+	const moved = -1
+	for j := range keys {
+		if keys[j].i == moved {
+			continue
+		}
+		first := rows[j]
+		for at := j; ; {
+			from := keys[at].i
+			keys[at].i = moved
+			if int(from) == j {
+				rows[at] = first
+				break
+			}
+			rows[at] = rows[from]
+			at = int(from)
+		}
+	}
+}
