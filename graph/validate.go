@@ -378,7 +378,7 @@ func nearestID(id string, candidates []string) string {
 		if bestD >= 0 && diff/2 >= bestD {
 			continue
 		}
-		d := editDistance(lid, lc)
+		d := EditDistance(lid, lc)
 		if id != "" && strings.Contains(lc, lid) {
 			d /= 2
 		}

@@ -240,7 +240,7 @@ func (v *vocabulary) nearest(s string) string {
 	sort.Strings(keys)
 	best, bestD := "", -1
 	for _, k := range keys {
-		d := editDistance(n, k)
+		d := EditDistance(n, k)
 		if bestD < 0 || d < bestD {
 			best, bestD = v.synonyms[k], d
 		}
@@ -431,8 +431,9 @@ func ParseOutcomeLevel(s string) (OutcomeLevel, error) {
 	return OutcomeLevel(c), err
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, in runes: the
+// number of insertions, deletions and substitutions that turn a into b.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -462,7 +463,7 @@ func Closest(id string, candidates []string, n int) []string {
 	}
 	all := make([]scored, 0, len(candidates))
 	for _, c := range candidates {
-		d := editDistance(strings.ToLower(id), strings.ToLower(c))
+		d := EditDistance(strings.ToLower(id), strings.ToLower(c))
 		if strings.Contains(strings.ToLower(c), strings.ToLower(id)) && id != "" {
 			d = d / 2
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ecoscope/ecoscope/graph"
 )
 
 // tableID names one table of a data set. The order is the order in which the
@@ -184,12 +186,12 @@ func (t *table) suggest(header string) string {
 	h := normalizeHeader(header)
 	best, bestD := "", -1
 	for _, col := range t.columns { // deterministic: canonical names first
-		if d := editDistance(h, col); bestD < 0 || d < bestD {
+		if d := graph.EditDistance(h, col); bestD < 0 || d < bestD {
 			best, bestD = col, d
 		}
 	}
 	for alias, i := range t.aliases {
-		if d := editDistance(h, alias); d < bestD || (d == bestD && t.columns[i] < best) {
+		if d := graph.EditDistance(h, alias); d < bestD || (d == bestD && t.columns[i] < best) {
 			best, bestD = t.columns[i], d
 		}
 	}
@@ -240,26 +242,4 @@ func normalizeHeader(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
