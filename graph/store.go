@@ -61,7 +61,9 @@ func (e *Ecosystem) Load(q Query) (*Ecosystem, error) {
 	out := e.At(q.At)
 	if q.Unit != "" {
 		if _, ok := NewIndex(e).Unit[q.Unit]; !ok {
-			return out.Subtree(q.Unit) // for the NotFoundError
+			// The NotFoundError, with the closest ids of every unit, not
+			// only of those active at q.At.
+			return e.Subtree(q.Unit)
 		}
 		if _, ok := NewIndex(out).Unit[q.Unit]; !ok {
 			// The unit exists but not at this date: an empty data set.

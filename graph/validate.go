@@ -375,13 +375,10 @@ func nearestID(id string, candidates []string) string {
 		if diff < 0 {
 			diff = -diff
 		}
-		if bestD >= 0 && diff/2 >= bestD {
-			continue
+		if bestD >= 0 && diff >= bestD && !strings.Contains(lc, lid) {
+			continue // the length alone makes it further than the best
 		}
-		d := EditDistance(lid, lc)
-		if id != "" && strings.Contains(lc, lid) {
-			d /= 2
-		}
+		d := idDistance(lid, lc)
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}

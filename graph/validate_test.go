@@ -195,6 +195,12 @@ func TestSubtreeAndLoad(t *testing.T) {
 	if _, err := e.Load(Query{Unit: "zz"}); err == nil {
 		t.Error("Load of an unknown unit succeeded")
 	}
+	// An unknown unit at a date is suggested from every unit, also those
+	// not active then (t1 ended in 2021).
+	_, err = e.Load(Query{At: MustParseDate("2023"), Unit: "t2"})
+	if nf, ok := err.(*NotFoundError); !ok || len(nf.Closest) == 0 || nf.Closest[0] != "t1" {
+		t.Errorf("Load(2023, t2) err = %v, want a NotFoundError suggesting t1", err)
+	}
 }
 
 func TestCoverage(t *testing.T) {

@@ -455,19 +455,31 @@ func EditDistance(a, b string) int {
 }
 
 // Closest returns up to n of the candidates nearest to id in edit distance,
-// nearest first (ties in candidate order), for "did you mean" messages.
+// nearest first (ties in candidate order), for "did you mean" messages. A
+// candidate that contains id (a prefix typed in full) counts as at most 2
+// edits away, so "plc-roc" finds "plc-roc-installatietechniek".
 func Closest(id string, candidates []string, n int) []string {
+	return closest(id, candidates, n)
+}
+
+// idDistance is the distance Closest ranks by, on lower-cased ids.
+func idDistance(lid, lc string) int {
+	d := EditDistance(lid, lc)
+	if lid != "" && strings.Contains(lc, lid) {
+		d = min(d, 2)
+	}
+	return d
+}
+
+func closest(id string, candidates []string, n int) []string {
 	type scored struct {
 		s string
 		d int
 	}
 	all := make([]scored, 0, len(candidates))
+	lid := strings.ToLower(id)
 	for _, c := range candidates {
-		d := EditDistance(strings.ToLower(id), strings.ToLower(c))
-		if strings.Contains(strings.ToLower(c), strings.ToLower(id)) && id != "" {
-			d = d / 2
-		}
-		all = append(all, scored{c, d})
+		all = append(all, scored{c, idDistance(lid, strings.ToLower(c))})
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].d < all[j].d })
 	if len(all) > n {

@@ -126,6 +126,16 @@ func TestDefaultSector(t *testing.T) {
 	}
 }
 
+func TestClosestPrefix(t *testing.T) {
+	ids := []string{"hub-waterstof", "plc-roc-installatietechniek", "fl-aardgasvrije-wijken"}
+	if got := Closest("plc-roc", ids, 1); got[0] != "plc-roc-installatietechniek" {
+		t.Errorf("Closest(plc-roc) = %q, want the unit it is a prefix of", got)
+	}
+	if got := nearestID("plc-roc", ids); got != "plc-roc-installatietechniek" {
+		t.Errorf("nearestID(plc-roc) = %q, want the same as Closest", got)
+	}
+}
+
 func TestClosest(t *testing.T) {
 	got := Closest("fl-warmt", []string{"team-1", "fl-warmte", "fl-water", "eco"}, 2)
 	if len(got) != 2 || got[0] != "fl-warmte" || got[1] != "fl-water" {
