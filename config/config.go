@@ -25,6 +25,10 @@ const FileName = "ecoscope.yaml"
 type Config struct {
 	// Store is where data is kept: the path of an SQLite file.
 	Store string `mapstructure:"store"`
+	// Gaps are the targets of `ecoscope gaps` (see gaps.go).
+	Gaps Gaps `mapstructure:"gaps"`
+	// Check are the thresholds of `ecoscope check` (see check.go).
+	Check Check `mapstructure:"check"`
 	// File is the configuration file that was read, "" when none.
 	File string `mapstructure:"-"`
 }
@@ -47,6 +51,8 @@ type Options struct {
 func Load(opts Options) (Config, error) {
 	v := viper.New()
 	v.SetDefault("store", DefaultStore)
+	gapsDefaults(v)
+	checkDefaults(v)
 	v.SetConfigType("yaml")
 
 	file := opts.File
@@ -104,9 +110,13 @@ func Load(opts Options) (Config, error) {
 // keys are the settings a file, the environment and flags can give.
 var keys = []string{"store"}
 
+// sections are the top-level keys that hold nested settings; they are read
+// from the file only.
+var sections = []string{"gaps", "check"}
+
 func checkKeys(v *viper.Viper, file string) error {
 	known := map[string]bool{}
-	for _, k := range keys {
+	for _, k := range append(append([]string{}, keys...), sections...) {
 		known[k] = true
 	}
 	for _, k := range v.AllKeys() {

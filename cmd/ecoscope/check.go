@@ -1,0 +1,126 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/config"
+	"github.com/ecoscope/ecoscope/report"
+)
+
+type checkOptions struct {
+	data   dataFlags
+	format *enumFlag
+	lang   *enumFlag
+}
+
+func (a *app) newCheckCmd() *cobra.Command {
+	opts := &checkOptions{
+		format: newEnum("text", "text", "json"),
+		lang:   newEnum("en", "en", "nl"),
+	}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Is this a Learning Community? Check every unit against the framework",
+		Long: `Check every unit (ecosystem, fieldlab, team) against the multi-level framework
+of Learning Communities ("Is dit een Learning Community?", Endedijk et al.)
+and give a verdict: learning_community, not_on_its_own or insufficient_data.
+
+A unit is a Learning Community when four criteria hold, counting the partners
+and people of the unit and of the units nested below it:
+
+  interorganisational  at least 2 organisations (check.min_organisations)
+  interprofessional    at least 2 disciplines among its people (check.min_disciplines),
+                       or, when no member has a discipline, 2 kinds of partner
+  public-private       public and private partners, a knowledge institution among them
+  societal challenge   a challenge named by the unit or inherited from a unit above it
+
+A professional learning community (plc: one organisation) or a community of
+practice (cop: one profession) is not a Learning Community on its own, nor is
+any unit that fails a criterion; a unit is insufficient_data when no criterion
+fails but the data does not settle one. Each criterion is true, false or
+unknown, with its evidence.
+
+Level fit is advice, not part of the verdict: a team should have a fixed term
+and a stable composition, a fieldlab a changing composition or several units
+beneath it, an ecosystem broad representation (3 helix types) and units
+beneath it. When another level fits better, the check suggests it.
+
+The thresholds are set under check: in ecoscope.yaml (see docs/check.md).
+The text can be in English or Dutch (--lang nl); the JSON keys are always
+English and stable.`,
+		Example: `  ecoscope check --from examples/energieke-regio
+  ecoscope check --from examples/energieke-regio --lang nl
+  ecoscope check --unit fl-aardgasvrije-wijken --at 2022
+  ecoscope check --format json > check.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runCheck(cmd, opts)
+		},
+	}
+	opts.data.register(cmd)
+	f := cmd.Flags()
+	f.Var(opts.format, "format", "output format: text or json")
+	f.Var(opts.lang, "lang", "language of the text output: en or nl")
+	return cmd
+}
+
+// checkOptionsOf turns the check: settings into analysis options.
+func checkOptionsOf(c config.Check) analysis.CheckOptions {
+	return analysis.CheckOptions{
+		MinOrganisations:       c.MinOrganisations,
+		MinDisciplines:         c.MinDisciplines,
+		EcosystemMinHelixTypes: c.EcosystemMinHelixTypes,
+		EcosystemMinChildUnits: c.EcosystemMinChildUnits,
+		FieldlabMinChildUnits:  c.FieldlabMinChildUnits,
+		TeamMinStableShare:     c.TeamMinStableShare,
+		TeamToleranceDays:      c.TeamToleranceDays,
+	}
+}
+
+func (a *app) runCheck(cmd *cobra.Command, opts *checkOptions) error {
+	copts := checkOptionsOf(a.cfg.Check)
+	if err := copts.Validate(); err != nil {
+		where := "config"
+		if a.cfg.File != "" {
+			where += " " + a.cfg.File
+		}
+		return fmt.Errorf("%s: check.%w", where, err)
+	}
+	q, err := opts.data.query()
+	if err != nil {
+		return err
+	}
+	// Load everything, then take the snapshot and the unit here: a unit
+	// inherits its challenge from the units above it, which a subtree
+	// leaves out.
+	all := opts.data
+	all.at, all.unit = "", ""
+	full, meta, err := a.load(cmd.Context(), &all)
+	if err != nil {
+		return err
+	}
+	meta.At, meta.Unit = q.At, q.Unit
+	sel, err := full.Load(q) // an unknown unit is an error naming the closest ids
+	if err != nil {
+		return err
+	}
+	snap := full.At(q.At)
+	if q.Unit != "" {
+		if len(sel.Units) == 0 {
+			snap = sel // the unit is not active at this date: nothing to check
+		} else {
+			copts.Unit = q.Unit
+		}
+	}
+	r, err := report.BuildCheck(snap, meta, copts)
+	if err != nil {
+		return err
+	}
+	if opts.format.value == "json" {
+		return report.WriteCheckJSON(a.io.Out, r)
+	}
+	return report.WriteCheckText(a.io.Out, r, report.CheckLang(opts.lang.value))
+}

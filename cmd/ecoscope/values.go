@@ -1,0 +1,67 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/ecoscope/ecoscope/report"
+)
+
+type valuesOptions struct {
+	data   dataFlags
+	format *enumFlag
+	ties   *enumFlag
+}
+
+func (a *app) newValuesCmd() *cobra.Command {
+	opts := &valuesOptions{
+		format: newEnum("text", "text", "json"),
+		ties:   newEnum("all", "explicit", "units", "all"),
+	}
+	cmd := &cobra.Command{
+		Use:   "values",
+		Short: "Count value creation per cycle, outcome level, helix type, unit, year and network position",
+		Long: `Count the value records (value creation, Wenger, Trayner & de Laat 2011, with the
+expected value of Dingyloudi & Strijbos 2015) and their shares of all records:
+
+  per cycle       expected, immediate, potential (per capital: human, social,
+                  tangible, reputational, learning), applied, realized,
+                  transformative, each by outcome level (micro, meso, macro, and
+                  unspecified for records without a level)
+  per helix type  of the reporter (a person counts for the partner they work for)
+  per unit        the records naming the unit; "with below" adds the units below it
+  per year        of the record date; undated records apart
+  per position    in the partner network: brokers (partners that mediate between
+                  helix types, Gould-Fernandez) against the others, and quartiles
+                  of betweenness: partners, records, records per partner, share
+                  transformative, share realized or transformative
+
+No record is left out: every table adds up to all records. The network joins
+partners by explicit ties, by shared units, or both (--ties), as in metrics;
+with --unit it is the network of that unit and the units below it. See
+docs/values.md for the definitions and the JSON keys.`,
+		Example: `  ecoscope values --from examples/energieke-regio
+  ecoscope values --at 2022 --unit fl-aardgasvrije-wijken
+  ecoscope values --ties explicit --format json > values.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runValues(cmd, opts)
+		},
+	}
+	opts.data.register(cmd)
+	f := cmd.Flags()
+	f.Var(opts.format, "format", "output format: text or json")
+	f.Var(opts.ties, "ties", "which ties make the network: explicit, units or all")
+	return cmd
+}
+
+func (a *app) runValues(cmd *cobra.Command, opts *valuesOptions) error {
+	e, meta, err := a.load(cmd.Context(), &opts.data)
+	if err != nil {
+		return err
+	}
+	r := report.BuildValues(e, meta, tieSource(opts.ties.value))
+	if opts.format.value == "json" {
+		return report.WriteValuesJSON(a.io.Out, r)
+	}
+	return report.WriteValuesText(a.io.Out, r)
+}
