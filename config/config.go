@@ -135,4 +135,24 @@ const Template = `# ecoscope configuration. Settings here are overridden by ECOS
 # Where imported data is kept: the path of an SQLite file, created on first
 # import. Relative paths are relative to the working directory.
 store: ecoscope.db
+
+# Targets of ` + "`ecoscope gaps`" + ` (see docs/gaps.md): the helix coverage class a unit
+# of each level should reach, and the share below which a helix type present
+# in a unit counts as under-represented.
+# gaps:
+#   targets:
+#     ecosystem: quintuple
+#     fieldlab: quadruple
+#     team: triple
+#   min_share: 0.10
+
+# Thresholds of ` + "`ecoscope check`" + ` (see docs/check.md).
+# check:
+#   min_organisations: 2
+#   min_disciplines: 2
+#   ecosystem_min_helix_types: 3
+#   ecosystem_min_child_units: 1
+#   fieldlab_min_child_units: 2
+#   team_min_stable_share: 0.8
+#   team_tolerance_days: 31
 `

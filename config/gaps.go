@@ -102,9 +102,9 @@ func (g Gaps) Validate() error {
 	return nil
 }
 
-// LevelTargets returns the targets per level and per form of g, which must
+// TargetClasses returns the targets per level and per form of g, which must
 // be valid (Validate). Values are lower case.
-func (g Gaps) LevelTargets() (levels map[graph.Level]graph.CoverageClass, forms map[graph.Form]graph.CoverageClass) {
+func (g Gaps) TargetClasses() (levels map[graph.Level]graph.CoverageClass, forms map[graph.Form]graph.CoverageClass) {
 	levels = map[graph.Level]graph.CoverageClass{}
 	forms = map[graph.Form]graph.CoverageClass{}
 	for k, v := range g.Targets {

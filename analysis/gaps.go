@@ -1,0 +1,860 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/ecoscope/ecoscope/graph"
+)
+
+// This file answers a coordinator's questions about an ecosystem and each of
+// its units: which helix types are missing or too few against a target, which
+// types never work together, who is left out, whose departure would split the
+// network or cut a helix type off, who alone links two types, and which
+// partners elsewhere in the ecosystem could fill a gap. docs/gaps.md defines
+// every item.
+
+// PartnerRef names a partner in a gap report.
+type PartnerRef struct {
+	ID    string      `json:"id"`
+	Name  string      `json:"name"`
+	Helix graph.Helix `json:"helix"`
+}
+
+// TypeShare is a helix type with the number of a unit's partners of that
+// type and their share of all the unit's partners.
+type TypeShare struct {
+	Helix    graph.Helix `json:"helix"`
+	Partners int         `json:"partners"`
+	Share    float64     `json:"share"`
+}
+
+// Cut is an articulation point: a partner whose departure splits its
+// component of the network.
+type Cut struct {
+	Partner PartnerRef `json:"partner"`
+	// Separated is the number of partners that would end up apart from
+	// the rest (see CutOffTypes for what "the rest" is).
+	Separated int `json:"separated"`
+	// CutOffTypes are the helix types that would lose all connection to
+	// the rest of the component; see Gaps.
+	CutOffTypes []graph.Helix `json:"cut_off_types"`
+}
+
+// BridgeCut is a bridge: a tie whose loss splits its component.
+type BridgeCut struct {
+	Partners    [2]PartnerRef `json:"partners"`
+	Separated   int           `json:"separated"`
+	CutOffTypes []graph.Helix `json:"cut_off_types"`
+}
+
+// SingleBroker says that every tie between two helix types touches the same
+// partner: without it the two types would have no tie at all.
+type SingleBroker struct {
+	Types [2]graph.Helix `json:"types"`
+	// Brokers is that partner; when a single tie is all there is between
+	// the two types, both its ends.
+	Brokers []PartnerRef `json:"brokers"`
+	// CrossTies is the number of ties between the two types.
+	CrossTies int `json:"cross_ties"`
+}
+
+// Candidate is a partner outside a unit that could fill one of its gaps.
+type Candidate struct {
+	PartnerRef
+	// Score is the Adamic–Adar proximity to the unit: the sum over the
+	// unit's partners m of Σ_{w ∈ N(c) ∩ N(m)} 1/ln deg(w).
+	Score float64 `json:"score"`
+	// Distance is the number of ties on a shortest path from a partner of
+	// the unit; nil when no path exists.
+	Distance *int `json:"distance"`
+	// Path is one shortest path, from a partner of the unit to the
+	// candidate (both included); empty when there is none.
+	Path []PartnerRef `json:"path"`
+}
+
+// Reasons a helix type gets candidates.
+const (
+	ReasonMissing          = "missing"
+	ReasonUnderrepresented = "underrepresented"
+)
+
+// TypeCandidates are the candidates for one helix type a unit misses or has
+// too few of, best first.
+type TypeCandidates struct {
+	Helix  graph.Helix `json:"helix"`
+	Reason string      `json:"reason"`
+	// Total is the number of partners of this type outside the unit: the
+	// length of Partners unless GapOptions.Top shortened it.
+	Total    int         `json:"total"`
+	Partners []Candidate `json:"partners"`
+}
+
+// ScopeGaps are the gaps of the whole ecosystem or of one unit, over its
+// partners and the ties among them (the induced subnetwork).
+type ScopeGaps struct {
+	// Partners is the number of partners in scope.
+	Partners int `json:"partners"`
+	// Target is the coverage class the scope should reach; graph.None for
+	// no target.
+	Target graph.CoverageClass `json:"target"`
+	// Class is the coverage class it reaches.
+	Class       graph.CoverageClass `json:"class"`
+	HelixCounts map[graph.Helix]int `json:"helix_counts"`
+	// Present are the known helix types present; Missing the types the
+	// target asks for that are absent; both in canonical order.
+	Present []graph.Helix `json:"present"`
+	Missing []graph.Helix `json:"missing"`
+	// Unknown are the partners of unknown helix type: counted among
+	// Partners, in no type.
+	Unknown []PartnerRef `json:"unknown"`
+	// Underrepresented are the types the target asks for that are present
+	// with a share of Partners below GapOptions.MinShare.
+	Underrepresented []TypeShare `json:"underrepresented"`
+	// MissingPairs are the pairs of present types with no tie between
+	// them, in canonical order.
+	MissingPairs [][2]graph.Helix `json:"missing_pairs"`
+	// Isolated partners have no tie in scope; WithinTypeOnly partners
+	// have ties, all to partners of their own (known) type. Unknown,
+	// Isolated and WithinTypeOnly are sorted by id.
+	Isolated       []PartnerRef `json:"isolated"`
+	WithinTypeOnly []PartnerRef `json:"within_type_only"`
+	// ArticulationPoints and Bridges, those that cut off a helix type
+	// first, then by the number of partners separated, then by id.
+	ArticulationPoints []Cut          `json:"articulation_points"`
+	Bridges            []BridgeCut    `json:"bridges"`
+	SingleBrokers      []SingleBroker `json:"single_brokers"`
+	// Candidates, one list per missing and per under-represented type, in
+	// canonical type order; always empty for the whole ecosystem, which
+	// has no partners outside it.
+	Candidates []TypeCandidates `json:"candidates"`
+}
+
+// UnitGaps are the gaps of one unit, over the partners of the unit and of
+// the units nested below it.
+type UnitGaps struct {
+	ID     string      `json:"id"`
+	Name   string      `json:"name"`
+	Level  graph.Level `json:"level"`
+	Form   graph.Form  `json:"form"`
+	Parent string      `json:"parent"`
+	Depth  int         `json:"-"`
+	ScopeGaps
+}
+
+// GapReport is what Gaps finds: the whole ecosystem first, then every unit.
+type GapReport struct {
+	Ecosystem ScopeGaps  `json:"ecosystem"`
+	Units     []UnitGaps `json:"units"`
+}
+
+// GapOptions configures Gaps.
+type GapOptions struct {
+	// Targets is the coverage class each level should reach (the
+	// ecosystem as a whole counts as level ecosystem); FormTargets
+	// overrides it for a form. A level without a target has graph.None.
+	Targets     map[graph.Level]graph.CoverageClass
+	FormTargets map[graph.Form]graph.CoverageClass
+	// MinShare is the share of a scope's partners below which a present
+	// type of the target is under-represented; 0 turns this off.
+	MinShare float64
+	// Units are the ids of the units to report; nil reports every unit.
+	Units []string
+	// Top is the length of each candidate list; 0 lists every candidate.
+	Top int
+	// MaxCandidates, when Top is 0 and it is positive, bounds the number
+	// of candidates listed in all: beyond it Gaps returns a
+	// *TooManyCandidatesError (with the rest of the report) instead of
+	// searching for them.
+	MaxCandidates int
+}
+
+// target returns the class a unit of level l and form f should reach.
+func (o GapOptions) target(l graph.Level, f graph.Form) graph.CoverageClass {
+	if c, ok := o.FormTargets[f]; ok && f != "" {
+		return c
+	}
+	if c, ok := o.Targets[l]; ok {
+		return c
+	}
+	return graph.None
+}
+
+// Gaps finds the gaps of e, whose partner network is net (New(e, ...)), and
+// of every unit of e (or of opts.Units), in the tree order of ComposeUnits.
+// A unit's partners are those of the unit and of the units below it
+// (SubtreePartners); its structural items are computed on the subnetwork
+// they induce, its candidates on the whole network.
+//
+// Definitions (docs/gaps.md has them with examples):
+//
+//   - Articulation points and bridges (Hopcroft & Tarjan 1973,
+//     doi:10.1145/362248.362272; iterative, O(n+m)). Removing one splits
+//     its component into pieces (for a bridge two, for an articulation
+//     point the partner itself is gone too). "The rest" is the largest
+//     piece, or every largest piece when several are equally large; the
+//     other pieces are separated. A helix type is cut off when some
+//     separated piece holds a partner of it and no largest piece does.
+//   - A single broker of two helix types a ≠ b touches every tie between
+//     an a-partner and a b-partner (there is at least one such tie).
+//   - Candidates for a type t of a unit U are the partners of type t not
+//     in U, ranked by Adamic–Adar score to U (Adamic & Adar 2003,
+//     doi:10.1016/S0378-8733(03)00009-1) summed over U's partners, highest
+//     first; then by hop distance from the nearest partner of U; then by
+//     id. Partners no path reaches come last. Scores are rounded to 12
+//     decimals so that equal sums summed in another order tie.
+//
+// The only error is a *TooManyCandidatesError (see GapOptions.MaxCandidates).
+func Gaps(e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) {
+	rep := GapReport{Ecosystem: scopeGaps(net, opts.target(graph.LevelEcosystem, ""), opts.MinShare)}
+	rep.Ecosystem.Candidates = []TypeCandidates{}
+
+	want := map[string]bool{}
+	for _, id := range opts.Units {
+		want[id] = true
+	}
+	members := SubtreePartners(e)
+	var units []UnitComposition
+	for _, u := range ComposeUnits(e) {
+		if opts.Units == nil || want[u.ID] {
+			units = append(units, u)
+		}
+	}
+	rep.Units = make([]UnitGaps, len(units))
+	nodes := make([][]int, len(units))
+	for k, u := range units {
+		for _, id := range members[u.ID] {
+			if i, ok := net.Index(id); ok {
+				nodes[k] = append(nodes[k], i)
+			}
+		}
+		slices.Sort(nodes[k])
+		nodes[k] = slices.Compact(nodes[k])
+	}
+	ix := newTypeIndex(net)
+	parallel(len(units), func(_, k int) {
+		u := units[k]
+		g := UnitGaps{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Depth: u.Depth}
+		g.ScopeGaps = scopeGaps(net.Induced(nodes[k]), opts.target(u.Level, u.Form), opts.MinShare)
+		g.Candidates = candidateLists(&g.ScopeGaps, ix)
+		rep.Units[k] = g
+	})
+	if opts.Top == 0 && opts.MaxCandidates > 0 {
+		total := 0
+		for _, u := range rep.Units {
+			for _, tc := range u.Candidates {
+				total += tc.Total
+			}
+		}
+		if total > opts.MaxCandidates {
+			return rep, &TooManyCandidatesError{Candidates: total, Max: opts.MaxCandidates}
+		}
+	}
+	scratch := make([]*proximity, workers(len(units)))
+	parallel(len(units), func(w, k int) {
+		if len(rep.Units[k].Candidates) == 0 {
+			return
+		}
+		if scratch[w] == nil {
+			scratch[w] = newProximity(net.N())
+		}
+		scratch[w].fill(net, nodes[k], rep.Units[k].Candidates, ix, opts.Top)
+	})
+	return rep, nil
+}
+
+// TooManyCandidatesError is returned by Gaps when listing every candidate
+// (GapOptions.Top = 0) would list more than GapOptions.MaxCandidates.
+type TooManyCandidatesError struct {
+	Candidates, Max int
+}
+
+func (e *TooManyCandidatesError) Error() string {
+	return fmt.Sprintf("listing every candidate would list %d of them, more than %d", e.Candidates, e.Max)
+}
+
+// scopeGaps computes everything but the candidates on sub, the network of
+// the scope.
+func scopeGaps(sub *Network, target graph.CoverageClass, minShare float64) ScopeGaps {
+	n := sub.N()
+	g := ScopeGaps{
+		Partners: n, Target: target,
+		HelixCounts: make(map[graph.Helix]int, numHelix), Present: []graph.Helix{}, Missing: []graph.Helix{},
+		Unknown: []PartnerRef{}, Underrepresented: []TypeShare{}, MissingPairs: [][2]graph.Helix{},
+		Isolated: []PartnerRef{}, WithinTypeOnly: []PartnerRef{},
+		ArticulationPoints: []Cut{}, Bridges: []BridgeCut{}, SingleBrokers: []SingleBroker{},
+		Candidates: []TypeCandidates{},
+	}
+	ref := func(i int) PartnerRef { return PartnerRef{ID: sub.ID(i), Name: sub.Name(i), Helix: sub.Helix(i)} }
+
+	var count [numHelix]int
+	cat := make([]int8, n)
+	for i := 0; i < n; i++ {
+		c := helixCategory(sub.Helix(i))
+		cat[i] = int8(c)
+		count[c]++
+		if c == unknownHelix {
+			g.Unknown = append(g.Unknown, ref(i))
+		}
+	}
+	present := map[graph.Helix]bool{}
+	for c, h := range graph.Helices {
+		g.HelixCounts[h] = count[c]
+		if count[c] > 0 {
+			present[h] = true
+			g.Present = append(g.Present, h)
+		}
+	}
+	if count[unknownHelix] > 0 {
+		g.HelixCounts[graph.HelixUnknown] = count[unknownHelix]
+	}
+	g.Class = graph.Classify(present)
+	for _, h := range graph.ClassTypes(target) {
+		c := helixCategory(h)
+		switch {
+		case count[c] == 0:
+			g.Missing = append(g.Missing, h)
+		case float64(count[c]) < minShare*float64(n):
+			g.Underrepresented = append(g.Underrepresented, TypeShare{Helix: h, Partners: count[c], Share: float64(count[c]) / float64(n)})
+		}
+	}
+
+	// Ties between types, isolated and within-type-only partners, and
+	// for each partner the number of its neighbours of each type.
+	var cross [numHelix][numHelix]int
+	nbType := make([][numHelix]int32, n)
+	for i := 0; i < n; i++ {
+		nb := sub.Neighbors(i)
+		if len(nb) == 0 {
+			g.Isolated = append(g.Isolated, ref(i))
+			continue
+		}
+		same := cat[i] != unknownHelix
+		for _, j := range nb {
+			nbType[i][cat[j]]++
+			if cat[j] != cat[i] {
+				same = false
+			}
+			if int(j) > i {
+				a, b := cat[i], cat[j]
+				cross[a][b]++
+				if a != b {
+					cross[b][a]++
+				}
+			}
+		}
+		if same {
+			g.WithinTypeOnly = append(g.WithinTypeOnly, ref(i))
+		}
+	}
+	for a := 0; a < unknownHelix; a++ {
+		for b := a + 1; b < unknownHelix; b++ {
+			if count[a] == 0 || count[b] == 0 {
+				continue
+			}
+			pair := [2]graph.Helix{graph.Helices[a], graph.Helices[b]}
+			if cross[a][b] == 0 {
+				g.MissingPairs = append(g.MissingPairs, pair)
+				continue
+			}
+			sb := SingleBroker{Types: pair, CrossTies: cross[a][b]}
+			for i := 0; i < n; i++ {
+				c := int(cat[i])
+				if (c == a && int(nbType[i][b]) == cross[a][b]) || (c == b && int(nbType[i][a]) == cross[a][b]) {
+					sb.Brokers = append(sb.Brokers, ref(i))
+				}
+			}
+			if len(sb.Brokers) > 0 {
+				slices.SortFunc(sb.Brokers, func(x, y PartnerRef) int { return cmp.Compare(x.ID, y.ID) })
+				g.SingleBrokers = append(g.SingleBrokers, sb)
+			}
+		}
+	}
+
+	byID := func(x, y PartnerRef) int { return cmp.Compare(x.ID, y.ID) }
+	slices.SortFunc(g.Unknown, byID)
+	slices.SortFunc(g.Isolated, byID)
+	slices.SortFunc(g.WithinTypeOnly, byID)
+
+	cs := findCuts(sub, cat)
+	for _, c := range cs.points {
+		g.ArticulationPoints = append(g.ArticulationPoints, Cut{Partner: ref(c.u), Separated: c.separated, CutOffTypes: c.cutOff})
+	}
+	for _, c := range cs.bridges {
+		u, v := c.u, c.v
+		if sub.ID(v) < sub.ID(u) {
+			u, v = v, u
+		}
+		g.Bridges = append(g.Bridges, BridgeCut{Partners: [2]PartnerRef{ref(u), ref(v)}, Separated: c.separated, CutOffTypes: c.cutOff})
+	}
+	byImpact := func(t1 []graph.Helix, s1 int, id1 string, t2 []graph.Helix, s2 int, id2 string) int {
+		return cmp.Or(-cmp.Compare(len(t1), len(t2)), -cmp.Compare(s1, s2), cmp.Compare(id1, id2))
+	}
+	slices.SortFunc(g.ArticulationPoints, func(x, y Cut) int {
+		return byImpact(x.CutOffTypes, x.Separated, x.Partner.ID, y.CutOffTypes, y.Separated, y.Partner.ID)
+	})
+	slices.SortFunc(g.Bridges, func(x, y BridgeCut) int {
+		return cmp.Or(byImpact(x.CutOffTypes, x.Separated, x.Partners[0].ID, y.CutOffTypes, y.Separated, y.Partners[0].ID),
+			cmp.Compare(x.Partners[1].ID, y.Partners[1].ID))
+	})
+	return g
+}
+
+// ArticulationPoints returns the nodes of net whose removal increases the
+// number of connected components, in increasing order, as
+// networkx.articulation_points finds them (Hopcroft & Tarjan 1973). It takes
+// O(n+m) time and no recursion.
+func ArticulationPoints(net *Network) []int {
+	cs := findCuts(net, make([]int8, net.N()))
+	out := make([]int, len(cs.points))
+	for k, c := range cs.points {
+		out[k] = c.u
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Bridges returns the edges of net whose removal increases the number of
+// connected components, each as its two nodes in increasing order, sorted,
+// as networkx.bridges finds them. It takes O(n+m) time and no recursion.
+func Bridges(net *Network) [][2]int {
+	cs := findCuts(net, make([]int8, net.N()))
+	out := make([][2]int, len(cs.bridges))
+	for k, c := range cs.bridges {
+		out[k] = [2]int{min(c.u, c.v), max(c.u, c.v)}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	return out
+}
+
+// cut is an articulation point (u, v = -1) or a bridge (u, v).
+type cut struct {
+	u, v      int
+	separated int
+	cutOff    []graph.Helix
+}
+
+type cuts struct{ points, bridges []cut }
+
+// piece is a part of a component after a cut: its size and the number of
+// its partners of each known helix type.
+type piece struct {
+	size  int
+	types [unknownHelix]int
+}
+
+// findCuts runs an iterative depth-first search (Hopcroft & Tarjan) over
+// net, cat[i] being the helix category of node i, and returns its
+// articulation points and bridges with the pieces they leave.
+func findCuts(net *Network, cat []int8) cuts {
+	n := net.N()
+	disc := make([]int32, n) // discovery time + 1; 0 = unvisited
+	low := make([]int32, n)
+	parent := make([]int32, n)
+	next := make([]int32, n) // position of the next neighbour to visit
+	sub := make([]piece, n)  // the DFS subtree of each node
+	var out cuts
+	var stack []int32
+	// separated children of the node being finished are collected from
+	// their own finishing; sepStart marks where each node's begin.
+	type sepChild struct{ p, c int32 }
+	var seps []sepChild
+	t := int32(0)
+	for s := 0; s < n; s++ {
+		if disc[s] != 0 {
+			continue
+		}
+		t++
+		disc[s], low[s], parent[s] = t, t, -1
+		stack = append(stack[:0], int32(s))
+		seps = seps[:0]
+		for len(stack) > 0 {
+			v := stack[len(stack)-1]
+			nb := net.Neighbors(int(v))
+			if int(next[v]) < len(nb) {
+				w := nb[next[v]]
+				next[v]++
+				if disc[w] == 0 {
+					t++
+					disc[w], low[w], parent[w] = t, t, v
+					stack = append(stack, w)
+				} else if w != parent[v] {
+					low[v] = min(low[v], disc[w])
+				}
+				continue
+			}
+			stack = stack[:len(stack)-1]
+			sub[v].size++
+			if c := cat[v]; c >= 0 && int(c) < unknownHelix {
+				sub[v].types[c]++
+			}
+			p := parent[v]
+			if p < 0 {
+				continue
+			}
+			low[p] = min(low[p], low[v])
+			sub[p].size += sub[v].size
+			for k := range sub[v].types {
+				sub[p].types[k] += sub[v].types[k]
+			}
+			if low[v] >= disc[p] {
+				seps = append(seps, sepChild{p, v})
+			}
+		}
+		// The component rooted at s is done: turn the separations into
+		// articulation points and bridges.
+		comp := sub[s]
+		slices.SortStableFunc(seps, func(a, b sepChild) int { return cmp.Compare(a.p, b.p) })
+		for i := 0; i < len(seps); {
+			j := i
+			for j < len(seps) && seps[j].p == seps[i].p {
+				j++
+			}
+			p := int(seps[i].p)
+			var pieces []piece
+			rest := comp
+			rest.size--
+			if c := cat[p]; c >= 0 && int(c) < unknownHelix {
+				rest.types[c]--
+			}
+			for _, sc := range seps[i:j] {
+				c := sub[sc.c]
+				pieces = append(pieces, c)
+				rest.size -= c.size
+				for k := range c.types {
+					rest.types[k] -= c.types[k]
+				}
+				if low[sc.c] > disc[p] {
+					other := comp
+					other.size -= c.size
+					for k := range c.types {
+						other.types[k] -= c.types[k]
+					}
+					sep, off := cutOff([]piece{c, other})
+					out.bridges = append(out.bridges, cut{u: p, v: int(sc.c), separated: sep, cutOff: off})
+				}
+			}
+			if rest.size > 0 {
+				pieces = append(pieces, rest)
+			}
+			if len(pieces) >= 2 {
+				sep, off := cutOff(pieces)
+				out.points = append(out.points, cut{u: p, v: -1, separated: sep, cutOff: off})
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// cutOff returns the number of partners outside the largest pieces and the
+// helix types present in some smaller piece but in no largest one.
+func cutOff(pieces []piece) (separated int, types []graph.Helix) {
+	largest := 0
+	for _, p := range pieces {
+		largest = max(largest, p.size)
+	}
+	var inLargest, inSmaller [unknownHelix]bool
+	for _, p := range pieces {
+		for k, c := range p.types {
+			if c == 0 {
+				continue
+			}
+			if p.size == largest {
+				inLargest[k] = true
+			} else {
+				inSmaller[k] = true
+			}
+		}
+		if p.size < largest {
+			separated += p.size
+		}
+	}
+	types = []graph.Helix{}
+	for k := range inSmaller {
+		if inSmaller[k] && !inLargest[k] {
+			types = append(types, graph.Helices[k])
+		}
+	}
+	return separated, types
+}
+
+// typeIndex holds, for the whole network, the helix category of every node
+// and the nodes of each known type sorted by id.
+type typeIndex struct {
+	cat    []int8
+	byType [unknownHelix][]int32
+	idRank []int32 // position of each node when all are sorted by id
+}
+
+func newTypeIndex(net *Network) *typeIndex {
+	ix := &typeIndex{cat: make([]int8, net.N())}
+	for i := 0; i < net.N(); i++ {
+		c := helixCategory(net.Helix(i))
+		ix.cat[i] = int8(c)
+		if c < unknownHelix {
+			ix.byType[c] = append(ix.byType[c], int32(i))
+		}
+	}
+	order := make([]int32, net.N())
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(net.ID(int(a)), net.ID(int(b))) })
+	ix.idRank = make([]int32, net.N())
+	for r, v := range order {
+		ix.idRank[v] = int32(r)
+	}
+	for c := range ix.byType {
+		slices.SortFunc(ix.byType[c], func(a, b int32) int { return cmp.Compare(ix.idRank[a], ix.idRank[b]) })
+	}
+	return ix
+}
+
+// proximity is the scratch space of a breadth-first search from a unit's
+// partners; one per worker, reset after each unit.
+type proximity struct {
+	dist    []int32 // -1 unreached; 0 for the unit's partners
+	parent  []int32
+	cnt     []int32 // number of the unit's partners adjacent to the node
+	score   []float64
+	dirty   []bool
+	touched []int32
+	// buffers reused from unit to unit
+	queue, next []int32
+	found       [unknownHelix][]int32
+}
+
+func newProximity(n int) *proximity {
+	p := &proximity{
+		dist: make([]int32, n), parent: make([]int32, n), cnt: make([]int32, n),
+		score: make([]float64, n), dirty: make([]bool, n),
+	}
+	for i := range p.dist {
+		p.dist[i] = -1
+	}
+	return p
+}
+
+// touch records that v's fields are to be reset.
+func (p *proximity) touch(v int32) {
+	if !p.dirty[v] {
+		p.dirty[v] = true
+		p.touched = append(p.touched, v)
+	}
+}
+
+func (p *proximity) reset() {
+	for _, v := range p.touched {
+		p.dist[v], p.cnt[v], p.score[v], p.dirty[v] = -1, 0, 0, false
+	}
+	p.touched = p.touched[:0]
+}
+
+// roundScore rounds an Adamic–Adar score to 12 decimals, so that sums of
+// the same terms in another order compare equal.
+func roundScore(s float64) float64 { return math.Round(s*1e12) / 1e12 }
+
+// candidateLists returns one empty list per missing and per
+// under-represented type of g, with the number of partners of that type
+// outside the scope.
+func candidateLists(g *ScopeGaps, ix *typeIndex) []TypeCandidates {
+	out := []TypeCandidates{}
+	reason := map[graph.Helix]string{}
+	for _, h := range g.Missing {
+		reason[h] = ReasonMissing
+	}
+	for _, u := range g.Underrepresented {
+		reason[u.Helix] = ReasonUnderrepresented
+	}
+	for _, h := range graph.Helices {
+		if r, ok := reason[h]; ok {
+			out = append(out, TypeCandidates{Helix: h, Reason: r, Total: len(ix.byType[helixCategory(h)]) - g.HelixCounts[h], Partners: []Candidate{}})
+		}
+	}
+	return out
+}
+
+// fill ranks the candidates of each list of out (from candidateLists) for
+// the unit whose nodes in net are members (sorted): the partners of that
+// type outside the unit. top > 0 keeps that many per list.
+//
+// The work is bounded: the scores need the unit's partners, their
+// neighbours and the neighbours of those (Σ deg over the unit and its
+// neighbourhood, at most 2m); the search then goes on level by level only
+// until every list has top candidates, or to the end when top is 0 or too
+// few are reachable.
+func (p *proximity) fill(net *Network, members []int, out []TypeCandidates, ix *typeIndex, top int) {
+	byType, cat := &ix.byType, ix.cat
+	var need [unknownHelix]bool
+	for _, tc := range out {
+		need[helixCategory(tc.Helix)] = true
+	}
+	defer p.reset()
+
+	queue := p.queue[:0]
+	for _, m := range members {
+		p.touch(int32(m))
+		p.dist[m], p.parent[m] = 0, -1
+		queue = append(queue, int32(m))
+	}
+	for _, m := range members {
+		for _, w := range net.Neighbors(m) {
+			p.touch(w)
+			p.cnt[w]++
+		}
+	}
+
+	found := &p.found
+	for c := range found {
+		found[c] = found[c][:0]
+	}
+	enough := func() bool {
+		for k := range out {
+			c := helixCategory(out[k].Helix)
+			if len(found[c]) < out[k].Total && (top == 0 || len(found[c]) < top) {
+				return false
+			}
+		}
+		return true
+	}
+	// Breadth-first search by levels. Expanding the unit's partners (d =
+	// 1) and their neighbours (d = 2) also adds up the Adamic–Adar scores,
+	// summed over the unit's partners m:
+	//   Σ_m Σ_{w ∈ N(c)∩N(m)} 1/ln deg(w) = Σ_{w ∈ N(c)} cnt[w]/ln deg(w).
+	// A w with cnt > 0 is tied to a partner of the unit and to c, which is
+	// not one, so deg(w) ≥ 2.
+	next := p.next[:0]
+	for d := int32(1); len(queue) > 0; d++ {
+		next = next[:0]
+		// At level 2 only the wanted types are visited at first: most
+		// searches stop there, and the rest of level 2 is visited (below)
+		// only when they go on.
+		lazy := d == 2
+		for _, v := range queue {
+			f := 0.0
+			if d <= 2 && p.cnt[v] > 0 {
+				f = float64(p.cnt[v]) / math.Log(float64(net.Degree(int(v))))
+			}
+			for _, w := range net.Neighbors(int(v)) {
+				c := cat[w]
+				wanted := c < unknownHelix && need[c]
+				if f > 0 && wanted && p.dist[w] != 0 {
+					p.score[w] += f
+				}
+				if p.dist[w] >= 0 || (lazy && !wanted) {
+					continue
+				}
+				p.touch(w)
+				p.dist[w], p.parent[w] = d, v
+				next = append(next, w)
+				if wanted {
+					found[c] = append(found[c], w)
+				}
+			}
+		}
+		// Every candidate with a score is within two steps, so the
+		// ranking is settled once level 2 is complete and enough are
+		// found: the others are farther and rank below.
+		if d >= 2 && enough() {
+			queue, next = next, queue
+			break
+		}
+		if lazy {
+			// Visit the rest of level 2, and list the level in the order
+			// a plain breadth-first search would (which decides the
+			// parents at level 3).
+			next = next[:0]
+			for _, v := range queue {
+				for _, w := range net.Neighbors(int(v)) {
+					switch {
+					case p.dist[w] < 0:
+						p.touch(w)
+						p.dist[w], p.parent[w] = d, v
+						next = append(next, w)
+					case p.dist[w] == d && p.parent[w] == v && cat[w] < unknownHelix && need[cat[w]]:
+						next = append(next, w) // visited above
+					}
+				}
+			}
+		}
+		queue, next = next, queue
+	}
+	p.queue, p.next = queue, next
+
+	ref := func(i int32) PartnerRef {
+		return PartnerRef{ID: net.ID(int(i)), Name: net.Name(int(i)), Helix: net.Helix(int(i))}
+	}
+	for k := range out {
+		c := helixCategory(out[k].Helix)
+		list := p.rank(ix, found[c], top)
+		if len(list) < out[k].Total && (top == 0 || len(list) < top) {
+			// The search reached all it could (enough() never held):
+			// the others are unreachable; they come last, by id.
+			for _, v := range byType[c] {
+				if p.dist[v] < 0 {
+					list = append(list, v)
+				}
+			}
+		}
+		if top > 0 && len(list) > top {
+			list = list[:top]
+		}
+		for _, v := range list {
+			cand := Candidate{PartnerRef: ref(v), Score: roundScore(p.score[v]), Path: []PartnerRef{}}
+			if p.dist[v] >= 0 {
+				d := int(p.dist[v])
+				cand.Distance = &d
+				cand.Path = make([]PartnerRef, d+1)
+				for x, i := v, d; i >= 0; x, i = p.parent[x], i-1 {
+					cand.Path[i] = ref(x)
+				}
+			}
+			out[k].Partners = append(out[k].Partners, cand)
+		}
+	}
+}
+
+// rankKey is what candidates are ranked by.
+type rankKey struct {
+	score float64 // rounded
+	dist  int32
+	v     int32
+}
+
+// rank returns the nodes of found in ranking order (score down, distance
+// up, id up), only the first top when top > 0: a bounded insertion keeps
+// that cheap when many candidates are found and few are wanted.
+func (p *proximity) rank(ix *typeIndex, found []int32, top int) []int32 {
+	less := func(a, b rankKey) int {
+		return cmp.Or(-cmp.Compare(a.score, b.score), cmp.Compare(a.dist, b.dist), cmp.Compare(ix.idRank[a.v], ix.idRank[b.v]))
+	}
+	var keys []rankKey
+	if top > 0 && len(found) > 2*top {
+		keys = make([]rankKey, 0, top+1)
+		for _, v := range found {
+			k := rankKey{roundScore(p.score[v]), p.dist[v], v}
+			if len(keys) == top && less(k, keys[top-1]) >= 0 {
+				continue
+			}
+			i, _ := slices.BinarySearchFunc(keys, k, less)
+			keys = slices.Insert(keys, i, k)
+			if len(keys) > top {
+				keys = keys[:top]
+			}
+		}
+	} else {
+		keys = make([]rankKey, len(found))
+		for i, v := range found {
+			keys[i] = rankKey{roundScore(p.score[v]), p.dist[v], v}
+		}
+		slices.SortFunc(keys, less)
+	}
+	out := make([]int32, len(keys))
+	for i, k := range keys {
+		out[i] = k.v
+	}
+	return out
+}

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/report"
+)
+
+type gapsOptions struct {
+	data   dataFlags
+	format *enumFlag
+	ties   *enumFlag
+	top    int
+	out    string
+}
+
+// defaultTextTop is the length of the candidate lists in text when --top
+// is not given; JSON then lists every candidate, up to
+// maxDefaultCandidates in all.
+const defaultTextTop = 5
+
+// maxDefaultCandidates bounds the candidates JSON lists when --top is not
+// given (about 30 MB): a large ecosystem with many units with gaps would
+// otherwise write gigabytes. An explicit --top 0 lifts the bound.
+const maxDefaultCandidates = 100000
+
+func (a *app) newGapsCmd() *cobra.Command {
+	opts := &gapsOptions{
+		format: newEnum("text", "text", "json"),
+		ties:   newEnum("all", "explicit", "units", "all"),
+	}
+	cmd := &cobra.Command{
+		Use:   "gaps",
+		Short: "Find missing helix types, fragile links and partners who could fill the gaps",
+		Long: `Find the gaps of the ecosystem and of each unit, for coordinators and
+facilitators: which helix types are missing against the unit's target (by
+default quintuple for an ecosystem, quadruple for a fieldlab, triple for a
+team, none for a PLC or CoP; set gaps.targets in ecoscope.yaml), which are
+under-represented (below gaps.min_share of the unit's partners, default 10%),
+which present types have no tie between them, which partners are isolated or
+tied only to their own type, whose departure (articulation points) or which
+tie's end (bridges) would split the network or cut a helix type off, and who
+is the only link between two types (single brokers).
+
+For every missing or under-represented type of a unit, it ranks the partners
+of that type elsewhere in the ecosystem by how close they are to the unit's
+partners (Adamic–Adar over the partner network, then the number of steps) and
+shows who could introduce them.
+
+A unit's partners are those of the unit and of the units below it. The whole
+ecosystem comes first. --unit reports that unit and the units below it; the
+ecosystem section and the candidates still take in the whole network. With
+--format json the keys are stable (see docs/gaps.md).`,
+		Example: `  ecoscope gaps --from examples/energieke-regio
+  ecoscope gaps --unit team-buurtbatterij --top 3
+  ecoscope gaps --at 2022 --ties explicit --format json --out gaps.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runGaps(cmd, opts)
+		},
+	}
+	opts.data.register(cmd)
+	f := cmd.Flags()
+	f.Var(opts.format, "format", "output format: text or json")
+	f.Var(opts.ties, "ties", "which ties make the network: explicit, units or all")
+	f.IntVar(&opts.top, "top", 0, fmt.Sprintf("candidates per missing type (0: all; default %d in text, all in JSON)", defaultTextTop))
+	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
+	return cmd
+}
+
+func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
+	if opts.top < 0 {
+		return usagef("--top must be 0 (all) or more, got %d", opts.top)
+	}
+	top := opts.top
+	if !cmd.Flags().Changed("top") && opts.format.value == "text" {
+		top = defaultTextTop
+	}
+	g := a.cfg.Gaps
+	if err := g.Validate(); err != nil {
+		where := "defaults"
+		if a.cfg.File != "" {
+			where = a.cfg.File
+		}
+		return fmt.Errorf("config %s: %w", where, err)
+	}
+	q, err := opts.data.query()
+	if err != nil {
+		return err
+	}
+	// Load everything, then take the snapshot here: the candidates for a
+	// unit are outside it, and an unknown --unit is told apart from one
+	// that is not active at --at.
+	all := dataFlags{from: opts.data.from}
+	whole, meta, err := a.load(cmd.Context(), &all)
+	if err != nil {
+		return err
+	}
+	meta.At, meta.Unit = q.At, q.Unit
+	e := whole.At(q.At)
+	var units []string
+	var note string
+	if q.Unit != "" {
+		if _, err := whole.Subtree(q.Unit); err != nil {
+			return err // a *graph.NotFoundError naming the closest ids
+		}
+		units = []string{}
+		if sub, err := e.Subtree(q.Unit); err == nil {
+			for _, u := range sub.Units {
+				units = append(units, u.ID)
+			}
+		} else {
+			note = fmt.Sprintf("Unit %s is not active at %s: no unit to report.", q.Unit, q.At)
+		}
+	}
+	if len(e.Partners) == 0 {
+		if !meta.At.IsZero() {
+			fmt.Fprintf(a.io.Err, "note: no partners are active at %s: the network is empty\n", meta.At)
+		} else {
+			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the network is empty")
+		}
+	}
+
+	levels, forms := g.TargetClasses()
+	net := analysis.New(e, analysis.Options{Ties: tieSource(opts.ties.value)})
+	gopts := analysis.GapOptions{Targets: levels, FormTargets: forms, MinShare: g.MinShare, Units: units, Top: top}
+	if !cmd.Flags().Changed("top") {
+		gopts.MaxCandidates = maxDefaultCandidates
+	}
+	rep, err := analysis.Gaps(e, net, gopts)
+	var tm *analysis.TooManyCandidatesError
+	if errors.As(err, &tm) {
+		return fmt.Errorf("%w: give --top N to list the best N per missing type (e.g. --top 20), or --top 0 to list them all anyway", err)
+	}
+	if err != nil {
+		return err
+	}
+	at := "all"
+	if !meta.At.IsZero() {
+		at = meta.At.String()
+	}
+	targets := map[string]string{}
+	for k, v := range g.Targets {
+		targets[strings.ToLower(strings.TrimSpace(k))] = strings.ToLower(strings.TrimSpace(v))
+	}
+	doc := report.GapsJSON{
+		GapsMeta: report.GapsMeta{
+			Name: e.Name, Source: meta.Source, At: at, Unit: meta.Unit, TieSource: opts.ties.value,
+			Targets: targets, MinShare: g.MinShare, Top: top, Note: note,
+		},
+		GapReport: rep,
+	}
+	return a.writeOut(opts.out, func(w io.Writer) error {
+		if opts.format.value == "json" {
+			return report.WriteJSONDoc(w, doc)
+		}
+		return report.WriteGapsText(w, doc)
+	})
+}

@@ -1,0 +1,278 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/importers"
+)
+
+var gapTargets = map[string]string{"ecosystem": "quintuple", "fieldlab": "quadruple", "team": "triple", "plc": "none", "cop": "none"}
+
+// gapsDoc builds the gaps document of testdata/gaps.json at date at (""
+// for all) on the explicit ties, with the default targets.
+func gapsDoc(t *testing.T, at string, top int) GapsJSON {
+	t.Helper()
+	e, _, err := importers.Read("testdata/gaps.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := graph.MustParseDate(at)
+	e = e.At(d)
+	atS := "all"
+	if at != "" {
+		atS = at
+	}
+	rep, err := analysis.Gaps(e, analysis.New(e, analysis.Options{Ties: analysis.TiesExplicit}), analysis.GapOptions{
+		Targets: map[graph.Level]graph.CoverageClass{
+			graph.LevelEcosystem: graph.Quintuple, graph.LevelFieldlab: graph.Quadruple, graph.LevelTeam: graph.Triple,
+		},
+		FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None, graph.FormCoP: graph.None},
+		MinShare:    0.10,
+		Top:         top,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return GapsJSON{
+		GapsMeta:  GapsMeta{Name: e.Name, Source: "testdata/gaps.json", At: atS, TieSource: "explicit", Targets: gapTargets, MinShare: 0.10, Top: top},
+		GapReport: rep,
+	}
+}
+
+// The figures of testdata/gaps.json, worked out by hand (explicit ties):
+//
+//		bv - uni - hs - gem - prov       solo (isolated, joins 2021)
+//		  \  /           |  \
+//		  tech         wijk  natuur - veld
+//		                 |
+//		                los (no helix type)
+//
+//	  - Whole ecosystem: 11 partners, all five types: quintuple. Civil
+//	    society 1/11 = 9.1% < 10%: under-represented. Missing pairs: every
+//	    pair but academia–industry, academia–government, government–civil
+//	    society and government–environment. gem cuts off government (prov),
+//	    civil society and environment: pieces {uni,hs,bv,tech} 4 | {prov} |
+//	    {wijk,los} | {natuur,veld}, so 5 separated. Single brokers: uni
+//	    (both academia–industry ties); one tie each for hs–gem, gem–wijk,
+//	    gem–natuur.
+//	  - eco (quintuple): gem, uni, bv, wijk, tech, hs (its own member and
+//	    those of fl, t, plc): environment missing. Candidates: natuur,
+//	    AA = cnt[gem]/ln deg(gem) = 2/ln 4 = 1.4427, one step; veld,
+//	    AA = cnt[natuur]/ln deg(natuur) = 1/ln 2 = 1.4427, two steps (equal
+//	    scores: the nearer first).
+//	  - fl (quadruple): uni, bv, wijk, tech: government missing. gem: AA =
+//	    cnt[hs]/ln 2 = 1.4427 (hs is tied to uni), one step from wijk; prov:
+//	    cnt[gem]/ln 4 = 0.7213, two steps. wijk is isolated inside fl.
+//	  - t (triple): uni, tech: government missing. gem: 1/ln 2 via hs, two
+//	    steps; prov: no common neighbour, three steps.
+//	  - leeg: no partners; the triple is missing; every candidate unreachable.
+//	  - plc: no target.
+func TestGapsFigures(t *testing.T) {
+	d := gapsDoc(t, "", 0)
+	var buf bytes.Buffer
+	if err := WriteJSONDoc(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	unit := func(id string) map[string]any {
+		for _, u := range doc["units"].([]any) {
+			if u.(map[string]any)["id"] == id {
+				return u.(map[string]any)
+			}
+		}
+		t.Fatalf("no unit %s", id)
+		return nil
+	}
+	eco := doc["ecosystem"].(map[string]any)
+	cand := func(u map[string]any, k, field string) string {
+		var out []string
+		for _, c := range u["candidates"].([]any)[k0(k)].(map[string]any)["partners"].([]any) {
+			c := c.(map[string]any)
+			switch field {
+			case "id":
+				out = append(out, c["id"].(string))
+			case "score":
+				out = append(out, fmt.Sprintf("%.4f", c["score"]))
+			case "distance":
+				out = append(out, fmt.Sprint(c["distance"]))
+			case "path":
+				var p []string
+				for _, r := range c["path"].([]any) {
+					p = append(p, r.(map[string]any)["id"].(string))
+				}
+				out = append(out, strings.Join(p, ">"))
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	tests := []struct {
+		name string
+		got  any
+		want string
+	}{
+		{"ecosystem partners", eco["partners"], "11"},
+		{"ecosystem class", eco["class"], "quintuple"},
+		{"ecosystem underrepresented", eco["underrepresented"], "[map[helix:civil_society partners:1 share:0.09090909090909091]]"},
+		{"ecosystem missing pairs", eco["missing_pairs"], "[[academia civil_society] [academia environment] [industry government] [industry civil_society] [industry environment] [civil_society environment]]"},
+		{"ecosystem unknown", ids(eco["unknown"]), "los"},
+		{"ecosystem isolated", ids(eco["isolated"]), "solo"},
+		{"ecosystem within type", ids(eco["within_type_only"]), "prov veld"},
+		{"ecosystem first articulation point", first(eco["articulation_points"]), "map[cut_off_types:[government civil_society environment] partner:map[helix:government id:gem name:Gemeente Rivierdorp] separated:5]"},
+		{"ecosystem articulation points", cutIDs(eco["articulation_points"]), "gem hs uni natuur wijk"},
+		{"ecosystem bridges", cutIDs(eco["bridges"]), "gem-hs hs-uni gem-natuur gem-wijk gem-prov los-wijk natuur-veld"},
+		{"ecosystem single brokers", brokers(eco["single_brokers"]), "academia/industry:uni academia/government:gem,hs government/civil_society:gem,wijk government/environment:gem,natuur"},
+		{"ecosystem candidates", eco["candidates"], "[]"},
+		{"eco missing", unit("eco")["missing"], "[environment]"},
+		{"eco candidates", cand(unit("eco"), "0", "id"), "natuur veld"},
+		{"eco scores", cand(unit("eco"), "0", "score"), "1.4427 1.4427"},
+		{"eco distances", cand(unit("eco"), "0", "distance"), "1 2"},
+		{"eco paths", cand(unit("eco"), "0", "path"), "gem>natuur gem>natuur>veld"},
+		{"fl isolated", ids(unit("fl")["isolated"]), "wijk"},
+		{"fl candidates", cand(unit("fl"), "0", "id"), "gem prov"},
+		{"fl scores", cand(unit("fl"), "0", "score"), "1.4427 0.7213"},
+		{"fl paths", cand(unit("fl"), "0", "path"), "wijk>gem wijk>gem>prov"},
+		{"t scores", cand(unit("t"), "0", "score"), "1.4427 0.0000"},
+		{"t paths", cand(unit("t"), "0", "path"), "uni>hs>gem uni>hs>gem>prov"},
+		{"leeg missing", unit("leeg")["missing"], "[academia industry government]"},
+		{"leeg industry", cand(unit("leeg"), "1", "id"), "bv solo tech"},
+		{"leeg distances", cand(unit("leeg"), "1", "distance"), "<nil> <nil> <nil>"},
+		{"plc target", unit("plc")["target"], "none"},
+		{"plc candidates", unit("plc")["candidates"], "[]"},
+	}
+	for _, tt := range tests {
+		if got := fmt.Sprint(tt.got); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+func k0(s string) int {
+	var k int
+	fmt.Sscan(s, &k)
+	return k
+}
+
+func ids(v any) string {
+	var out []string
+	for _, r := range v.([]any) {
+		out = append(out, r.(map[string]any)["id"].(string))
+	}
+	return strings.Join(out, " ")
+}
+
+func first(v any) string { return fmt.Sprint(v.([]any)[0]) }
+
+func cutIDs(v any) string {
+	var out []string
+	for _, c := range v.([]any) {
+		c := c.(map[string]any)
+		if p, ok := c["partner"]; ok {
+			out = append(out, p.(map[string]any)["id"].(string))
+			continue
+		}
+		ps := c["partners"].([]any)
+		out = append(out, ps[0].(map[string]any)["id"].(string)+"-"+ps[1].(map[string]any)["id"].(string))
+	}
+	return strings.Join(out, " ")
+}
+
+func brokers(v any) string {
+	var out []string
+	for _, s := range v.([]any) {
+		s := s.(map[string]any)
+		ty := s["types"].([]any)
+		var b []string
+		for _, r := range s["brokers"].([]any) {
+			b = append(b, r.(map[string]any)["id"].(string))
+		}
+		out = append(out, fmt.Sprintf("%s/%s:%s", ty[0], ty[1], strings.Join(b, ",")))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestGapsGolden(t *testing.T) {
+	t.Run("json", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := WriteJSONDoc(&buf, gapsDoc(t, "", 0)); err != nil {
+			t.Fatal(err)
+		}
+		want := golden(t, "gaps.golden.json", buf.Bytes())
+		var g, w any
+		if err := json.Unmarshal(buf.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(want, &w); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("gaps JSON differs from gaps.golden.json (go test ./report -update rewrites it):\n%s", buf.String())
+		}
+	})
+	t.Run("text", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := WriteGapsText(&buf, gapsDoc(t, "", 5)); err != nil {
+			t.Fatal(err)
+		}
+		want := golden(t, "gaps.golden.txt", buf.Bytes())
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("gaps text differs from gaps.golden.txt (go test ./report -update rewrites it):\n%s", buf.String())
+		}
+	})
+}
+
+func TestGapsText(t *testing.T) {
+	tests := []struct {
+		name string
+		at   string
+		top  int
+		want []string
+		not  []string
+	}{
+		{"advice", "", 5, []string{
+			"Team Warmte (team: innovation_team; in fl)",
+			"Target triple: misses government.",
+			"1. Gemeente Rivierdorp (government) — 2 steps: via Hogeschool Noord, who works with Universiteit <Oost> & Co in the unit",
+			"3 steps: Universiteit <Oost> & Co (in the unit) → Hogeschool Noord → Gemeente Rivierdorp → Provincie Laagland",
+			"Gemeente Rivierdorp (government): cuts off government, civil_society, environment (5 partners apart from the rest)",
+			"Universiteit <Oost> & Co (academia) holds both ties between academia and industry.",
+			"Of unknown helix type, so counted in no type (1): Los Collectief (unknown).",
+			"A PLC (professional learning community) is one organisation",
+			"Candidates for industry (missing; none linked to the unit yet): Bouw BV, Solo BV, Techniek BV.",
+			"look outside it for civil_society partners",
+		}, nil},
+		// --top 1 shortens each list and says so.
+		{"top 1", "", 1, []string{"Candidates for government (missing; best 1 of 2):"}, []string{"Provincie Laagland (government) — "}},
+		// Before 2019 no partner is active.
+		{"empty snapshot", "2018", 5, []string{"No partners are active at 2018: the snapshot is empty"}, []string{"Whole ecosystem"}},
+		// In 2020 solo (2021) has not joined: nobody is isolated.
+		{"2020", "2020", 5, []string{"10 partners; coverage quintuple"}, []string{"Solo BV"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteGapsText(&buf, gapsDoc(t, tt.at, tt.top)); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(buf.String(), w) {
+					t.Errorf("text lacks %q:\n%s", w, buf.String())
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(buf.String(), w) {
+					t.Errorf("text has %q:\n%s", w, buf.String())
+				}
+			}
+		})
+	}
+}
