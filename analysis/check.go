@@ -468,41 +468,7 @@ func subtreePeople(e *graph.Ecosystem, ix *graph.Index) map[string][]string {
 			direct[m.Unit] = append(direct[m.Unit], m.Member)
 		}
 	}
-	children := e.Children()
-	memo := make(map[string]map[string]bool, len(e.Units))
-	var walk func(id string, onPath map[string]bool) map[string]bool
-	walk = func(id string, onPath map[string]bool) map[string]bool {
-		if s, ok := memo[id]; ok {
-			return s
-		}
-		s := map[string]bool{}
-		onPath[id] = true
-		for _, p := range direct[id] {
-			s[p] = true
-		}
-		for _, c := range children[id] {
-			if onPath[c] {
-				continue
-			}
-			for p := range walk(c, onPath) {
-				s[p] = true
-			}
-		}
-		delete(onPath, id)
-		memo[id] = s
-		return s
-	}
-	out := make(map[string][]string, len(e.Units))
-	for _, u := range e.Units {
-		set := walk(u.ID, map[string]bool{})
-		ids := make([]string, 0, len(set))
-		for p := range set {
-			ids = append(ids, p)
-		}
-		sort.Strings(ids)
-		out[u.ID] = ids
-	}
-	return out
+	return subtreeUnion(e, direct)
 }
 
 func checkPartner(p graph.Partner) CheckPartner {

@@ -107,7 +107,12 @@ func countPairs(ts []graph.PartnerTie) int {
 // it or in any unit nested below it (directly or through their people),
 // sorted by id.
 func SubtreePartners(e *graph.Ecosystem) map[string][]string {
-	direct := e.UnitPartners()
+	return subtreeUnion(e, e.UnitPartners())
+}
+
+// subtreeUnion returns, for every unit of e, the union of the ids that
+// direct gives for the unit and for every unit nested below it, sorted.
+func subtreeUnion(e *graph.Ecosystem, direct map[string][]string) map[string][]string {
 	children := e.Children()
 	memo := make(map[string]map[string]bool, len(e.Units))
 	var walk func(id string, onPath map[string]bool) map[string]bool
