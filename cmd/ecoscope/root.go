@@ -108,8 +108,11 @@ a societal challenge.
 Import partners, ties, units, memberships, people and value records from CSV
 files or JSON into a store (an SQLite file, ecoscope.db by default), then
 report how the ecosystem is made up: helix types, sectors, units and their
-triple / quadruple / quintuple helix coverage. Analysis commands can also read
-files directly with --from, without a store.`,
+triple / quadruple / quintuple helix coverage; compute network metrics for
+research (metrics), find missing stakeholder types and who to invite (gaps),
+follow the network over time (growth, diff), ask whether each unit is a
+Learning Community (check) and what value it creates (values). Analysis
+commands can also read files directly with --from, without a store.`,
 		Example: `  # Analyse the shipped example without a store
   ecoscope report --from examples/energieke-regio
 
