@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -353,5 +355,190 @@ func TestBetweennessBatched(t *testing.T) {
 			}
 		}
 		checkNodes(t, net, what+": Closeness", Closeness(net), cl, 1e-12)
+	}
+}
+
+// edgeNet returns the network of n partners "0" to "n-1" joined by the
+// given edges.
+func edgeNet(n int, edges [][2]int) *Network {
+	e := &graph.Ecosystem{}
+	for i := 0; i < n; i++ {
+		e.Partners = append(e.Partners, graph.Partner{ID: strconv.Itoa(i)})
+	}
+	for _, p := range edges {
+		e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(p[0]), Target: strconv.Itoa(p[1]), Weight: 1})
+	}
+	return New(e, Options{})
+}
+
+// TestBetweennessShapes checks the batched Betweenness on networks of
+// several batches whose values are known in closed form, worked out by
+// hand from b(v) = 2/((n-1)(n-2)) · #{pairs s<t whose paths pass v} (one
+// shortest path per pair in all of them), and against the one-source
+// version. Each source counts only the lower-numbered targets and stops
+// once it has reached them, so these shapes stop searches at every depth.
+func TestBetweennessShapes(t *testing.T) {
+	norm := func(n int, pairs float64) float64 { return pairs * 2 / float64((n-1)*(n-2)) }
+	tests := []struct {
+		name  string
+		n     int
+		edges [][2]int
+		want  func(v int) float64
+	}{
+		{
+			// A star: the hub lies on the one path between each of the
+			// C(200, 2) pairs of leaves, so b(hub) = 1; leaves 0.
+			name: "star 1+200",
+			n:    201,
+			edges: func() (e [][2]int) {
+				for i := 1; i <= 200; i++ {
+					e = append(e, [2]int{0, i})
+				}
+				return e
+			}(),
+			want: func(v int) float64 {
+				if v == 0 {
+					return 1
+				}
+				return 0
+			},
+		},
+		{
+			// A path 0–1–…–149: node i lies between the i nodes before it
+			// and the 149-i after it.
+			name: "path 150",
+			n:    150,
+			edges: func() (e [][2]int) {
+				for i := 0; i+1 < 150; i++ {
+					e = append(e, [2]int{i, i + 1})
+				}
+				return e
+			}(),
+			want: func(v int) float64 { return norm(150, float64(v*(149-v))) },
+		},
+		{
+			// An odd cycle of 201 = 2·100+1 nodes: the pairs at distance
+			// d ≤ 100 have one shortest path with d-1 interior nodes, and
+			// by symmetry every node is interior to Σ_{d=2..100} (d-1) =
+			// 100·99/2 of them.
+			name: "cycle 201",
+			n:    201,
+			edges: func() (e [][2]int) {
+				for i := 0; i < 201; i++ {
+					e = append(e, [2]int{i, (i + 1) % 201})
+				}
+				return e
+			}(),
+			want: func(int) float64 { return norm(201, 100*99/2) },
+		},
+		{
+			// Two paths of 70 and 60 nodes and an isolated node (n = 131):
+			// within a path of k nodes, node i lies between i·(k-1-i)
+			// pairs; pairs across components add nothing.
+			name: "two paths and an isolated node",
+			n:    131,
+			edges: func() (e [][2]int) {
+				for i := 0; i+1 < 70; i++ {
+					e = append(e, [2]int{i, i + 1})
+				}
+				for i := 70; i+1 < 130; i++ {
+					e = append(e, [2]int{i, i + 1})
+				}
+				return e
+			}(),
+			want: func(v int) float64 {
+				switch {
+				case v < 70:
+					return norm(131, float64(v*(69-v)))
+				case v < 130:
+					return norm(131, float64((v-70)*(129-v)))
+				}
+				return 0
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			net := edgeNet(tt.n, tt.edges)
+			if !batchFits(tt.n) {
+				t.Fatal("not batched")
+			}
+			want := make([]float64, tt.n)
+			for i := range want {
+				v, _ := strconv.Atoi(net.ID(i))
+				want[i] = tt.want(v)
+			}
+			got := Betweenness(net)
+			checkNodes(t, net, "Betweenness", got, want, 1e-12)
+			checkNodes(t, net, "one source at a time", betweenness(net, false), want, 1e-12)
+		})
+	}
+}
+
+// TestBetweennessWorkers checks that the batched Betweenness gives the same
+// bits whatever the number of workers: the batches' sums are added in a
+// fixed order.
+func TestBetweennessWorkers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 9))
+	n := 900 // 15 batches
+	var edges [][2]int
+	for k := 0; k < 3*n; k++ {
+		edges = append(edges, [2]int{rng.IntN(n), rng.IntN(n)})
+	}
+	net := edgeNet(n, edges)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var first []float64
+	for _, procs := range []int{1, 2, 3, 2} {
+		runtime.GOMAXPROCS(procs)
+		got := Betweenness(net)
+		if first == nil {
+			first = got
+			checkNodes(t, net, "Betweenness", got, betweenness(net, false), 1e-12)
+			continue
+		}
+		for i := range got {
+			if got[i] != first[i] {
+				t.Fatalf("GOMAXPROCS %d: node %s = %v, with 1 worker %v", procs, net.ID(i), got[i], first[i])
+			}
+		}
+	}
+}
+
+// TestBFSOrder checks the renumbering on a network worked by hand:
+// a–b, a–c, b–d, c–d, d–e; g–h; f alone. Degrees a2 b2 c2 d3 e1 f0 g1 h1.
+// The first search starts at d (highest degree) and takes its neighbours
+// by decreasing degree, ties by index: b, c, e; then b's new neighbour a.
+// The next search starts at g (degree 1, before h by index), then h; f
+// comes last.
+func TestBFSOrder(t *testing.T) {
+	ids := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
+	e := &graph.Ecosystem{}
+	for _, id := range ids {
+		e.Partners = append(e.Partners, graph.Partner{ID: id})
+	}
+	for _, p := range [][2]string{{"a", "b"}, {"a", "c"}, {"b", "d"}, {"c", "d"}, {"d", "e"}, {"g", "h"}} {
+		e.Ties = append(e.Ties, graph.Tie{Source: p[0], Target: p[1], Weight: 1})
+	}
+	net := New(e, Options{})
+	bn, perm := bfsOrder(net)
+	want := map[string]int32{"d": 0, "b": 1, "c": 2, "e": 3, "a": 4, "g": 5, "h": 6, "f": 7}
+	for v := 0; v < net.N(); v++ {
+		if got := perm[v]; got != want[net.ID(v)] {
+			t.Errorf("perm[%s] = %d, want %d", net.ID(v), got, want[net.ID(v)])
+		}
+	}
+	// The adjacency is the same under the renumbering.
+	for v := 0; v < net.N(); v++ {
+		var got, wantN []int32
+		for _, u := range bn.Neighbors(int(perm[v])) {
+			got = append(got, u)
+		}
+		for _, u := range net.Neighbors(v) {
+			wantN = append(wantN, perm[u])
+		}
+		slices.Sort(wantN)
+		if !slices.Equal(got, wantN) {
+			t.Errorf("neighbours of %s: got %v, want %v", net.ID(v), got, wantN)
+		}
 	}
 }
