@@ -425,40 +425,6 @@ func Check(e *graph.Ecosystem, opts CheckOptions) ([]UnitCheck, error) {
 	return out, nil
 }
 
-// treeUnit is a unit's place in the tree order of ComposeUnits.
-type treeUnit struct {
-	index int // in e.Units
-	depth int
-}
-
-// unitTree returns the units of e in the tree order of ComposeUnits: each
-// root unit (no parent, or an unknown one) followed by the units below it,
-// depth first, siblings in input order; then units caught in a parent loop.
-func unitTree(e *graph.Ecosystem, ix *graph.Index, children map[string][]string) []treeUnit {
-	out := make([]treeUnit, 0, len(e.Units))
-	visited := make([]bool, len(e.Units))
-	var visit func(i, depth int)
-	visit = func(i, depth int) {
-		if visited[i] {
-			return
-		}
-		visited[i] = true
-		out = append(out, treeUnit{i, depth})
-		for _, c := range children[e.Units[i].ID] {
-			visit(ix.Unit[c], depth+1)
-		}
-	}
-	for i, u := range e.Units {
-		if _, ok := ix.Unit[u.Parent]; u.Parent == "" || !ok {
-			visit(i, 0)
-		}
-	}
-	for i := range e.Units {
-		visit(i, 0)
-	}
-	return out
-}
-
 // subtreePeople returns, for every unit, the people named in the
 // memberships of the unit or of a unit nested below it, sorted by id.
 func subtreePeople(e *graph.Ecosystem, ix *graph.Index) map[string][]string {

@@ -157,37 +157,55 @@ func subtreeUnion(e *graph.Ecosystem, direct map[string][]string) map[string][]s
 func ComposeUnits(e *graph.Ecosystem) []UnitComposition {
 	ix := graph.NewIndex(e)
 	members := SubtreePartners(e)
-	children := e.Children()
-	out := make([]UnitComposition, 0, len(e.Units))
-	visited := make(map[string]bool, len(e.Units))
-	var visit func(id string, depth int)
-	visit = func(id string, depth int) {
-		if visited[id] {
-			return
-		}
-		visited[id] = true
-		u := e.Units[ix.Unit[id]]
-		types := make([]graph.Helix, 0, len(members[id]))
-		for _, p := range members[id] {
+	order := unitTree(e, ix, e.Children())
+	out := make([]UnitComposition, 0, len(order))
+	for _, t := range order {
+		u := e.Units[t.index]
+		types := make([]graph.Helix, 0, len(members[u.ID]))
+		for _, p := range members[u.ID] {
 			if i, ok := ix.Partner[p]; ok {
 				types = append(types, e.Partners[i].Helix)
 			}
 		}
 		out = append(out, UnitComposition{
-			ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Depth: depth,
-			Size: len(members[id]), Coverage: graph.CoverageOf(types),
+			ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Depth: t.depth,
+			Size: len(members[u.ID]), Coverage: graph.CoverageOf(types),
 		})
-		for _, c := range children[id] {
-			visit(c, depth+1)
+	}
+	return out
+}
+
+// treeUnit is a unit's place in the tree order (see unitTree).
+type treeUnit struct {
+	index int // in e.Units
+	depth int
+}
+
+// unitTree returns the units of e in tree order, as ComposeUnits, check and
+// values list them: each
+// root unit (no parent, or an unknown one) followed by the units below it,
+// depth first, siblings in input order; then units caught in a parent loop.
+func unitTree(e *graph.Ecosystem, ix *graph.Index, children map[string][]string) []treeUnit {
+	out := make([]treeUnit, 0, len(e.Units))
+	visited := make([]bool, len(e.Units))
+	var visit func(i, depth int)
+	visit = func(i, depth int) {
+		if visited[i] {
+			return
+		}
+		visited[i] = true
+		out = append(out, treeUnit{i, depth})
+		for _, c := range children[e.Units[i].ID] {
+			visit(ix.Unit[c], depth+1)
 		}
 	}
-	for _, u := range e.Units {
+	for i, u := range e.Units {
 		if _, ok := ix.Unit[u.Parent]; u.Parent == "" || !ok {
-			visit(u.ID, 0)
+			visit(i, 0)
 		}
 	}
-	for _, u := range e.Units { // units caught in a parent loop
-		visit(u.ID, 0)
+	for i := range e.Units {
+		visit(i, 0)
 	}
 	return out
 }

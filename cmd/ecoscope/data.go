@@ -23,9 +23,15 @@ type dataFlags struct {
 }
 
 func (d *dataFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set (CSV folder or .json) directly, without a store; repeat to combine data sets")
+	d.registerSource(cmd, "analyse only this unit and the units nested below it")
 	cmd.Flags().StringVar(&d.at, "at", "", "analyse the network at this date (YYYY, YYYY-MM or YYYY-MM-DD); default: every record whatever its dates")
-	cmd.Flags().StringVar(&d.unit, "unit", "", "analyse only this unit and the units nested below it")
+}
+
+// registerSource registers --from and --unit without --at, for commands
+// that choose their dates themselves (growth, diff).
+func (d *dataFlags) registerSource(cmd *cobra.Command, unitHelp string) {
+	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set (CSV folder or .json) directly, without a store; repeat to combine data sets")
+	cmd.Flags().StringVar(&d.unit, "unit", "", unitHelp)
 }
 
 // query turns the flags into a store query.

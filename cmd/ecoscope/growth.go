@@ -26,13 +26,6 @@ type growthOptions struct {
 	out      string
 }
 
-// registerGrowthData registers --from and --unit as dataFlags.register
-// does, without --at: growth and diff take dates of their own.
-func registerGrowthData(cmd *cobra.Command, d *dataFlags) {
-	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set (CSV folder or .json) directly, without a store; repeat to combine data sets")
-	cmd.Flags().StringVar(&d.unit, "unit", "", "analyse only this unit and the units nested below it, as they are at each date")
-}
-
 func (a *app) newGrowthCmd() *cobra.Command {
 	opts := &growthOptions{
 		every:  newEnum("year", "year", "quarter", "month"),
@@ -68,7 +61,7 @@ defines every column.`,
 			return a.runGrowth(cmd, opts)
 		},
 	}
-	registerGrowthData(cmd, &opts.data)
+	opts.data.registerSource(cmd, "analyse only this unit and the units nested below it, as they are at each date")
 	f := cmd.Flags()
 	f.StringVar(&opts.at, "at", "", "not for growth: use --from-date and --to-date")
 	_ = f.MarkHidden("at")
@@ -221,7 +214,7 @@ there are; JSON lists all. docs/growth.md defines every key.`,
 			return a.runDiff(cmd, opts)
 		},
 	}
-	registerGrowthData(cmd, &opts.data)
+	opts.data.registerSource(cmd, "analyse only this unit and the units nested below it, as they are at each date")
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.at, "at", nil, "a date to compare (YYYY, YYYY-MM or YYYY-MM-DD); give exactly two")
 	f.Var(opts.ties, "ties", "which ties make the network: explicit, units or all")
