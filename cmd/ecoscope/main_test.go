@@ -328,3 +328,22 @@ func TestMetricsBadInput(t *testing.T) {
 		t.Errorf("before any data: exit %d, stderr %q", r.code, r.err)
 	}
 }
+
+func TestImportReplace(t *testing.T) {
+	env, _ := storeEnv(t)
+	if r := ecoscope(t, env, "import", example); r.code != exitOK {
+		t.Fatalf("import: %s", r.err)
+	}
+	small := filepath.Join(t.TempDir(), "klein")
+	if r := ecoscope(t, nil, "init", small); r.code != exitOK {
+		t.Fatalf("init: %s", r.err)
+	}
+	// Without --replace the two templates' partners join the 154 of the
+	// example; with it the store holds exactly the templates' 2.
+	if r := ecoscope(t, env, "import", "--replace", small); r.code != exitOK {
+		t.Fatalf("import --replace: %s", r.err)
+	}
+	if m := reportJSON(t, env); m["partners"].(float64) != 2 || len(m["units"].([]any)) != 1 {
+		t.Errorf("after --replace: %v partners, %d units; want 2 and 1", m["partners"], len(m["units"].([]any)))
+	}
+}
