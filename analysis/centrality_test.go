@@ -542,3 +542,39 @@ func TestBFSOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestBrandesBatchClearsBuffers checks that a batch leaves its masks all
+// zero, as the next batch of the same worker expects, on random networks
+// with isolated nodes, long paths and batches that end early.
+func TestBrandesBatchClearsBuffers(t *testing.T) {
+	for seed := 0; seed < 30; seed++ {
+		rng := rand.New(rand.NewPCG(uint64(seed), 99))
+		n := 2 + rng.IntN(400)
+		e := &graph.Ecosystem{}
+		for i := 0; i < n; i++ {
+			e.Partners = append(e.Partners, graph.Partner{ID: strconv.Itoa(i)})
+		}
+		for k := 0; k < int((0.5+8*rng.Float64())*float64(n)/2); k++ {
+			if u, v := rng.IntN(n), rng.IntN(n); u != v {
+				e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(u), Target: strconv.Itoa(v), Weight: 1})
+			}
+		}
+		if seed%3 == 0 {
+			for i := 0; i+1 < n/2; i++ {
+				e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(i), Target: strconv.Itoa(i + 1), Weight: 1})
+			}
+		}
+		bn, _ := bfsOrder(New(e, Options{}))
+		b := newBrandesBatch(n)
+		out := make([]float64, n)
+		for lo := 0; lo < n; lo += batchWidth {
+			b.run(bn, lo, min(lo+batchWidth, n), out)
+			for v := range n {
+				if b.front[v] != 0 || b.next[v] != 0 {
+					t.Fatalf("seed %d, batch at %d: node %d left front %#x, next %#x", seed, lo, v, b.front[v], b.next[v])
+				}
+			}
+		}
+		b.release()
+	}
+}
