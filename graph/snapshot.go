@@ -16,49 +16,67 @@ func (e *Ecosystem) At(d Date) *Ecosystem {
 	if d.IsZero() {
 		return e
 	}
+	// The bounds of d are worked out once; active is Period.ActiveAt.
+	lo, hi := d.Start(), d.End()
+	active := func(p Period) bool {
+		return (p.Since.IsZero() || p.Since.Start() <= hi) && (p.Until.IsZero() || p.Until.End() >= lo)
+	}
 	out := &Ecosystem{Name: e.Name}
-	partners := map[string]bool{}
-	for _, p := range e.Partners {
-		if p.ActiveAt(d) {
-			out.Partners = append(out.Partners, p)
-			partners[p.ID] = true
-		}
+	// kept holds the partners (isPartner) and people (isPerson) kept, in
+	// one map so that a tie's ends take one lookup each.
+	const isPartner, isPerson = 1, 2
+	kept := make(map[string]uint8, len(e.Partners)+len(e.People))
+	out.Partners = filter(e.Partners, func(p Partner) bool { return active(p.Period) })
+	for _, p := range out.Partners {
+		kept[p.ID] |= isPartner
 	}
-	people := map[string]bool{}
-	for _, p := range e.People {
-		if partners[p.Partner] {
-			out.People = append(out.People, p)
-			people[p.ID] = true
-		}
+	out.People = filter(e.People, func(p Person) bool { return kept[p.Partner]&isPartner != 0 })
+	for _, p := range out.People {
+		kept[p.ID] |= isPerson
 	}
-	known := func(id string) bool { return partners[id] || people[id] }
-	units := map[string]bool{}
+	units := make(map[string]bool, len(e.Units))
 	for _, u := range e.Units {
-		if u.ActiveAt(d) {
+		if active(u.Period) {
 			units[u.ID] = true
 		}
 	}
-	for _, u := range e.Units {
-		if units[u.ID] {
-			if u.Parent != "" && !units[u.Parent] {
-				u.Parent = "" // the parent is not active at d
-			}
-			out.Units = append(out.Units, u)
+	out.Units = filter(e.Units, func(u Unit) bool { return units[u.ID] })
+	for i, u := range out.Units {
+		if u.Parent != "" && !units[u.Parent] {
+			out.Units[i].Parent = "" // the parent is not active at d
 		}
 	}
-	for _, m := range e.Memberships {
-		if m.ActiveAt(d) && units[m.Unit] && known(m.Member) {
-			out.Memberships = append(out.Memberships, m)
+	out.Memberships = filter(e.Memberships, func(m Membership) bool {
+		return active(m.Period) && units[m.Unit] && kept[m.Member] != 0
+	})
+	out.Ties = filter(e.Ties, func(t Tie) bool {
+		return active(t.Period) && kept[t.Source] != 0 && kept[t.Target] != 0
+	})
+	out.Values = filter(e.Values, func(v Value) bool {
+		return (v.Date.IsZero() || v.Date.Start() <= hi) && kept[v.Reporter] != 0 && (v.Unit == "" || units[v.Unit])
+	})
+	return out
+}
+
+// filter returns the records of s for which keep is true, in order, in a
+// slice allocated once (nil when none is kept). keep is called once per
+// record.
+func filter[T any](s []T, keep func(T) bool) []T {
+	mask := make([]bool, len(s))
+	k := 0
+	for i, x := range s {
+		if keep(x) {
+			mask[i] = true
+			k++
 		}
 	}
-	for _, t := range e.Ties {
-		if t.ActiveAt(d) && known(t.Source) && known(t.Target) {
-			out.Ties = append(out.Ties, t)
-		}
+	if k == 0 {
+		return nil
 	}
-	for _, v := range e.Values {
-		if (v.Date.IsZero() || v.Date.Start() <= d.End()) && known(v.Reporter) && (v.Unit == "" || units[v.Unit]) {
-			out.Values = append(out.Values, v)
+	out := make([]T, 0, k)
+	for i, x := range s {
+		if mask[i] {
+			out = append(out, x)
 		}
 	}
 	return out
