@@ -337,8 +337,8 @@ func addLanes(dst, src []float64, m uint64) {
 // sources j for which v is a target or has a neighbour one level deeper
 // that keeps j, that is, for which v lies on a shortest path from the
 // source to one of its targets. Every other σ_j(v) would be computed for
-// nothing: on the generated networks that is about half of them, and most
-// of them for the first batches, whose targets lie near the centre.
+// nothing, and for the first batches, whose targets lie near the centre,
+// that is most of them.
 //
 // 3. Forward, over the sources kept: σ_j(v) = Σ σ_j(u) over neighbours u
 // one level up that keep j. A node on a shortest path to a target has all
