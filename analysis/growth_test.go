@@ -415,60 +415,12 @@ func TestGrowthUnit(t *testing.T) {
 }
 
 // snapshotIn is graph.Ecosystem.Load for a span instead of a date: the
-// records active at any time from sp.Start to sp.End (the rule of
-// graph.Period.ActiveAt), then the subtree of unit. It is written out here,
-// following graph.Ecosystem.At line by line, because quarters are not
-// dates; TestSnapshotInIsAt checks it against At for years and months.
+// records active at any time from sp.Start to sp.End (graph.Ecosystem.Between),
+// then the subtree of unit; TestSnapshotInIsAt checks it against Load for
+// years, months and days.
 func snapshotIn(t testing.TB, e *graph.Ecosystem, sp Span, unit string) *graph.Ecosystem {
 	t.Helper()
-	active := func(p graph.Period) bool {
-		return (p.Since.IsZero() || p.Since.Start() <= sp.End.End()) && (p.Until.IsZero() || p.Until.End() >= sp.Start.Start())
-	}
-	out := &graph.Ecosystem{Name: e.Name}
-	partners := map[string]bool{}
-	for _, p := range e.Partners {
-		if active(p.Period) {
-			out.Partners = append(out.Partners, p)
-			partners[p.ID] = true
-		}
-	}
-	people := map[string]bool{}
-	for _, p := range e.People {
-		if partners[p.Partner] {
-			out.People = append(out.People, p)
-			people[p.ID] = true
-		}
-	}
-	known := func(id string) bool { return partners[id] || people[id] }
-	units := map[string]bool{}
-	for _, u := range e.Units {
-		if active(u.Period) {
-			units[u.ID] = true
-		}
-	}
-	for _, u := range e.Units {
-		if units[u.ID] {
-			if u.Parent != "" && !units[u.Parent] {
-				u.Parent = ""
-			}
-			out.Units = append(out.Units, u)
-		}
-	}
-	for _, m := range e.Memberships {
-		if active(m.Period) && units[m.Unit] && known(m.Member) {
-			out.Memberships = append(out.Memberships, m)
-		}
-	}
-	for _, tie := range e.Ties {
-		if active(tie.Period) && known(tie.Source) && known(tie.Target) {
-			out.Ties = append(out.Ties, tie)
-		}
-	}
-	for _, v := range e.Values {
-		if (v.Date.IsZero() || v.Date.Start() <= sp.End.End()) && known(v.Reporter) && (v.Unit == "" || units[v.Unit]) {
-			out.Values = append(out.Values, v)
-		}
-	}
+	out := e.Between(sp.Start, sp.End)
 	if unit == "" {
 		return out
 	}

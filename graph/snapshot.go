@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"sort"
 )
 
@@ -16,8 +17,22 @@ func (e *Ecosystem) At(d Date) *Ecosystem {
 	if d.IsZero() {
 		return e
 	}
-	// The bounds of d are worked out once; active is Period.ActiveAt.
-	lo, hi := d.Start(), d.End()
+	return e.Between(d, d)
+}
+
+// Between returns the snapshot of e over the span from the start of from to
+// the end of to, as At does for one date: the partners, units, memberships
+// and ties whose period overlaps the span, the people of the partners kept,
+// and the value records dated on or before the end of to (or undated). A
+// zero from leaves the span open at the start, a zero to at the end. So
+// e.Between(d, d) is e.At(d), and a series of quarters (growth) takes
+// Between(first day, last day) of each.
+func (e *Ecosystem) Between(from, to Date) *Ecosystem {
+	// The bounds are worked out once; active is Period.ActiveAt for a span.
+	lo, hi := from.Start(), to.End()
+	if to.IsZero() {
+		hi = math.MaxInt
+	}
 	active := func(p Period) bool {
 		return (p.Since.IsZero() || p.Since.Start() <= hi) && (p.Until.IsZero() || p.Until.End() >= lo)
 	}
