@@ -243,7 +243,7 @@ func WriteCheckText(w io.Writer, r CheckReport, lang CheckLang) error {
 		return fmt.Errorf("report: unknown language %q (en or nl)", lang)
 	}
 	ew := &errWriter{w: w}
-	ew.printf("%s\n%s\n", t.title, strings.Repeat("=", len([]rune(t.title))))
+	ew.heading(t.title, "")
 	if r.Name != "" {
 		ew.printf("%s\n", r.Name)
 	}

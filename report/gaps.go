@@ -42,17 +42,8 @@ const textListMax = 10
 // whole ecosystem first, then every unit.
 func WriteGapsText(w io.Writer, d GapsJSON) error {
 	ew := &errWriter{w: w}
-	title := "Gaps"
-	if d.Name != "" {
-		title += ": " + d.Name
-	}
-	ew.printf("%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
-	ew.printf("Source:   %s\n", d.Source)
-	if d.At == "all" {
-		ew.printf("Snapshot: cumulative (every record, whatever its dates)\n")
-	} else {
-		ew.printf("Snapshot: at %s\n", d.At)
-	}
+	ew.heading("Gaps", d.Name)
+	ew.sourceAndSnapshot(d.Source, d.At, "")
 	if d.Unit != "" {
 		ew.printf("Units:    %s and the units below it (the ecosystem and the candidates: all partners)\n", d.Unit)
 	}

@@ -93,10 +93,7 @@ func growthFixed(verb string, f analysis.Float) string {
 }
 
 func growthTitle(ew *errWriter, title string, m GrowthMeta) {
-	if m.Name != "" {
-		title += ": " + m.Name
-	}
-	ew.printf("%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
+	ew.heading(title, m.Name)
 	ew.printf("Source:    %s\n", m.Source)
 	if m.Unit != "" {
 		ew.printf("Unit:      %s and the units below it, as they are at each date\n", m.Unit)

@@ -62,17 +62,8 @@ func WriteJSON(w io.Writer, r Report) error {
 // WriteText writes r for people to read.
 func WriteText(w io.Writer, r Report) error {
 	ew := &errWriter{w: w}
-	title := "Ecosystem report"
-	if r.Name != "" {
-		title += ": " + r.Name
-	}
-	ew.printf("%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
-	ew.printf("Source:   %s\n", r.Source)
-	if r.At == "all" {
-		ew.printf("Snapshot: cumulative (every record, whatever its dates)\n")
-	} else {
-		ew.printf("Snapshot: at %s\n", r.At)
-	}
+	ew.heading("Ecosystem report", r.Name)
+	ew.sourceAndSnapshot(r.Source, r.At, "")
 	if r.Unit != "" {
 		ew.printf("Unit:     %s and the units below it\n", r.Unit)
 	}
@@ -208,6 +199,30 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
+}
+
+// heading writes the title of a text report, followed by ": name" when
+// name is set, and underlines it.
+func (e *errWriter) heading(title, name string) {
+	if name != "" {
+		title += ": " + name
+	}
+	e.printf("%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
+}
+
+// sourceAndSnapshot writes the Source and Snapshot lines of a text report:
+// at is "all" for the cumulative network, else the date, followed by note
+// when set.
+func (e *errWriter) sourceAndSnapshot(source, at, note string) {
+	e.printf("Source:   %s\n", source)
+	if at == "all" {
+		e.printf("Snapshot: cumulative (every record, whatever its dates)\n")
+		return
+	}
+	if note != "" {
+		at += " " + note
+	}
+	e.printf("Snapshot: at %s\n", at)
 }
 
 func (e *errWriter) printf(format string, args ...any) {

@@ -111,17 +111,8 @@ func valuesOutcomeCells(c analysis.OutcomeCounts) []string {
 // WriteValuesText writes r for people to read.
 func WriteValuesText(w io.Writer, r ValuesReport) error {
 	ew := &errWriter{w: w}
-	title := "Value creation"
-	if r.Name != "" {
-		title += ": " + r.Name
-	}
-	ew.printf("%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
-	ew.printf("Source:   %s\n", r.Source)
-	if r.At == "all" {
-		ew.printf("Snapshot: cumulative (every record, whatever its dates)\n")
-	} else {
-		ew.printf("Snapshot: at %s (records dated up to then, and undated ones)\n", r.At)
-	}
+	ew.heading("Value creation", r.Name)
+	ew.sourceAndSnapshot(r.Source, r.At, "(records dated up to then, and undated ones)")
 	if r.Unit != "" {
 		ew.printf("Unit:     %s and the units below it\n", r.Unit)
 	}
