@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode"
@@ -41,12 +42,18 @@ func WriteCSV(dir string, e *graph.Ecosystem) error {
 		header []string
 		rows   func(w *bufio.Writer)
 	}{
-		{"ties.csv", tiesHeader, func(w *bufio.Writer) { writeTies(w, e.Ties) }},
+		{"ties.csv", tiesHeader, func(w *bufio.Writer) { writeTies(w, e.Ties, false) }},
 		{"partners.csv", partnersHeader, func(w *bufio.Writer) { writePartners(w, e.Partners) }},
 		{"memberships.csv", membershipsHeader, func(w *bufio.Writer) { writeMemberships(w, e.Memberships) }},
 		{"people.csv", peopleHeader, func(w *bufio.Writer) { writePeople(w, e.People) }},
 		{"units.csv", unitsHeader, func(w *bufio.Writer) { writeUnits(w, e.Units) }},
 		{"values.csv", valuesHeader, func(w *bufio.Writer) { writeValues(w, e.Values) }},
+	}
+	// An id column only where a tie has an id, so that data sets without
+	// tie ids keep their layout.
+	if slices.ContainsFunc(e.Ties, func(t graph.Tie) bool { return t.ID != "" }) {
+		files[0].header = append(slices.Clip(tiesHeader), "id")
+		files[0].rows = func(w *bufio.Writer) { writeTies(w, e.Ties, true) }
 	}
 	// The ties are most of the bytes: write them beside the other files.
 	errs := make([]error, len(files))
@@ -98,7 +105,7 @@ func writePartners(w *bufio.Writer, ps []graph.Partner) {
 	}
 }
 
-func writeTies(w *bufio.Writer, ts []graph.Tie) {
+func writeTies(w *bufio.Writer, ts []graph.Tie, ids bool) {
 	for i := range ts {
 		t := &ts[i]
 		b := w.AvailableBuffer()
@@ -109,6 +116,9 @@ func writeTies(w *bufio.Writer, ts []graph.Tie) {
 		b = appendDate(append(b, ','), t.Since)
 		b = appendDate(append(b, ','), t.Until)
 		b = strconv.AppendBool(append(b, ','), t.Directed)
+		if ids {
+			b = appendField(append(b, ','), t.ID)
+		}
 		w.Write(append(b, '\n'))
 	}
 }

@@ -55,8 +55,12 @@ type Membership struct {
 }
 
 // Tie is a relationship between two partners, or between two people (which
-// counts for their partners), or between a person and a partner.
+// counts for their partners), or between a person and a partner. A tie is
+// known by its ends, type, since and ID (see TieKey): the ID, optional,
+// keeps apart ties that share the rest, such as two projects of the same
+// two organisations that started on the same day.
 type Tie struct {
+	ID       string  `json:"id,omitempty"`
 	Source   string  `json:"source"`
 	Target   string  `json:"target"`
 	Type     string  `json:"type,omitempty"`

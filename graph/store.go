@@ -33,12 +33,13 @@ type ImportStats struct {
 type Store interface {
 	// Import writes e in one atomic unit of work: all of it or, on error,
 	// nothing. Records are matched on their natural keys (the id of a
-	// partner, person or unit; source, target, type and since of a tie;
-	// unit, member, role and since of a membership; all fields of a value
-	// record): a record already stored unchanged is left alone, a changed
-	// one is updated and a new one is added. So importing the same data
-	// twice changes nothing. e must have been validated (Ecosystem.Validate)
-	// and be free of errors. A reference to a record that neither e nor
+	// partner, person or unit; TieKey of a tie; MembershipKey of a
+	// membership; all fields of a value record): a record already stored
+	// unchanged is left alone, a changed one is updated and a new one is
+	// added. So importing the same data twice changes nothing. e must have
+	// been validated (Ecosystem.Validate, which also combines records with
+	// one key) and be free of errors; a data set in which two records share
+	// a key is an error wrapping ErrInvalid. A reference to a record that neither e nor
 	// (without Replace) the store holds is an error wrapping ErrInvalid,
 	// and nothing is written.
 	Import(ctx context.Context, e *Ecosystem, opts ImportOptions) (ImportStats, error)

@@ -15,6 +15,9 @@ type Problem struct {
 	Field   string // the column or field, "" for the whole record or file
 	Message string
 	Warning bool
+	// Notice marks a note on how the data was read that is neither an
+	// error nor a doubt, such as repeated records that were combined.
+	Notice bool
 }
 
 // String formats p as "file:line: field: message".
@@ -33,8 +36,11 @@ func (p Problem) String() string {
 		b.WriteString(p.Field)
 		b.WriteString(": ")
 	}
-	if p.Warning {
+	switch {
+	case p.Warning:
 		b.WriteString("warning: ")
+	case p.Notice:
+		b.WriteString("note: ")
 	}
 	b.WriteString(p.Message)
 	return b.String()
@@ -48,11 +54,22 @@ const MaxProblemsShown = 50
 // MaxProblemsShown errors, one a line, and then how many more there are.
 type Problems []Problem
 
-// Errors returns the problems that are not warnings.
+// Errors returns the problems that are neither warnings nor notices.
 func (ps Problems) Errors() Problems {
 	var out Problems
 	for _, p := range ps {
-		if !p.Warning {
+		if !p.Warning && !p.Notice {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Notices returns the problems that are notices.
+func (ps Problems) Notices() Problems {
+	var out Problems
+	for _, p := range ps {
+		if p.Notice {
 			out = append(out, p)
 		}
 	}
@@ -118,7 +135,23 @@ func (e *ValidationError) Error() string {
 // that does not belong to the given level, until before since, and weights
 // that are not positive numbers. Vocabulary values are checked when the
 // input is parsed (see ParseHelix and friends).
+//
+// Last, when nothing else is wrong, it merges repeated records (see
+// Combine) and adds a notice for each kind it merged.
 func (e *Ecosystem) Validate() Problems {
+	ps := e.ValidateRecords()
+	if len(ps.Errors()) == 0 {
+		c, conflicts := e.Combine()
+		ps = append(ps, conflicts...)
+		ps = append(ps, c.Notes("")...)
+	}
+	return ps
+}
+
+// ValidateRecords is Validate without the merging of repeated records, for
+// a data set already known to be invalid (whose repeats would only add
+// noise to its problems).
+func (e *Ecosystem) ValidateRecords() Problems {
 	var ps Problems
 	nerr := 0 // the errors in ps
 	add := func(pos Pos, field, format string, args ...any) {

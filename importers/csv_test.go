@@ -3,6 +3,7 @@ package importers
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -468,7 +469,7 @@ func TestReadCSVDirProblems(t *testing.T) {
 				"ties.csv":     "src,target\np1,p2\n",
 			},
 			want: []string{
-				`data/ties.csv:1: warning: unknown column "src" is ignored (columns: source, target, type, weight, since, until, directed)`,
+				`data/ties.csv:1: warning: unknown column "src" is ignored (columns: source, target, type, weight, since, until, directed, id)`,
 				`data/ties.csv:1: source: required column is missing (the header has: src,target)`,
 			},
 		},
@@ -670,5 +671,49 @@ func TestCut(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
 			t.Errorf("cut(%q, %d) = %q, want %q", tt.body, tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestTieIDs checks the optional id column of ties.csv and the "id" of a
+// tie in JSON: ties that share ends, type and since stay apart when their
+// ids differ, and are combined, with a notice, when they do not.
+func TestTieIDs(t *testing.T) {
+	dir := writeData(t, map[string]string{
+		"partners.csv": "id\np1\np2\n",
+		"ties.csv": "source,target,type,since,weight,id\n" +
+			"p1,p2,project,2019-01-01,1,H2020-1\n" +
+			"p1,p2,project,2019-01-01,1,H2020-2\n" +
+			"p2,p1,project,2019-01-01,2,H2020-1\n" + // the first again, the other way round
+			"p1,p2,project,2019-01-01,1,\n" +
+			"p1,p2,project,2019-01-01,0.5,\n",
+	})
+	e, ps, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkProblems(t, ps, []string{
+		"data: note: 2 tie records repeated the source, target, type, since and id of an earlier one and were combined with it " +
+			"(weights added, the latest until kept); give ties an id column to keep such ties apart",
+	})
+	type tie struct {
+		id string
+		w  float64
+	}
+	var got []tie
+	for _, x := range e.Ties {
+		got = append(got, tie{x.ID, x.Weight})
+	}
+	want := []tie{{"H2020-1", 3}, {"H2020-2", 1}, {"", 1.5}}
+	if !slices.Equal(got, want) {
+		t.Errorf("ties = %v, want %v", got, want)
+	}
+
+	j, _, err := ReadJSON(strings.NewReader(`{"partners": [{"id": "p1"}, {"id": "p2"}],
+		"ties": [{"source": "p1", "target": "p2", "id": "x"}, {"source": "p1", "target": "p2", "id": "y"}]}`), "data.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(j.Ties) != 2 || j.Ties[0].ID != "x" || j.Ties[1].ID != "y" {
+		t.Errorf("JSON ties = %+v, want ids x and y", j.Ties)
 	}
 }

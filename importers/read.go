@@ -73,7 +73,11 @@ func finish(e *graph.Ecosystem, name string, ps graph.Problems, fatal bool) (*gr
 				}
 			}
 		}
-		for _, p := range e.Validate() {
+		validate := e.Validate
+		if len(ps.Errors()) > 0 {
+			validate = e.ValidateRecords // invalid already: no notes on repeats
+		}
+		for _, p := range validate() {
 			if reported[key{p.Pos, p.Field}] {
 				continue
 			}

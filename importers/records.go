@@ -240,6 +240,7 @@ func (d *decoder) add(e *graph.Ecosystem, t tableID, c []string) {
 		})
 	case tabTies:
 		e.Ties = append(e.Ties, graph.Tie{
+			ID:       d.intern(c[tieID]),
 			Source:   c[tieSource],
 			Target:   c[tieTarget],
 			Type:     d.intern(c[tieType]),

@@ -83,6 +83,7 @@ const (
 	tieSince
 	tieUntil
 	tieDirected
+	tieID
 )
 
 const (
@@ -147,6 +148,7 @@ var tables = [numTables]*table{
 		tieSince:    append([]string{"since"}, aliasSince...),
 		tieUntil:    append([]string{"until"}, aliasUntil...),
 		tieDirected: {"directed", "gericht"},
+		tieID:       {"id", "tie id", "relatie id", "kenmerk"},
 	}),
 	tabValues: newTable("values", "waarden", []int{valueReporter, valueCycle}, [][]string{
 		valueReporter:    {"reporter", "melder", "rapporteur"},

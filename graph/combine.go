@@ -1,0 +1,197 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+)
+
+// TieKey is what identifies a tie: its ends, type, since and id. The ends of
+// an undirected tie are in the order of their ids, so that a–b and b–a have
+// one key; a directed tie keeps its direction.
+type TieKey struct {
+	Source, Target string
+	Type           string
+	Since          Date
+	ID             string
+}
+
+// Key returns the key of t.
+func (t *Tie) Key() TieKey {
+	k := TieKey{Source: t.Source, Target: t.Target, Type: t.Type, Since: t.Since, ID: t.ID}
+	if !t.Directed && k.Source > k.Target {
+		k.Source, k.Target = k.Target, k.Source
+	}
+	return k
+}
+
+// MembershipKey is what identifies a membership: unit, member, role and
+// since.
+type MembershipKey struct {
+	Unit, Member string
+	Role         Role
+	Since        Date
+}
+
+// Key returns the key of m.
+func (m *Membership) Key() MembershipKey {
+	return MembershipKey{Unit: m.Unit, Member: m.Member, Role: m.Role, Since: m.Since}
+}
+
+// valueKey is what identifies a value record: all its fields.
+type valueKey struct {
+	Reporter, Unit string
+	Cycle          Cycle
+	Capital        Capital
+	Level          OutcomeLevel
+	Date           Date
+	Description    string
+}
+
+func (v *Value) key() valueKey {
+	return valueKey{v.Reporter, v.Unit, v.Cycle, v.Capital, v.Level, v.Date, v.Description}
+}
+
+// Combined counts the records that Combine merged into an earlier record
+// with the same key.
+type Combined struct {
+	Ties        int `json:"ties"`
+	Memberships int `json:"memberships"`
+	Values      int `json:"values"`
+}
+
+// Combine merges the records of e that repeat the key of an earlier record
+// into that record, in place, so that e holds one record per key: what a
+// store holds after importing e. Stores and analyses of files then give the
+// same answers on the same data.
+//
+//   - Ties with the same TieKey (ends, type, since and id; a–b and b–a of
+//     an undirected tie are one) become one tie whose weight is the sum of
+//     their weights and whose until is the latest (an open until is the
+//     latest). Give ties an id (such as a project number) to keep apart
+//     ties that share ends, type and since. A directed tie a→b and an
+//     undirected tie a–b with the same key are not merged: that is an
+//     error, which Combine returns as a problem at the second.
+//   - Memberships with the same unit, member, role and since become one,
+//     with the latest until.
+//   - Value records equal in every field become one.
+//
+// The merged record keeps the place and position of the first. Combine
+// returns how many records of each kind it merged away. Validate calls it.
+func (e *Ecosystem) Combine() (Combined, Problems) {
+	var c Combined
+	var ps Problems
+	if len(e.Ties) > 1 {
+		first := make(map[TieKey]int, len(e.Ties))
+		kept := e.Ties[:0]
+		for _, t := range e.Ties {
+			k := t.Key()
+			if i, ok := first[k]; ok {
+				f := &kept[i]
+				if f.Directed != t.Directed {
+					ps = append(ps, Problem{Pos: t.Pos, Field: "directed", Message: fmt.Sprintf(
+						"tie %q–%q (type %q, since %q, id %q) is %s here but %s at %s; one tie cannot be both",
+						t.Source, t.Target, t.Type, t.Since.String(), t.ID, directedWord(t.Directed), directedWord(f.Directed), posString(f.Pos))})
+					continue
+				}
+				f.Weight += t.Weight
+				f.Until = laterUntil(f.Until, t.Until)
+				c.Ties++
+				continue
+			}
+			first[k] = len(kept)
+			kept = append(kept, t)
+		}
+		clear(e.Ties[len(kept):])
+		e.Ties = kept
+	}
+	if len(e.Memberships) > 1 {
+		first := make(map[MembershipKey]int, len(e.Memberships))
+		kept := e.Memberships[:0]
+		for _, m := range e.Memberships {
+			k := m.Key()
+			if i, ok := first[k]; ok {
+				kept[i].Until = laterUntil(kept[i].Until, m.Until)
+				c.Memberships++
+				continue
+			}
+			first[k] = len(kept)
+			kept = append(kept, m)
+		}
+		clear(e.Memberships[len(kept):])
+		e.Memberships = kept
+	}
+	if len(e.Values) > 1 {
+		seen := make(map[valueKey]bool, len(e.Values))
+		kept := e.Values[:0]
+		for _, v := range e.Values {
+			k := v.key()
+			if seen[k] {
+				c.Values++
+				continue
+			}
+			seen[k] = true
+			kept = append(kept, v)
+		}
+		clear(e.Values[len(kept):])
+		e.Values = kept
+	}
+	return c, ps
+}
+
+func directedWord(d bool) string {
+	if d {
+		return "directed"
+	}
+	return "undirected"
+}
+
+// laterUntil returns the later of two ends of a period: an open end (the
+// zero Date) is later than any date; of two dates that end on the same day,
+// a.
+func laterUntil(a, b Date) Date {
+	switch {
+	case a.IsZero() || b.IsZero():
+		return Date{}
+	case b.End() > a.End():
+		return b
+	}
+	return a
+}
+
+// Notes returns the notices that say what Combine merged, one per kind of
+// record, for file (the data set), or none.
+func (c Combined) Notes(file string) Problems {
+	var ps Problems
+	add := func(n int, format string) {
+		if n > 0 {
+			ps = append(ps, Problem{Pos: Pos{File: file}, Message: fmt.Sprintf(format, n, plural(n)), Notice: true})
+		}
+	}
+	add(c.Ties, "%d tie record%s repeated the source, target, type, since and id of an earlier one and were combined with it "+
+		"(weights added, the latest until kept); give ties an id column to keep such ties apart")
+	add(c.Memberships, "%d membership record%s repeated the unit, member, role and since of an earlier one and were combined with it (the latest until kept)")
+	add(c.Values, "%d value record%s repeated an earlier one in every field and were counted once")
+	return ps
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// String describes c in a few words, "" when nothing was combined.
+func (c Combined) String() string {
+	var parts []string
+	if c.Ties > 0 {
+		parts = append(parts, fmt.Sprintf("%d tie%s", c.Ties, plural(c.Ties)))
+	}
+	if c.Memberships > 0 {
+		parts = append(parts, fmt.Sprintf("%d membership%s", c.Memberships, plural(c.Memberships)))
+	}
+	if c.Values > 0 {
+		parts = append(parts, fmt.Sprintf("%d value record%s", c.Values, plural(c.Values)))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,107 @@
+package graph
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCombine(t *testing.T) {
+	d := MustParseDate
+	e := &Ecosystem{
+		Partners: []Partner{{ID: "a"}, {ID: "b"}, {ID: "c"}},
+		Units:    []Unit{{ID: "u", Level: LevelTeam}},
+		Ties: []Tie{
+			{Source: "a", Target: "b", Type: "x", Weight: 1, Period: Period{Since: d("2019"), Until: d("2020")}},
+			{Source: "b", Target: "a", Type: "x", Weight: 2.5, Period: Period{Since: d("2019"), Until: d("2021-03")}}, // the same undirected tie
+			{Source: "a", Target: "b", Type: "x", Weight: 1, ID: "p1", Period: Period{Since: d("2019")}},              // another id
+			{Source: "a", Target: "b", Type: "y", Weight: 1, Period: Period{Since: d("2019")}},                        // another type
+			{Source: "a", Target: "b", Type: "x", Weight: 1, Period: Period{Since: d("2018")}},                        // another since
+			{Source: "a", Target: "c", Type: "x", Weight: 1, Directed: true},
+			{Source: "c", Target: "a", Type: "x", Weight: 1, Directed: true}, // the other direction
+			{Source: "a", Target: "c", Type: "x", Weight: 4, Directed: true}, // the same directed tie
+			{Source: "a", Target: "b", Type: "x", Weight: 1, ID: "p1", Period: Period{Since: d("2019"), Until: d("2019-06")}},
+		},
+		Memberships: []Membership{
+			{Unit: "u", Member: "a", Role: RoleMember, Period: Period{Until: d("2020")}},
+			{Unit: "u", Member: "a", Role: RoleMember},                                   // open: the widest
+			{Unit: "u", Member: "a", Role: RoleCoordinator},                              // another role
+			{Unit: "u", Member: "a", Role: RoleMember, Period: Period{Since: d("2019")}}, // another since
+		},
+		Values: []Value{
+			{Reporter: "a", Cycle: CycleApplied, Description: "x"},
+			{Reporter: "a", Cycle: CycleApplied, Description: "x"},
+			{Reporter: "a", Cycle: CycleApplied, Description: "y"},
+		},
+	}
+	c, ps := e.Combine()
+	if len(ps) != 0 {
+		t.Fatalf("Combine: problems %v", ps)
+	}
+	if want := (Combined{Ties: 3, Memberships: 1, Values: 1}); c != want {
+		t.Errorf("Combine = %+v, want %+v", c, want)
+	}
+	if len(e.Ties) != 6 {
+		t.Fatalf("got %d ties, want 6: %+v", len(e.Ties), e.Ties)
+	}
+	first := e.Ties[0]
+	if first.Weight != 3.5 || first.Until != d("2021-03") || first.Source != "a" {
+		t.Errorf("combined tie = %+v, want weight 3.5, until 2021-03, written as the first (a–b)", first)
+	}
+	if e.Ties[1].ID != "p1" || e.Ties[1].Weight != 2 || !e.Ties[1].Until.IsZero() {
+		t.Errorf("tie with id p1 = %+v, want weight 2 and an open until (the widest)", e.Ties[1])
+	}
+	if e.Ties[4].Source != "a" || e.Ties[4].Weight != 5 || e.Ties[5].Source != "c" {
+		t.Errorf("directed ties = %+v, %+v; want a→c with weight 5, then c→a", e.Ties[4], e.Ties[5])
+	}
+	if len(e.Memberships) != 3 || !e.Memberships[0].Until.IsZero() {
+		t.Errorf("memberships = %+v, want 3, the first with an open until", e.Memberships)
+	}
+	if len(e.Values) != 2 {
+		t.Errorf("values = %+v, want 2", e.Values)
+	}
+	// Combining again changes nothing.
+	if c, _ := e.Combine(); c != (Combined{}) {
+		t.Errorf("second Combine = %+v, want nothing", c)
+	}
+	notes := Combined{Ties: 3, Values: 1}.Notes("data")
+	if len(notes) != 2 || !notes[0].Notice || !strings.HasPrefix(notes[0].String(), "data: note: 3 tie records repeated") {
+		t.Errorf("Notes = %v", notes)
+	}
+}
+
+func TestCombineDirectedConflict(t *testing.T) {
+	e := &Ecosystem{
+		Partners: []Partner{{ID: "a"}, {ID: "b"}},
+		Ties: []Tie{
+			{Source: "a", Target: "b", Weight: 1, Pos: Pos{File: "ties.csv", Line: 2}},
+			{Source: "a", Target: "b", Weight: 1, Directed: true, Pos: Pos{File: "ties.csv", Line: 3}},
+		},
+	}
+	ps := e.Validate()
+	errs := ps.Errors()
+	if len(errs) != 1 || errs[0].Pos.Line != 3 || !strings.Contains(errs[0].Message, "directed here but undirected at ties.csv:2") {
+		t.Errorf("Validate = %v, want one error at line 3 naming line 2", ps)
+	}
+}
+
+func TestValidateCombines(t *testing.T) {
+	e := &Ecosystem{
+		Partners: []Partner{{ID: "a"}, {ID: "b"}},
+		Ties:     []Tie{{Source: "a", Target: "b"}, {Source: "b", Target: "a"}},
+	}
+	ps := e.Validate()
+	if len(ps.Errors()) != 0 || len(ps.Notices()) != 1 || len(ps.Warnings()) != 0 {
+		t.Fatalf("Validate = %v, want one notice", ps)
+	}
+	if len(e.Ties) != 1 || e.Ties[0].Weight != 2 {
+		t.Errorf("ties = %+v, want one of weight 2 (default weights 1 + 1)", e.Ties)
+	}
+	// A data set with errors is not combined.
+	bad := &Ecosystem{
+		Partners: []Partner{{ID: "a"}, {ID: "b"}},
+		Ties:     []Tie{{Source: "a", Target: "b"}, {Source: "b", Target: "a"}, {Source: "a", Target: "zz"}},
+	}
+	if ps := bad.Validate(); len(ps.Notices()) != 0 || len(bad.Ties) != 3 {
+		t.Errorf("invalid data set: Validate = %v, ties %d; want no notice and the ties untouched", ps, len(bad.Ties))
+	}
+}
