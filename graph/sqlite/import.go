@@ -98,9 +98,10 @@ type actorRow struct {
 }
 
 type tieRow struct {
-	source, target int64 // actor ids, in key order when undirected
-	typ            int64 // tie_type id
-	since, until   int64 // date codes
+	source, target int64  // actor ids, in key order when undirected
+	key            string // the id of the tie in the data set
+	typ            int64  // tie_type id
+	since, until   int64  // date codes
 	weight         float64
 	directed       bool
 }
@@ -108,7 +109,7 @@ type tieRow struct {
 // compareTies orders ties like the primary key of the table tie.
 func compareTies(a, b *tieRow) int {
 	return cmp.Or(cmp.Compare(a.source, b.source), cmp.Compare(a.target, b.target),
-		cmp.Compare(a.typ, b.typ), cmp.Compare(a.since, b.since))
+		strings.Compare(a.key, b.key), cmp.Compare(a.typ, b.typ), cmp.Compare(a.since, b.since))
 }
 
 type membershipRow struct {
@@ -387,7 +388,7 @@ func (im *importer) resolveTies() {
 		}
 		r := tieRow{
 			source: end(&src, t.Pos, "source", t.Source), target: end(&dst, t.Pos, "target", t.Target),
-			typ: typ, since: dateCode(t.Since), until: dateCode(t.Until), weight: t.Weight, directed: t.Directed,
+			key: t.ID, typ: typ, since: dateCode(t.Since), until: dateCode(t.Until), weight: t.Weight, directed: t.Directed,
 		}
 		if !t.Directed && t.Source > t.Target {
 			r.source, r.target = r.target, r.source
@@ -397,8 +398,16 @@ func (im *importer) resolveTies() {
 	// In the order of the primary key, rows go to the end of the table
 	// instead of all over it, and deleteLacking can search them.
 	sortRows(im.ties, im.nextActor, func(t *tieRow) (int64, int64, string, int64) {
-		return t.source, t.target, "", t.typ<<32 | t.since
+		return t.source, t.target, t.key, t.typ<<32 | t.since
 	})
+	// Validate combined the ties with the same key; two left means the
+	// data set was not validated.
+	for i := 1; i < len(im.ties) && len(im.tieProblems) == 0; i++ {
+		if compareTies(&im.ties[i-1], &im.ties[i]) == 0 {
+			problem(&im.tieProblems, graph.Pos{}, "", "%d ties with the same ends, type, since and id: combine them first (graph.Ecosystem.Validate)", 2)
+			break
+		}
+	}
 }
 
 // resolveOthers turns the people, units, memberships and value records of
@@ -439,6 +448,12 @@ func (im *importer) resolveOthers() {
 	sortRows(im.memberships, im.nextUnit, func(m *membershipRow) (int64, int64, string, int64) {
 		return m.unit, m.member, m.role, m.since
 	})
+	for i := 1; i < len(im.memberships) && len(im.problems) == 0; i++ {
+		if compareMemberships(&im.memberships[i-1], &im.memberships[i]) == 0 {
+			problem(&im.problems, graph.Pos{}, "", "2 memberships with the same unit, member, role and since: combine them first (graph.Ecosystem.Validate)")
+			break
+		}
+	}
 	im.values = make([]valueRow, len(e.Values))
 	for i, v := range e.Values {
 		r := valueRow{
@@ -449,6 +464,17 @@ func (im *importer) resolveOthers() {
 			r.unit = unit(v.Pos, "unit", v.Unit)
 		}
 		im.values[i] = r
+	}
+	seen := make(map[valueRow]bool, len(im.values))
+	for _, r := range im.values {
+		if len(im.problems) > 0 {
+			break
+		}
+		if seen[r] {
+			problem(&im.problems, graph.Pos{}, "", "2 equal value records: combine them first (graph.Ecosystem.Validate)")
+			break
+		}
+		seen[r] = true
 	}
 }
 
@@ -525,11 +551,11 @@ func (im *importer) write() (graph.Counts, error) {
 	if err != nil {
 		return n, err
 	}
-	k, err = im.insert("tie", []string{"source", "target", "type", "since", "until", "weight", "directed"},
-		upsert([]string{"source", "target", "type", "since"}, []string{"until", "weight", "directed"}), len(im.ties), func(i int, v []any) {
+	k, err = im.insert("tie", []string{"source", "target", "key", "type", "since", "until", "weight", "directed"},
+		upsert([]string{"source", "target", "key", "type", "since"}, []string{"until", "weight", "directed"}), len(im.ties), func(i int, v []any) {
 			t := &im.ties[i]
-			v[0], v[1], v[2], v[3] = t.source, t.target, t.typ, t.since
-			v[4], v[5], v[6] = t.until, t.weight, t.directed
+			v[0], v[1], v[2], v[3], v[4] = t.source, t.target, t.key, t.typ, t.since
+			v[5], v[6], v[7] = t.until, t.weight, t.directed
 		})
 	if err != nil {
 		return n, err
@@ -558,8 +584,8 @@ func (im *importer) write() (graph.Counts, error) {
 // deleted as one and added as the other.
 func (im *importer) deleteLacking() error {
 	var lackingTies []tieRow
-	err := im.each("SELECT source, target, type, since FROM tie ORDER BY source, target, type, since", nil, func(v []driver.Value) error {
-		t := tieRow{source: im.int(v[0]), target: im.int(v[1]), typ: im.int(v[2]), since: im.int(v[3])}
+	err := im.each("SELECT source, target, key, type, since FROM tie ORDER BY source, target, key, type, since", nil, func(v []driver.Value) error {
+		t := tieRow{source: im.int(v[0]), target: im.int(v[1]), key: im.str(v[2]), typ: im.int(v[3]), since: im.int(v[4])}
 		if _, found := slices.BinarySearchFunc(im.ties, &t, func(a tieRow, b *tieRow) int { return compareTies(&a, b) }); !found {
 			lackingTies = append(lackingTies, t)
 		}
@@ -569,7 +595,7 @@ func (im *importer) deleteLacking() error {
 		return err
 	}
 	for _, t := range lackingTies {
-		if _, err := im.exec("DELETE FROM tie WHERE source = ? AND target = ? AND type = ? AND since = ?", t.source, t.target, t.typ, t.since); err != nil {
+		if _, err := im.exec("DELETE FROM tie WHERE source = ? AND target = ? AND key = ? AND type = ? AND since = ?", t.source, t.target, t.key, t.typ, t.since); err != nil {
 			return err
 		}
 	}

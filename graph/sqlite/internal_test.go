@@ -3,6 +3,7 @@ package sqlite
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"math/rand/v2"
 	"path/filepath"
@@ -252,5 +253,62 @@ func TestSortRows(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("n=%d: sortRows differs from a stable sort", n)
 		}
+	}
+}
+
+// TestMigrateTieID opens a store made by the first schema, with ties, and
+// checks that migration 2 keeps every tie (with an empty id) and lets ties
+// that differ only in their id be imported after it.
+func TestMigrateTieID(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"PRAGMA journal_mode = WAL",
+		`CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`,
+		ms[0].sql,
+		"INSERT INTO schema_migration VALUES (1, '" + ms[0].name + "', '2026-01-01T00:00:00Z')",
+		"INSERT INTO actor (id, key) VALUES (1, 'a'), (2, 'b')",
+		"INSERT INTO partner VALUES (1, 'A', 'academia', 'public', '', '', 0, 0), (2, 'B', 'industry', 'private', '', '', 0, 0)",
+		"INSERT INTO tie_type (id, name) VALUES (1, 'project')",
+		"INSERT INTO tie (source, target, type, since, until, weight, directed) VALUES (1, 2, 1, 20190000, 0, 2.5, 0)",
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e, err := s.Load(t.Context(), graph.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := graph.Tie{Source: "a", Target: "b", Type: "project", Weight: 2.5, Period: graph.Period{Since: graph.MustParseDate("2019")}}
+	if len(e.Ties) != 1 || e.Ties[0] != want {
+		t.Fatalf("ties after migration = %+v, want %+v", e.Ties, want)
+	}
+	// Two more ties with the same ends, type and since, told apart by ids.
+	next := &graph.Ecosystem{Partners: e.Partners, Ties: []graph.Tie{want, want, want}}
+	next.Ties[1].ID, next.Ties[2].ID = "p1", "p2"
+	if err := next.Validate().Err(); err != nil {
+		t.Fatal(err)
+	}
+	stats, err := s.Import(t.Context(), next, graph.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Added.Ties != 2 || stats.Unchanged.Ties != 1 {
+		t.Errorf("import after migration: %+v, want 2 ties added and 1 unchanged", stats)
 	}
 }

@@ -377,12 +377,15 @@ func (r *reader) readAllButTies() (*graph.Ecosystem, error) {
 func (r *reader) readTies() ([]graph.Tie, error) {
 	where, args := r.active()
 	ties := make([]graph.Tie, 0, r.n.Ties)
-	err := r.each(`SELECT source << 32 | target, type, directed << 62 | since * 100000000 + until, weight
+	err := r.each(`SELECT source << 32 | target, type, directed << 62 | since * 100000000 + until, weight, key
 		FROM tie t`+where, args, func(v []driver.Value) error {
 		ends, dates := r.int(v[0]), r.int(v[2])
 		t := graph.Tie{
 			Source: r.key(ends >> 32), Target: r.key(ends & 0xffffffff), Type: r.tieType(r.int(v[1])),
 			Weight: r.float(v[3]), Directed: dates>>62 != 0,
+		}
+		if id := r.str(v[4]); id != "" {
+			t.ID = r.intern(id)
 		}
 		var err error
 		if t.Period, err = r.period(dates & (1<<62 - 1)); err != nil {

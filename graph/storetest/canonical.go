@@ -58,7 +58,7 @@ func Canonical(e *graph.Ecosystem) *graph.Ecosystem {
 	})
 	sortRecords(out.Ties, func(a, b graph.Tie) int {
 		return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Target, b.Target),
-			strings.Compare(a.Type, b.Type), compareDate(a.Since, b.Since))
+			strings.Compare(a.Type, b.Type), compareDate(a.Since, b.Since), strings.Compare(a.ID, b.ID))
 	})
 	sortRecords(out.Values, func(a, b graph.Value) int {
 		return cmp.Or(strings.Compare(a.Reporter, b.Reporter), strings.Compare(a.Unit, b.Unit),

@@ -521,31 +521,57 @@ func (s *suite) testUndirectedTies(t *testing.T) {
 
 func (s *suite) testDuplicates(t *testing.T) {
 	st := s.store(t)
-	ab := graph.Tie{Source: "a", Target: "b", Type: "collaboration", Weight: 1}
+	ab := graph.Tie{Source: "a", Target: "b", Type: "collaboration", Weight: 1, Period: period("2019", "2020")}
 	ba := ab
-	ba.Source, ba.Target, ba.Weight = "b", "a", 3
-	e := validated(&graph.Ecosystem{
-		Partners:    []graph.Partner{{ID: "a"}, {ID: "b"}},
-		Units:       []graph.Unit{{ID: "u", Level: graph.LevelTeam}},
-		Memberships: []graph.Membership{{Unit: "u", Member: "a"}, {Unit: "u", Member: "a"}},
-		Ties:        []graph.Tie{ab, ab, ba},
-		Values:      []graph.Value{{Reporter: "a", Cycle: graph.CycleApplied}, {Reporter: "a", Cycle: graph.CycleApplied}},
-	})
-	// Records with the same natural key are one record; the last one wins.
+	ba.Source, ba.Target, ba.Weight, ba.Until = "b", "a", 3, date("2021-06")
+	raw := func() *graph.Ecosystem {
+		return &graph.Ecosystem{
+			Partners:    []graph.Partner{{ID: "a"}, {ID: "b"}},
+			Units:       []graph.Unit{{ID: "u", Level: graph.LevelTeam}},
+			Memberships: []graph.Membership{{Unit: "u", Member: "a"}, {Unit: "u", Member: "a"}},
+			Ties:        []graph.Tie{ab, ab, ba},
+			Values:      []graph.Value{{Reporter: "a", Cycle: graph.CycleApplied}, {Reporter: "a", Cycle: graph.CycleApplied}},
+		}
+	}
+
+	// A store refuses records that repeat a key: Validate combines them.
+	before := mustCounts(t, st)
+	if _, err := st.Import(t.Context(), raw(), graph.ImportOptions{}); !errors.Is(err, graph.ErrInvalid) {
+		t.Errorf("Import of ties with one key, not combined: got %v, want an error wrapping graph.ErrInvalid", err)
+	}
+	if got := mustCounts(t, st); got != before {
+		t.Errorf("a refused import changed the store: counts %+v, want %+v", got, before)
+	}
+
+	// Validated, records with the same key are one record: the weights of
+	// the ties added, the widest period kept.
+	e := validated(raw())
+	if len(e.Ties) != 1 || e.Ties[0].Weight != 5 || e.Ties[0].Until != date("2021-06") || len(e.Memberships) != 1 || len(e.Values) != 1 {
+		t.Fatalf("Validate did not combine the repeats: %+v", e)
+	}
 	stats := mustImport(t, st, e, graph.ImportOptions{})
-	wantStats(t, stats, graph.ImportStats{
-		Added:     graph.Counts{Partners: 2, Units: 1, Memberships: 1, Ties: 1, Values: 1},
-		Updated:   graph.Counts{Ties: 1},
-		Unchanged: graph.Counts{Memberships: 1, Ties: 1, Values: 1},
-	})
-	want := validated(&graph.Ecosystem{
-		Partners:    e.Partners,
-		Units:       e.Units,
-		Memberships: e.Memberships[:1],
-		Ties:        []graph.Tie{ba},
-		Values:      e.Values[:1],
-	})
-	checkStored(t, st, want)
+	wantStats(t, stats, graph.ImportStats{Added: graph.Counts{Partners: 2, Units: 1, Memberships: 1, Ties: 1, Values: 1}})
+	checkStored(t, st, e)
+	// Importing the same data again changes nothing.
+	stats = mustImport(t, st, validated(raw()), graph.ImportOptions{})
+	wantStats(t, stats, graph.ImportStats{Unchanged: graph.Counts{Partners: 2, Units: 1, Memberships: 1, Ties: 1, Values: 1}})
+	checkStored(t, st, e)
+
+	// Ties that share ends, type and since but have different ids are
+	// different ties; the same id makes them one.
+	st2 := s.store(t)
+	p1, p2, p3 := ab, ab, ab
+	p1.ID, p2.ID, p3.ID = "project-1", "project-2", "project-1"
+	p3.Source, p3.Target = "b", "a"
+	e2 := validated(&graph.Ecosystem{Partners: []graph.Partner{{ID: "a"}, {ID: "b"}}, Ties: []graph.Tie{p1, p2, p3}})
+	if len(e2.Ties) != 2 {
+		t.Fatalf("Validate: got %d ties, want 2 (two ids)", len(e2.Ties))
+	}
+	stats = mustImport(t, st2, e2, graph.ImportOptions{})
+	wantStats(t, stats, graph.ImportStats{Added: graph.Counts{Partners: 2, Ties: 2}})
+	checkStored(t, st2, e2)
+	stats = mustImport(t, st2, e2, graph.ImportOptions{})
+	wantStats(t, stats, graph.ImportStats{Unchanged: graph.Counts{Partners: 2, Ties: 2}})
 }
 
 func (s *suite) testPersonLevel(t *testing.T) {

@@ -93,9 +93,14 @@ func (s *memStore) Import(ctx context.Context, e *graph.Ecosystem, opts graph.Im
 		x.Pos = graph.Pos{}
 		upsert(st.units, x.ID, x, &a.Added.Units, &a.Updated.Units, &a.Unchanged.Units)
 	}
+	seen := map[string]bool{}
 	for _, m := range e.Memberships {
 		m.Pos = graph.Pos{}
 		k := fmt.Sprintf("%q %q %q %q", m.Unit, m.Member, m.Role, m.Since)
+		if seen[k] {
+			return graph.ImportStats{}, fmt.Errorf("%w: two memberships with the key %s", graph.ErrInvalid, k)
+		}
+		seen[k] = true
 		upsert(st.memberships, k, m, &a.Added.Memberships, &a.Updated.Memberships, &a.Unchanged.Memberships)
 	}
 	for _, t := range e.Ties {
@@ -106,11 +111,20 @@ func (s *memStore) Import(ctx context.Context, e *graph.Ecosystem, opts graph.Im
 		if !t.Directed && t.Source > t.Target {
 			t.Source, t.Target = t.Target, t.Source
 		}
-		k := fmt.Sprintf("%q %q %q %q", t.Source, t.Target, t.Type, t.Since)
+		k := fmt.Sprintf("%q %q %q %q %q", t.Source, t.Target, t.Type, t.Since, t.ID)
+		if seen[k] {
+			return graph.ImportStats{}, fmt.Errorf("%w: two ties with the key %s", graph.ErrInvalid, k)
+		}
+		seen[k] = true
 		upsert(st.ties, k, t, &a.Added.Ties, &a.Updated.Ties, &a.Unchanged.Ties)
 	}
 	for _, v := range e.Values {
 		v.Pos = graph.Pos{}
+		if k := fmt.Sprintf("%#v", v); seen[k] {
+			return graph.ImportStats{}, fmt.Errorf("%w: two equal value records", graph.ErrInvalid)
+		} else {
+			seen[k] = true
+		}
 		upsert(st.values, fmt.Sprintf("%#v", v), v, &a.Added.Values, &a.Updated.Values, &a.Unchanged.Values)
 	}
 	if err := st.check(); err != nil {
