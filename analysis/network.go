@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"runtime"
@@ -204,12 +205,15 @@ func (net *Network) build(n int, edges []wedge) {
 		arcs[pos[e.v]] = arc{e.u, e.w}
 		pos[e.v]++
 	}
-	// Sort each row and merge parallel arcs, compacting in place.
+	// Sort each row and merge parallel arcs, compacting in place. Parallel
+	// arcs are summed in the order of their weights, so that the sum does
+	// not depend on the order of the ties (a store and a file list them
+	// differently).
 	off := make([]int32, n+1)
 	k := int32(0)
 	for i := 0; i < n; i++ {
 		row := arcs[count[i]:count[i+1]]
-		slices.SortFunc(row, func(a, b arc) int { return int(a.v) - int(b.v) })
+		slices.SortFunc(row, func(a, b arc) int { return cmp.Or(cmp.Compare(a.v, b.v), cmp.Compare(a.w, b.w)) })
 		off[i] = k
 		for j := 0; j < len(row); j++ {
 			if j > 0 && row[j].v == row[j-1].v {

@@ -600,3 +600,26 @@ func within(a, b []float64, tol float64) bool {
 	}
 	return true
 }
+
+// TestNewTieOrder checks that the network does not depend on the order of
+// the ties: a store lists them in another order than a file, and the
+// weights of parallel ties must add up to the same float64 both ways.
+func TestNewTieOrder(t *testing.T) {
+	e := &graph.Ecosystem{Partners: []graph.Partner{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
+	// 0.1 + 0.2 + 0.3 is not 0.3 + 0.2 + 0.1 in float64.
+	for i, w := range []float64{0.1, 0.2, 0.3, 0.7, 1e-17, 3} {
+		e.Ties = append(e.Ties, graph.Tie{Source: "a", Target: "b", Type: fmt.Sprint("t", i), Weight: w})
+		e.Ties = append(e.Ties, graph.Tie{Source: "c", Target: "b", Type: fmt.Sprint("t", i), Weight: w * 3})
+	}
+	want := New(e, Options{Ties: TiesExplicit})
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 50 {
+		rng.Shuffle(len(e.Ties), func(i, j int) { e.Ties[i], e.Ties[j] = e.Ties[j], e.Ties[i] })
+		got := New(e, Options{Ties: TiesExplicit})
+		for i := range 3 {
+			if !slices.Equal(got.Weights(i), want.Weights(i)) || got.Strength(i) != want.Strength(i) {
+				t.Fatalf("node %d: weights %v, strength %v after shuffling the ties; want %v, %v", i, got.Weights(i), got.Strength(i), want.Weights(i), want.Strength(i))
+			}
+		}
+	}
+}
