@@ -180,7 +180,7 @@ func convert(path string, keep map[string]bool, ties, allIn bool) (*graph.Ecosys
 			m := members[unit]
 			for a := range m {
 				for b := a + 1; b < len(m); b++ {
-					e.Ties = append(e.Ties, graph.Tie{Source: m[a], Target: m[b], Type: "project", Weight: 1, Period: u.Period})
+					e.Ties = append(e.Ties, graph.Tie{ID: strings.TrimPrefix(unit, "p"), Source: m[a], Target: m[b], Type: "project", Weight: 1, Period: u.Period})
 				}
 			}
 		}

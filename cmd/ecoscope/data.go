@@ -56,6 +56,7 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 		if err != nil {
 			return nil, meta, err
 		}
+		printProblems(a.io.Err, problems.Notices())
 		if w := len(problems.Warnings()); w > 0 {
 			fmt.Fprintf(a.io.Err, "%d warning(s) in the data; `ecoscope import --dry-run %s` lists them\n", w, strings.Join(d.from, " "))
 		}

@@ -53,6 +53,7 @@ updated; with --replace, whatever the store held before is deleted first.`,
 func (a *app) runImport(cmd *cobra.Command, opts *importOptions, paths []string) error {
 	e, problems, err := readDataSets(paths)
 	printProblems(a.io.Err, problems.Warnings())
+	printProblems(a.io.Err, problems.Notices())
 	if err != nil {
 		return err
 	}
