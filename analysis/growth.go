@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -253,6 +254,9 @@ type GrowthOptions struct {
 	// ties among those partners. A unit that is not active gives an empty
 	// snapshot.
 	Unit string
+	// MaxUnitSize is as Options.MaxUnitSize: a unit with more live direct
+	// partners than this makes no unit ties in a snapshot.
+	MaxUnitSize int
 }
 
 // Growth returns the growth series of e over spans, one row per span. Row
@@ -281,7 +285,11 @@ type GrowthOptions struct {
 // panics otherwise. e should be valid (graph.Ecosystem.Validate): where ids
 // repeat the first record counts. An opts.Unit that names no unit of e is a
 // *graph.NotFoundError.
-func Growth(e *graph.Ecosystem, spans []Span, opts GrowthOptions) ([]GrowthRow, error) {
+//
+// The notes say which units made no unit ties in some snapshot (see New).
+// Growth checks ctx between snapshots and returns its error when it is
+// done.
+func Growth(ctx context.Context, e *graph.Ecosystem, spans []Span, opts GrowthOptions) ([]GrowthRow, Notes, error) {
 	if opts.Ties < TiesAll || opts.Ties > TiesUnits {
 		panic(fmt.Sprintf("analysis: unknown tie source %d", int(opts.Ties)))
 	}
@@ -293,13 +301,21 @@ func Growth(e *graph.Ecosystem, spans []Span, opts GrowthOptions) ([]GrowthRow, 
 	if opts.Unit != "" {
 		if _, ok := graph.NewIndex(e).Unit[opts.Unit]; !ok {
 			_, err := e.Subtree(opts.Unit) // the NotFoundError with the closest ids
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	if len(spans) == 0 {
-		return []GrowthRow{}, nil
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
 	}
-	return newSweep(e, spans, opts).run(), nil
+	if len(spans) == 0 {
+		return []GrowthRow{}, nil, nil
+	}
+	s := newSweep(e, spans, opts)
+	rows, err := s.run(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rows, s.skipped.notes(s.maxUnit), nil
 }
 
 // condAll is the number of conditions that make a membership or a tie
@@ -314,6 +330,10 @@ type sweep struct {
 	explicit bool // explicit ties count
 	unitTies bool // shared units count
 	unitMode bool // opts.Unit is set
+	maxUnit  int  // the largest unit that makes unit ties; -1: no limit
+
+	uNoTies []bool       // units that never make unit ties (ecosystem level)
+	skipped skippedUnits // units that made no unit ties in some snapshot
 
 	// Partners.
 	pHelix  []int8
@@ -336,6 +356,7 @@ type sweep struct {
 	uScope   []bool
 	uMems    csr
 	uParent  []int32 // -1 for none or unknown
+	unitIDs  []string
 	scope    []int32 // unit mode: the units below the root (root first, parents before children)
 	root     int32   // unit mode: the root unit
 	members  [][]int32
@@ -428,6 +449,7 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 		explicit: opts.Ties == TiesAll || opts.Ties == TiesExplicit,
 		unitTies: opts.Ties == TiesAll || opts.Ties == TiesUnits,
 		unitMode: opts.Unit != "",
+		maxUnit:  Options{MaxUnitSize: opts.MaxUnitSize}.maxUnitSize(),
 		memberOf: map[uint64]unitMember{},
 		pairs:    map[uint64]pairCount{},
 		eWas:     map[uint64]bool{},
@@ -508,7 +530,9 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 	// Units.
 	nu := len(e.Units)
 	s.uParent = make([]int32, nu)
+	s.uNoTies = make([]bool, nu)
 	for i, u := range e.Units {
+		s.uNoTies[i] = u.Level == graph.LevelEcosystem
 		s.uParent[i] = -1
 		if j, ok := ix.Unit[u.Parent]; ok && u.Parent != "" {
 			s.uParent[i] = int32(j)
@@ -546,6 +570,10 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 	}
 	s.mOK = make([]int8, len(s.mUnit))
 	s.uMems = buildCSR(nu, s.mUnit)
+	s.unitIDs = make([]string, nu)
+	for i, u := range e.Units {
+		s.unitIDs[i] = u.ID
+	}
 	s.pMems = buildCSR(np, s.mPartner)
 
 	// Explicit ties, attributed to partners.
@@ -592,9 +620,12 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 	return s
 }
 
-func (s *sweep) run() []GrowthRow {
+func (s *sweep) run(ctx context.Context) ([]GrowthRow, error) {
 	rows := make([]GrowthRow, len(s.spans))
 	for k := range s.spans {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		s.k = int32(k) + 1
 		units := false
 		for _, ev := range s.events[s.evOff[k]:s.evOff[k+1]] {
@@ -618,7 +649,7 @@ func (s *sweep) run() []GrowthRow {
 		}
 		rows[k] = s.row(s.spans[k])
 	}
-	return rows
+	return rows, nil
 }
 
 // partnerActive starts or ends partner p's own period.
@@ -680,9 +711,7 @@ func (s *sweep) memLive(u, p int32, on bool) {
 			return
 		}
 		if s.unitTies {
-			for _, q := range s.members[u] {
-				s.pair(p, q, 1)
-			}
+			s.joinMember(u, p)
 		}
 		st.pos = int32(len(s.members[u]))
 		s.members[u] = append(s.members[u], p)
@@ -710,14 +739,61 @@ func (s *sweep) memLive(u, p int32, on bool) {
 	s.members[u] = ms[:len(ms)-1]
 	delete(s.memberOf, key)
 	if s.unitTies {
-		for _, q := range s.members[u] {
-			s.pair(p, q, -1)
-		}
+		s.leaveMember(u, p)
 	}
 	if s.unitMode {
 		s.live[p]--
 		if s.live[p] == 0 {
 			s.setPresent(p, false)
+		}
+	}
+}
+
+// joinMember joins p, about to become a member of unit u, to u's members,
+// as New would: not at all in a unit of the ecosystem level or one that
+// grows past the limit; a unit that reaches one more than the limit loosens
+// the pairs of the members it had.
+func (s *sweep) joinMember(u, p int32) {
+	n := len(s.members[u]) // without p
+	switch {
+	case s.uNoTies[u]:
+		if n+1 >= 2 {
+			s.skipped.ecosystem = mergeUnitSizes(s.skipped.ecosystem, []unitSize{{s.unitIDs[u], n + 1}})
+		}
+	case s.maxUnit < 0 || n+1 <= s.maxUnit:
+		for _, q := range s.members[u] {
+			s.pair(p, q, 1)
+		}
+	default:
+		if n == s.maxUnit {
+			s.unitPairs(u, -1)
+		}
+		s.skipped.large = mergeUnitSizes(s.skipped.large, []unitSize{{s.unitIDs[u], n + 1}})
+	}
+}
+
+// leaveMember loosens the pairs of p, no longer a member of unit u, with
+// u's remaining members; a unit that shrinks back to the limit joins its
+// members.
+func (s *sweep) leaveMember(u, p int32) {
+	n := len(s.members[u]) // without p
+	switch {
+	case s.uNoTies[u]:
+	case s.maxUnit < 0 || n+1 <= s.maxUnit:
+		for _, q := range s.members[u] {
+			s.pair(p, q, -1)
+		}
+	case n == s.maxUnit:
+		s.unitPairs(u, 1)
+	}
+}
+
+// unitPairs adds d to every pair of the members of unit u.
+func (s *sweep) unitPairs(u int32, d int32) {
+	ms := s.members[u]
+	for a := range ms {
+		for b := a + 1; b < len(ms); b++ {
+			s.pair(ms[a], ms[b], d)
 		}
 	}
 }
@@ -1043,6 +1119,9 @@ type Diff struct {
 	TiesLeft       []DiffTie         `json:"ties_left"`
 	UnitsCreated   []DiffUnit        `json:"units_created"`
 	UnitsEnded     []DiffUnit        `json:"units_ended"`
+	// Notes are the notes of the two networks (see Network.Notes), each
+	// once.
+	Notes Notes `json:"-"`
 }
 
 // DiffOf compares the snapshots a and b (for example e.At(A) and e.At(B),
@@ -1078,6 +1157,10 @@ func DiffOf(a, b *graph.Ecosystem, opts Options) Diff {
 	d.TiesLeft = tiesMinus(na, nb)
 	d.UnitsCreated = unitsMinus(b, a)
 	d.UnitsEnded = unitsMinus(a, b)
+	var skipped skippedUnits
+	skipped.add(na.skipped)
+	skipped.add(nb.skipped)
+	d.Notes = skipped.notes(opts.maxUnitSize())
 	return d
 }
 

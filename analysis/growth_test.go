@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -177,7 +178,7 @@ func TestGrowthExplicitYearly(t *testing.T) {
 			HelixCounts: byHelix(graph.Academia, 2, graph.Industry, 1, graph.Government, 1, graph.CivilSociety, 1, graph.Environment, 1, graph.HelixUnknown, 1)},
 			NewTies: 1, LeftTies: 1, NewCrossHelixTiesShare: 1, NewPartnersByHelix: byHelix()},
 	}
-	rows, err := Growth(growthExample(), Spans(graph.MustParseDate("2019"), graph.MustParseDate("2022"), EveryYear), GrowthOptions{Ties: TiesExplicit})
+	rows, _, err := Growth(t.Context(), growthExample(), Spans(graph.MustParseDate("2019"), graph.MustParseDate("2022"), EveryYear), GrowthOptions{Ties: TiesExplicit})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,19 +241,19 @@ func compareRow(t *testing.T, got, want GrowthRow) {
 }
 
 // TestGrowthTieSources checks the yearly counts of pairs of growthExample
-// for each tie source, worked out by hand. Shared units: in 2019 eco has
-// uni only (no pair); in 2020 eco has uni, gem (uni–gem) and fl has tech,
-// gem (tech–gem); in 2021 eco gives uni–gem and fl (active to 2021-06) has
-// tech, wijk (to 2021-03), gem: tech–wijk, tech–gem, wijk–gem; in 2022 fl
-// has ended: uni–gem only. So with units only: m = 0, 2, 4, 1, components
-// 3 ({uni}, {bv}, {los}), 3 ({uni, gem, tech}, {bv}, {los}), 4 ({uni, gem,
-// tech, wijk}, {natuur}, {hs}, {los}) and 6 (7 partners, one pair); new
-// pairs 0, 2, 2 (tech–wijk, wijk–gem), 0 (cross share NaN: no new pair);
+// for each tie source, worked out by hand. Shared units: eco is at the
+// ecosystem level and makes no pairs (see New); in 2020 fl has tech, gem
+// (tech–gem); in 2021 fl (active to 2021-06) has tech, wijk (to 2021-03),
+// gem: tech–wijk, tech–gem, wijk–gem; in 2022 fl has ended. So with units
+// only: m = 0, 1, 3, 0, components 3 ({uni}, {bv}, {los}), 4 ({gem, tech},
+// {uni}, {bv}, {los}), 5 ({gem, tech, wijk}, {uni}, {natuur}, {hs}, {los})
+// and 7 (7 partners, no pair); new pairs 0, 1 (tech–gem, crossing), 2
+// (tech–wijk, wijk–gem, both crossing), 0 (cross share NaN: no new pair);
 // left pairs 0, 0, 0, 3.
 //
 // With all ties the explicit pairs (see TestGrowthExplicitYearly) and the
 // unit pairs merge: 2019 uni–bv, uni–los (2); 2020 the 4 explicit pairs and
-// tech–gem (uni–gem is both): 5; 2021 the 6 explicit pairs and tech–wijk,
+// tech–gem (uni–gem is explicit too): 5; 2021 the 6 explicit pairs and tech–wijk,
 // tech–gem (wijk–gem and uni–gem are both): 8; 2022 the 6 explicit pairs,
 // uni–gem being both: 6. One component each year but 2022, where natuur
 // is isolated (as with explicit ties only): 2. New pairs 2, 3 (uni–tech, uni–gem, tech–gem), 4
@@ -266,12 +267,12 @@ func TestGrowthTieSources(t *testing.T) {
 		newTies, left []int
 		cross         []Float
 	}{
-		{TiesUnits, []int{0, 2, 4, 1}, []int{3, 3, 4, 6}, []int{0, 2, 2, 0}, []int{0, 0, 0, 3}, []Float{Float(nan), 1, 1, Float(nan)}},
+		{TiesUnits, []int{0, 1, 3, 0}, []int{3, 4, 5, 7}, []int{0, 1, 2, 0}, []int{0, 0, 0, 3}, []Float{Float(nan), 1, 1, Float(nan)}},
 		{TiesAll, []int{2, 5, 8, 6}, []int{1, 1, 1, 2}, []int{2, 3, 4, 0}, []int{0, 0, 1, 2}, []Float{1, 1, 0.75, Float(nan)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ties.String(), func(t *testing.T) {
-			rows, err := Growth(growthExample(), Spans(graph.MustParseDate("2019"), graph.MustParseDate("2022"), EveryYear), GrowthOptions{Ties: tt.ties})
+			rows, _, err := Growth(t.Context(), growthExample(), Spans(graph.MustParseDate("2019"), graph.MustParseDate("2022"), EveryYear), GrowthOptions{Ties: tt.ties})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -305,7 +306,7 @@ func TestGrowthTieSources(t *testing.T) {
 // (April–June) holds natuur and natuur–wijk: quintuple.
 func TestGrowthMonthsAndQuarters(t *testing.T) {
 	e := growthExample()
-	months, err := Growth(e, Spans(graph.MustParseDate("2020"), graph.MustParseDate("2022-01"), EveryMonth), GrowthOptions{Ties: TiesExplicit})
+	months, _, err := Growth(t.Context(), e, Spans(graph.MustParseDate("2020"), graph.MustParseDate("2022-01"), EveryMonth), GrowthOptions{Ties: TiesExplicit})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,7 +345,7 @@ func TestGrowthMonthsAndQuarters(t *testing.T) {
 		}
 	}
 
-	quarters, err := Growth(e, Spans(graph.MustParseDate("2020-02"), graph.MustParseDate("2021-05-31"), EveryQuarter), GrowthOptions{Ties: TiesExplicit})
+	quarters, _, err := Growth(t.Context(), e, Spans(graph.MustParseDate("2020-02"), graph.MustParseDate("2021-05-31"), EveryQuarter), GrowthOptions{Ties: TiesExplicit})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -377,7 +378,7 @@ func TestGrowthMonthsAndQuarters(t *testing.T) {
 // active, is cut off from eco with it.
 func TestGrowthUnit(t *testing.T) {
 	spans := Spans(graph.MustParseDate("2019"), graph.MustParseDate("2022"), EveryYear)
-	rows, err := Growth(growthExample(), spans, GrowthOptions{Ties: TiesExplicit, Unit: "fl"})
+	rows, _, err := Growth(t.Context(), growthExample(), spans, GrowthOptions{Ties: TiesExplicit, Unit: "fl"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,7 +395,7 @@ func TestGrowthUnit(t *testing.T) {
 			t.Errorf("%s: got %+v, want %+v", r.Date, got, w)
 		}
 	}
-	rows, err = Growth(growthExample(), spans, GrowthOptions{Ties: TiesAll, Unit: "eco"})
+	rows, _, err = Growth(t.Context(), growthExample(), spans, GrowthOptions{Ties: TiesAll, Unit: "eco"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -407,7 +408,7 @@ func TestGrowthUnit(t *testing.T) {
 		t.Errorf("eco in 2019: got %v, want uni (academia) only", rows[0].HelixCounts)
 	}
 
-	_, err = Growth(growthExample(), spans, GrowthOptions{Unit: "fl2"})
+	_, _, err = Growth(t.Context(), growthExample(), spans, GrowthOptions{Unit: "fl2"})
 	var nf *graph.NotFoundError
 	if !errors.As(err, &nf) || nf.ID != "fl2" || !slices.Contains(nf.Closest, "fl") {
 		t.Errorf("unknown unit: got %v, want a NotFoundError suggesting fl", err)
@@ -471,7 +472,7 @@ func referenceGrowth(t testing.TB, e *graph.Ecosystem, spans []Span, opts Growth
 	var out []GrowthRow
 	prevP, prevT := map[string]bool{}, map[[2]string]bool{}
 	for _, sp := range spans {
-		net := New(snapshotIn(t, e, sp, opts.Unit), Options{Ties: opts.Ties})
+		net := New(snapshotIn(t, e, sp, opts.Unit), Options{Ties: opts.Ties, MaxUnitSize: opts.MaxUnitSize})
 		r := GrowthRow{Date: sp.Label, Start: sp.Start, End: sp.End, GrowthMetrics: GrowthMetricsOf(net), NewPartnersByHelix: helixCountMap(nil)}
 		curP, curT := map[string]bool{}, map[[2]string]bool{}
 		var ext, in int
@@ -546,26 +547,34 @@ func TestGrowthMatchesSnapshots(t *testing.T) {
 		for _, iv := range []Interval{EveryYear, EveryQuarter, EveryMonth} {
 			for _, ties := range []TieSource{TiesExplicit, TiesUnits, TiesAll} {
 				for _, unit := range d.units {
-					name := fmt.Sprintf("%s/%s/%s/unit=%s", d.name, iv, ties, unit)
-					t.Run(name, func(t *testing.T) {
-						spans := Spans(graph.MustParseDate(d.from), graph.MustParseDate(d.to), iv)
-						opts := GrowthOptions{Ties: ties, Unit: unit}
-						got, err := Growth(d.e, spans, opts)
-						if err != nil {
-							t.Fatal(err)
-						}
-						want := referenceGrowth(t, d.e, spans, opts)
-						if len(got) != len(want) {
-							t.Fatalf("got %d rows, want %d", len(got), len(want))
-						}
-						for k := range want {
-							g, _ := json.Marshal(got[k])
-							w, _ := json.Marshal(want[k])
-							if string(g) != string(w) {
-								t.Fatalf("row %s:\ngot  %s\nwant %s", want[k].Date, g, w)
+					// Small limits on the size of units make units cross
+					// them as members come and go.
+					limits := []int{0}
+					if ties != TiesExplicit {
+						limits = []int{0, 2, 3, -1}
+					}
+					for _, limit := range limits {
+						name := fmt.Sprintf("%s/%s/%s/unit=%s/max=%d", d.name, iv, ties, unit, limit)
+						t.Run(name, func(t *testing.T) {
+							spans := Spans(graph.MustParseDate(d.from), graph.MustParseDate(d.to), iv)
+							opts := GrowthOptions{Ties: ties, Unit: unit, MaxUnitSize: limit}
+							got, _, err := Growth(t.Context(), d.e, spans, opts)
+							if err != nil {
+								t.Fatal(err)
 							}
-						}
-					})
+							want := referenceGrowth(t, d.e, spans, opts)
+							if len(got) != len(want) {
+								t.Fatalf("got %d rows, want %d", len(got), len(want))
+							}
+							for k := range want {
+								g, _ := json.Marshal(got[k])
+								w, _ := json.Marshal(want[k])
+								if string(g) != string(w) {
+									t.Fatalf("row %s:\ngot  %s\nwant %s", want[k].Date, g, w)
+								}
+							}
+						})
+					}
 				}
 			}
 		}
@@ -618,7 +627,7 @@ func TestGrowthPanicsOnOverlap(t *testing.T) {
 		}
 	}()
 	d := graph.MustParseDate
-	Growth(growthExample(), []Span{DateSpan(d("2020")), DateSpan(d("2020-06"))}, GrowthOptions{})
+	Growth(t.Context(), growthExample(), []Span{DateSpan(d("2020")), DateSpan(d("2020-06"))}, GrowthOptions{})
 }
 
 // TestDateRange: growthExample's earliest date is 2019 (uni, bv, eco; the
@@ -760,7 +769,7 @@ func BenchmarkGrowth(b *testing.B) {
 				e := benchGrowthEcosystem(s.partners, s.ties)
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := Growth(e, spans, GrowthOptions{}); err != nil {
+					if _, _, err := Growth(b.Context(), e, spans, GrowthOptions{}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -782,7 +791,7 @@ func ExampleGrowth() {
 	// growthExample: see its comment and TestGrowthExplicitYearly.
 	e := growthExample()
 	spans := Spans(graph.MustParseDate("2019"), graph.MustParseDate("2022"), EveryYear)
-	rows, err := Growth(e, spans, GrowthOptions{Ties: TiesExplicit})
+	rows, _, err := Growth(context.Background(), e, spans, GrowthOptions{Ties: TiesExplicit})
 	if err != nil {
 		panic(err)
 	}

@@ -48,6 +48,26 @@ func (s TieSource) String() string {
 type Options struct {
 	// Ties selects the ties that make the edges; the zero value is TiesAll.
 	Ties TieSource
+	// MaxUnitSize is the largest number of direct partners a unit may have
+	// and still join them by co-membership; a larger unit makes no unit
+	// ties (its members are not all working together). 0 means
+	// DefaultMaxUnitSize; a negative value means no limit.
+	MaxUnitSize int
+}
+
+// DefaultMaxUnitSize is the default of Options.MaxUnitSize (the setting
+// ties.max_unit_size); docs/metrics.md says why 50.
+const DefaultMaxUnitSize = 50
+
+// maxUnitSize returns the limit opts set, or -1 for none.
+func (o Options) maxUnitSize() int {
+	switch {
+	case o.MaxUnitSize == 0:
+		return DefaultMaxUnitSize
+	case o.MaxUnitSize < 0:
+		return -1
+	}
+	return o.MaxUnitSize
 }
 
 // Network is an immutable, undirected, weighted partner network in compressed
@@ -74,6 +94,9 @@ type Network struct {
 	nbr      []int32
 	w        []float64
 	strength []float64
+
+	skipped  skippedUnits // units that made no unit ties
+	maxUnits int          // the limit on their size, -1 for none
 }
 
 // New builds the partner network of e. Node i is e.Partners[i]; where a
@@ -84,7 +107,10 @@ type Network struct {
 // left out), from shared units (graph.Ecosystem.UnitPartners: two partners
 // that are direct members of the same unit are joined with weight 1 for that
 // unit; taking part in a child unit does not count for its parent), or from
-// both, as opts.Ties says. A tie's weight is its Weight, or 1 when that is not
+// both, as opts.Ties says. Units at the ecosystem level, and units with more
+// direct partners than opts.MaxUnitSize, make no unit ties: sharing the
+// whole ecosystem, or a crowd, is not working together. Notes says which
+// units were left out. A tie's weight is its Weight, or 1 when that is not
 // a positive finite number (graph.Ecosystem.Validate sets a missing weight to
 // 1 and rejects negative ones). Parallel ties between two partners merge
 // into one edge whose weight is their sum. The network is undirected: a tie
@@ -127,6 +153,7 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 	}
 
 	var edges []wedge
+	var skipped skippedUnits
 	if opts.Ties == TiesAll || opts.Ties == TiesExplicit {
 		ties := e.PartnerTies()
 		edges = slices.Grow(edges, len(ties))
@@ -153,6 +180,13 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		level := make(map[string]graph.Level, len(e.Units))
+		for _, u := range e.Units {
+			if _, ok := level[u.ID]; !ok {
+				level[u.ID] = u.Level
+			}
+		}
+		limit := opts.maxUnitSize()
 		var members []int32
 		for _, k := range keys {
 			members = members[:0]
@@ -163,6 +197,17 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 			}
 			slices.Sort(members)
 			members = slices.Compact(members)
+			if len(members) < 2 {
+				continue
+			}
+			if level[k] == graph.LevelEcosystem {
+				skipped.ecosystem = append(skipped.ecosystem, unitSize{k, len(members)})
+				continue
+			}
+			if limit >= 0 && len(members) > limit {
+				skipped.large = append(skipped.large, unitSize{k, len(members)})
+				continue
+			}
 			for a := range members {
 				for b := a + 1; b < len(members); b++ {
 					edges = append(edges, wedge{members[a], members[b], 1})
@@ -171,8 +216,13 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 		}
 	}
 	net.build(n, edges)
+	net.skipped, net.maxUnits = skipped, opts.maxUnitSize()
 	return net
 }
+
+// Notes returns what a reader of the network's metrics should know about
+// how it was made (units left out of the unit ties), or nil.
+func (net *Network) Notes() Notes { return net.skipped.notes(net.maxUnits) }
 
 type wedge struct {
 	u, v int32

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/graph/community"
@@ -622,4 +623,81 @@ func TestNewTieOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestNewBigUnits checks that co-membership of a unit at the ecosystem
+// level, or of a unit with more direct partners than MaxUnitSize, makes no
+// ties (issue 8: every partner recorded in the ecosystem unit made one
+// clique of the whole network), and that the notes say so.
+func TestNewBigUnits(t *testing.T) {
+	base := generate.Ecosystem(generate.Options{Partners: 300, Seed: 5})
+	all := cloneEcosystem(base)
+	eco := ""
+	for _, u := range all.Units {
+		if u.Level == graph.LevelEcosystem {
+			eco = u.ID
+		}
+	}
+	for _, p := range all.Partners {
+		all.Memberships = append(all.Memberships, graph.Membership{Unit: eco, Member: p.ID, Role: graph.RoleMember})
+	}
+	// Without the memberships in the ecosystem unit at all.
+	none := cloneEcosystem(base)
+	kept := none.Memberships[:0]
+	for _, m := range none.Memberships {
+		if m.Unit != eco {
+			kept = append(kept, m)
+		}
+	}
+	none.Memberships = kept
+	for _, ties := range []TieSource{TiesUnits, TiesAll} {
+		a, b := New(all, Options{Ties: ties}), New(none, Options{Ties: ties})
+		if a.M() != b.M() {
+			t.Fatalf("%s: %d ties with every partner in the ecosystem unit, %d without", ties, a.M(), b.M())
+		}
+		for i := range a.N() {
+			if !slices.Equal(a.Neighbors(i), b.Neighbors(i)) || !slices.Equal(a.Weights(i), b.Weights(i)) {
+				t.Fatalf("%s: node %d differs", ties, i)
+			}
+		}
+		notes := a.Notes()
+		if len(notes) != 1 || notes[0].Code != NoteEcosystemUnits || !slices.Equal(notes[0].Units, []string{eco}) ||
+			!strings.Contains(notes[0].Message, fmt.Sprintf("%s (300)", eco)) {
+			t.Errorf("%s: notes = %+v, want one naming %s with 300 direct partners", ties, notes, eco)
+		}
+	}
+	if n := New(all, Options{Ties: TiesExplicit}).Notes(); len(n) != 0 {
+		t.Errorf("explicit ties: notes %+v, want none", n)
+	}
+
+	// A team of 4: ties up to MaxUnitSize 4, none from 3.
+	e := &graph.Ecosystem{
+		Partners: []graph.Partner{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}},
+		People:   []graph.Person{{ID: "ann", Partner: "a"}},
+		Units:    []graph.Unit{{ID: "t", Level: graph.LevelTeam}},
+		Memberships: []graph.Membership{{Unit: "t", Member: "a"}, {Unit: "t", Member: "ann"}, // one partner, twice
+			{Unit: "t", Member: "b"}, {Unit: "t", Member: "c"}, {Unit: "t", Member: "d"}},
+	}
+	for _, tt := range []struct {
+		max, m int
+		note   bool
+	}{{0, 6, false}, {4, 6, false}, {3, 0, true}, {-1, 6, false}} {
+		net := New(e, Options{Ties: TiesUnits, MaxUnitSize: tt.max})
+		if net.M() != tt.m || (len(net.Notes()) == 1) != tt.note {
+			t.Errorf("MaxUnitSize %d: %d ties, notes %+v; want %d ties, a note: %v", tt.max, net.M(), net.Notes(), tt.m, tt.note)
+		}
+		if tt.note && (net.Notes()[0].Code != NoteLargeUnits || !strings.Contains(net.Notes()[0].Message, "more than 3 direct partners (t (4))")) {
+			t.Errorf("MaxUnitSize %d: note %+v", tt.max, net.Notes()[0])
+		}
+	}
+}
+
+func cloneEcosystem(e *graph.Ecosystem) *graph.Ecosystem {
+	c := *e
+	c.Partners = slices.Clone(e.Partners)
+	c.Units = slices.Clone(e.Units)
+	c.Memberships = slices.Clone(e.Memberships)
+	c.Ties = slices.Clone(e.Ties)
+	c.People = slices.Clone(e.People)
+	return &c
 }

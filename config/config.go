@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -29,6 +30,8 @@ type Config struct {
 	Gaps Gaps `mapstructure:"gaps"`
 	// Check are the thresholds of `ecoscope check` (see check.go).
 	Check Check `mapstructure:"check"`
+	// Ties are the settings of the partner network (see ties.go).
+	Ties Ties `mapstructure:"ties"`
 	// File is the configuration file that was read, "" when none.
 	File string `mapstructure:"-"`
 }
@@ -36,6 +39,10 @@ type Config struct {
 // Options say where Load looks.
 type Options struct {
 	// File is an explicit configuration file (--config); it must exist.
+	//
+	// Settings given by the environment and flags: store (ECOSCOPE_STORE,
+	// --store) and ties.max_unit_size (ECOSCOPE_TIES_MAX_UNIT_SIZE,
+	// --max-unit-size).
 	File string
 	// Dir is where ecoscope.yaml is looked for when File is empty.
 	Dir string
@@ -53,7 +60,12 @@ func Load(opts Options) (Config, error) {
 	v.SetDefault("store", DefaultStore)
 	gapsDefaults(v)
 	checkDefaults(v)
+	tiesDefaults(v)
 	v.SetConfigType("yaml")
+	known := map[string]bool{}
+	for _, k := range v.AllKeys() {
+		known[k] = true
+	}
 
 	file := opts.File
 	if file == "" {
@@ -76,7 +88,7 @@ func Load(opts Options) (Config, error) {
 		if err := v.ReadConfig(f); err != nil {
 			return Config{}, fmt.Errorf("config %s: %w", file, err)
 		}
-		if err := checkKeys(v, file); err != nil {
+		if err := checkKeys(v, file, known); err != nil {
 			return Config{}, err
 		}
 		cfg.File = file
@@ -86,15 +98,15 @@ func Load(opts Options) (Config, error) {
 	if lookup == nil {
 		lookup = os.LookupEnv
 	}
-	for _, key := range keys {
-		if s, ok := lookup("ECOSCOPE_" + strings.ToUpper(key)); ok && s != "" {
-			v.Set(key, s)
+	for _, s := range settings {
+		if val, ok := lookup(s.env()); ok && val != "" {
+			v.Set(s.key, val)
 		}
 	}
 	if opts.Flags != nil {
-		for _, key := range keys {
-			if f := opts.Flags.Lookup(key); f != nil && f.Changed {
-				v.Set(key, f.Value.String())
+		for _, s := range settings {
+			if f := opts.Flags.Lookup(s.flag); f != nil && f.Changed {
+				v.Set(s.key, f.Value.String())
 			}
 		}
 	}
@@ -104,28 +116,73 @@ func Load(opts Options) (Config, error) {
 	if strings.TrimSpace(cfg.Store) == "" {
 		return Config{}, errors.New("config: store is empty; give a file path such as ecoscope.db")
 	}
+	if err := cfg.Ties.Validate(); err != nil {
+		return Config{}, fmt.Errorf("config: %w", err)
+	}
 	return cfg, nil
 }
 
-// keys are the settings a file, the environment and flags can give.
-var keys = []string{"store"}
+// setting is a setting that the environment and flags can give too.
+type setting struct {
+	key  string // in the file: "ties.max_unit_size"
+	flag string // "max-unit-size"
+}
 
-// sections are the top-level keys that hold nested settings; they are read
-// from the file only.
-var sections = []string{"gaps", "check"}
+// env is the environment variable of s: ECOSCOPE_TIES_MAX_UNIT_SIZE.
+func (s setting) env() string {
+	return "ECOSCOPE_" + strings.ToUpper(strings.ReplaceAll(s.key, ".", "_"))
+}
 
-func checkKeys(v *viper.Viper, file string) error {
-	known := map[string]bool{}
-	for _, k := range append(append([]string{}, keys...), sections...) {
-		known[k] = true
-	}
+var settings = []setting{
+	{"store", "store"},
+	{"ties.max_unit_size", "max-unit-size"},
+}
+
+// freeSections hold maps whose keys the file chooses; Validate checks them.
+var freeSections = []string{"gaps.targets."}
+
+// checkKeys refuses a key of the file that is not a setting: known holds
+// every setting (the keys of the defaults). The error names the key and
+// the settings known at its depth.
+func checkKeys(v *viper.Viper, file string, known map[string]bool) error {
+	var unknown []string
 	for _, k := range v.AllKeys() {
-		top := strings.SplitN(k, ".", 2)[0]
-		if !known[top] {
-			return fmt.Errorf("config %s: unknown setting %q (known: %s)", file, k, strings.Join(keys, ", "))
+		if known[k] || slices.ContainsFunc(freeSections, func(p string) bool { return strings.HasPrefix(k, p) }) {
+			continue
+		}
+		unknown = append(unknown, k)
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	k := unknown[0]
+	section, _, nested := strings.Cut(k, ".")
+	var siblings []string
+	for s := range known {
+		if nested {
+			if rest, ok := strings.CutPrefix(s, section+"."); ok {
+				siblings = append(siblings, strings.SplitN(rest, ".", 2)[0])
+			}
+		} else {
+			siblings = append(siblings, strings.SplitN(s, ".", 2)[0])
 		}
 	}
-	return nil
+	slices.Sort(siblings)
+	siblings = slices.Compact(siblings)
+	where := "known"
+	if nested && len(siblings) > 0 {
+		where = "known under " + section
+	}
+	if len(siblings) == 0 { // a section that has no settings of its own
+		for s := range known {
+			siblings = append(siblings, strings.SplitN(s, ".", 2)[0])
+		}
+		slices.Sort(siblings)
+		siblings = slices.Compact(siblings)
+	}
+	last := k[strings.LastIndex(k, ".")+1:]
+	return fmt.Errorf("config %s: unknown setting %q%s (%s: %s)", file, k, didYouMean(last, siblings), where, strings.Join(siblings, ", "))
 }
 
 // Template is a commented ecoscope.yaml, as `ecoscope init` writes it.
@@ -145,6 +202,13 @@ store: ecoscope.db
 #     fieldlab: quadruple
 #     team: triple
 #   min_share: 0.10
+
+# The partner network (see docs/metrics.md): a unit with more direct
+# partners than max_unit_size makes no co-membership ties (a crowd is not a
+# working group); 0 turns the limit off. Units at the ecosystem level never
+# make them.
+# ties:
+#   max_unit_size: 50
 
 # Thresholds of ` + "`ecoscope check`" + ` (see docs/check.md).
 # check:

@@ -125,7 +125,7 @@ func (g Gaps) TargetClasses() (levels map[graph.Level]graph.CoverageClass, forms
 }
 
 func didYouMean(s string, valid []string) string {
-	if c := graph.Closest(s, valid, 1); len(c) == 1 && s != "" {
+	if c := graph.Closest(s, valid, 1); len(c) == 1 && s != "" && graph.IsNear(s, c[0]) {
 		return fmt.Sprintf(" (did you mean %q?)", c[0])
 	}
 	return ""

@@ -393,7 +393,11 @@ func (s *suggester) suggest(id string) string {
 	if len(s.ids) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; did you mean %q?", nearestID(id, s.ids))
+	near := nearestID(id, s.ids)
+	if !IsNear(id, near) {
+		return "" // a guess that far off would mislead
+	}
+	return fmt.Sprintf("; did you mean %q?", near)
 }
 
 // nearestID is Closest(id, candidates, 1)[0], without sorting all candidates:
@@ -411,7 +415,7 @@ func nearestID(id string, candidates []string) string {
 		if bestD >= 0 && diff >= bestD && !strings.Contains(lc, lid) {
 			continue // the length alone makes it further than the best
 		}
-		d := idDistance(lid, lc)
+		d := typoIDDistance(lid, lc)
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}

@@ -76,11 +76,11 @@ func TestValidateFindsEveryProblem(t *testing.T) {
 		`t.csv:5: partner: unknown partner "bvv"; did you mean "bv"?`,
 		`t.csv:5: form: form living_lab belongs to level fieldlab, not team`,
 		`t.csv:5: parent: unknown unit "fll"; did you mean "fl"?`,
-		`t.csv:6: unit: unknown unit "t3"; did you mean "t1"?`,
+		`t.csv:6: unit: unknown unit "t3"`,
 		`t.csv:6: member: unknown partner or person "annna"; did you mean "anna"?`,
 		`t.csv:4: target: warning: tie from "uni" to itself (a self-loop) is dropped`,
 		`t.csv:5: weight: weight -1 is not a positive number`,
-		`t.csv:3: reporter: unknown partner or person "nobody"; did you mean "bob"?`,
+		`t.csv:3: reporter: unknown partner or person "nobody"`,
 		`t.csv:3: capital: capital human is only given with cycle potential, not applied`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -220,6 +220,32 @@ func TestCoverage(t *testing.T) {
 		c := CoverageOf(tt.types)
 		if c.Class != tt.class || len(c.Missing) != tt.miss {
 			t.Errorf("CoverageOf(%v) = %s missing %v; want %s with %d missing", tt.types, c.Class, c.Missing, tt.class, tt.miss)
+		}
+	}
+}
+
+// TestSuggestOnlyNear: "did you mean" only for a likely typo (issue 8: an
+// unknown tie target Z got "did you mean A?").
+func TestSuggestOnlyNear(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"Z", ""},
+		{"p3", ""},
+		{"hs-rivierstd", `; did you mean "hs-rivierstad"?`},
+		{"lba", `; did you mean "lab"?`},                    // two letters swapped
+		{"gemeente", `; did you mean "gemeente-enschede"?`}, // a prefix in full
+	}
+	for _, tt := range tests {
+		e := &Ecosystem{
+			Partners: []Partner{{ID: "A"}, {ID: "p1"}, {ID: "hs-rivierstad"}, {ID: "lab"}, {ID: "gemeente-enschede"}},
+			Ties:     []Tie{{Source: "A", Target: tt.id}},
+		}
+		ps := e.Validate().Errors()
+		if len(ps) != 1 {
+			t.Fatalf("%s: problems %v", tt.id, ps)
+		}
+		want := fmt.Sprintf("unknown partner or person %q%s", tt.id, tt.want)
+		if ps[0].Message != want {
+			t.Errorf("got %q, want %q", ps[0].Message, want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Helix is the helix type of a partner: who a partner is in the triple,
@@ -460,6 +461,56 @@ func EditDistance(a, b string) int {
 // edits away, so "plc-roc" finds "plc-roc-installatietechniek".
 func Closest(id string, candidates []string, n int) []string {
 	return closest(id, candidates, n)
+}
+
+// IsNear reports whether candidate is near enough to id to be offered as a
+// "did you mean": it contains id (a prefix typed in full, of 2 characters or
+// more), or it is at most a third of id's length in edits away. So "Z" is
+// near nothing but itself, and "hs-rivierstd" is near "hs-rivierstad".
+func IsNear(id, candidate string) bool {
+	lid, lc := strings.ToLower(id), strings.ToLower(candidate)
+	if utf8.RuneCountInString(lid) >= 2 && strings.Contains(lc, lid) {
+		return true
+	}
+	return 3*typoDistance(lid, lc) <= utf8.RuneCountInString(lid)
+}
+
+// typoDistance is the edit distance of a and b counting the swap of two
+// adjacent characters as one edit ("lba" is 1 from "lab"): the optimal
+// string alignment distance.
+func typoDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// typoIDDistance is idDistance with a swap of two adjacent characters as
+// one edit, as IsNear judges.
+func typoIDDistance(lid, lc string) int {
+	d := typoDistance(lid, lc)
+	if lid != "" && strings.Contains(lc, lid) {
+		d = min(d, 2)
+	}
+	return d
 }
 
 // idDistance is the distance Closest ranks by, on lower-cased ids.

@@ -291,8 +291,8 @@ func TestReadCSVDirProblems(t *testing.T) {
 				"ties.csv":     "source,target\np1,p2\np1,p3\nq1,p2\n",
 			},
 			want: []string{
-				`data/ties.csv:3: target: unknown partner or person "p3"; did you mean "p1"?`,
-				`data/ties.csv:4: source: unknown partner or person "q1"; did you mean "p1"?`,
+				`data/ties.csv:3: target: unknown partner or person "p3"`,
+				`data/ties.csv:4: source: unknown partner or person "q1"`,
 			},
 		},
 		{
@@ -303,8 +303,8 @@ func TestReadCSVDirProblems(t *testing.T) {
 				"ties.csv":     "source,target\nanna,bob\n",
 			},
 			want: []string{
-				`data/people.csv:3: partner: unknown partner "p9"; did you mean "p1"?`,
-				`data/ties.csv:2: target: unknown partner or person "bob"; did you mean "bram"?`,
+				`data/people.csv:3: partner: unknown partner "p9"`,
+				`data/ties.csv:2: target: unknown partner or person "bob"`,
 			},
 		},
 		{
@@ -317,7 +317,7 @@ func TestReadCSVDirProblems(t *testing.T) {
 			want: []string{
 				`data/units.csv:3: parent: unknown unit "lba"; did you mean "lab"?`,
 				`data/memberships.csv:3: unit: unknown unit "lbb"; did you mean "lab"?`,
-				`data/memberships.csv:4: member: unknown partner or person "p7"; did you mean "p1"?`,
+				`data/memberships.csv:4: member: unknown partner or person "p7"`,
 			},
 		},
 		{

@@ -25,6 +25,8 @@ type GapsMeta struct {
 	// Note says why there is nothing to report, e.g. a --unit that is
 	// not active at --at.
 	Note string `json:"note,omitempty"`
+	// Notes say what the reader should know of how the network was made.
+	Notes analysis.Notes `json:"notes"`
 }
 
 // GapsJSON is the document of `ecoscope gaps`. Its keys are stable (see

@@ -18,6 +18,8 @@ type GrowthMeta struct {
 	Source    string `json:"source"`
 	Unit      string `json:"unit,omitempty"`
 	TieSource string `json:"tie_source"`
+	// Notes say what the reader should know of how the networks were made.
+	Notes analysis.Notes `json:"notes"`
 }
 
 // GrowthJSON is the document of `ecoscope growth`: the series from the

@@ -18,6 +18,9 @@ type MetricsMeta struct {
 	Unit      string `json:"unit,omitempty"`
 	TieSource string `json:"tie_source"`
 	Seed      uint64 `json:"seed"`
+	// Notes say what the reader should know of how the network was made
+	// (units left out of the unit ties, ...).
+	Notes analysis.Notes `json:"notes"`
 }
 
 // NetworkMetricsJSON is the JSON document of `ecoscope metrics --level network`.

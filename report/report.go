@@ -27,29 +27,39 @@ type Report struct {
 	At     string `json:"at"`
 	Unit   string `json:"unit,omitempty"`
 	analysis.Composition
+	// TieSource says which ties Ties counts: explicit, units or all.
+	TieSource string `json:"tie_source"`
+	// Notes say what the reader should know of how the network was made.
+	Notes       analysis.Notes             `json:"notes"`
 	People      int                        `json:"people"`
 	Memberships int                        `json:"memberships"`
 	Values      int                        `json:"values"`
 	Units       []analysis.UnitComposition `json:"units"`
 }
 
-// Build computes the report of e.
-func Build(e *graph.Ecosystem, m Meta) Report {
+// Build computes the report of e. Ties counts the pairs of partners joined
+// in the partner network that opts makes, as ecoscope metrics does.
+func Build(e *graph.Ecosystem, m Meta, opts analysis.Options) Report {
 	at := "all"
 	if !m.At.IsZero() {
 		at = m.At.String()
 	}
-	return Report{
+	net := analysis.New(e, opts)
+	r := Report{
 		Name:        e.Name,
 		Source:      m.Source,
 		At:          at,
 		Unit:        m.Unit,
 		Composition: analysis.Compose(e),
+		TieSource:   opts.Ties.String(),
+		Notes:       net.Notes(),
 		People:      len(e.People),
 		Memberships: len(e.Memberships),
 		Values:      len(e.Values),
 		Units:       analysis.ComposeUnits(e),
 	}
+	r.Ties = net.M()
+	return r
 }
 
 // WriteJSON writes r as indented JSON.
@@ -67,6 +77,7 @@ func WriteText(w io.Writer, r Report) error {
 	if r.Unit != "" {
 		ew.printf("Unit:     %s and the units below it\n", r.Unit)
 	}
+	ew.printf("Ties:     %s\n", describeTies(r.TieSource))
 	ew.printf("\n%d partners, %d ties between partners, %d units, %d people, %d memberships, %d value records\n",
 		r.Partners, r.Ties, len(r.Units), r.People, r.Memberships, r.Values)
 	if r.Partners == 0 {

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/importers"
 )
@@ -57,7 +58,7 @@ func TestReportJSONGolden(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			e := load(t)
 			at := graph.MustParseDate(orEmpty(tt.at))
-			r := Build(e.At(at), Meta{Source: "testdata/tiny.json", At: at})
+			r := Build(e.At(at), Meta{Source: "testdata/tiny.json", At: at}, analysis.Options{})
 			var buf bytes.Buffer
 			if err := WriteJSON(&buf, r); err != nil {
 				t.Fatal(err)
@@ -80,12 +81,12 @@ func TestReportJSONGolden(t *testing.T) {
 func orEmpty(s string) string { return s }
 
 func TestReportFigures(t *testing.T) {
-	r := Build(load(t), Meta{Source: "x"})
+	r := Build(load(t), Meta{Source: "x"}, analysis.Options{})
 	if r.Partners != 5 || r.Ties != 2 || r.Coverage.Class != graph.Quadruple || r.HelixCounts[graph.HelixUnknown] != 1 {
 		t.Errorf("partners %d ties %d coverage %s unknown %d; want 5, 2, quadruple, 1", r.Partners, r.Ties, r.Coverage.Class, r.HelixCounts[graph.HelixUnknown])
 	}
 	at := graph.MustParseDate("2020")
-	r = Build(load(t).At(at), Meta{At: at})
+	r = Build(load(t).At(at), Meta{At: at}, analysis.Options{})
 	if r.Partners != 4 || r.Ties != 1 || r.Coverage.Class != graph.Triple || r.At != "2020" {
 		t.Errorf("at 2020: partners %d ties %d coverage %s at %q; want 4, 1, triple, 2020", r.Partners, r.Ties, r.Coverage.Class, r.At)
 	}
@@ -93,7 +94,7 @@ func TestReportFigures(t *testing.T) {
 
 func TestReportTextGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteText(&buf, Build(load(t), Meta{Source: "testdata/tiny.json"})); err != nil {
+	if err := WriteText(&buf, Build(load(t), Meta{Source: "testdata/tiny.json"}, analysis.Options{})); err != nil {
 		t.Fatal(err)
 	}
 	want := golden(t, "tiny.golden.txt", buf.Bytes())
@@ -107,7 +108,7 @@ func TestReportTextEmptySnapshot(t *testing.T) {
 	e := load(t)
 	e.Partners = e.Partners[:4] // drop "los", the one undated partner
 	at := graph.MustParseDate("2001")
-	if err := WriteText(&buf, Build(e.At(at), Meta{At: at})); err != nil {
+	if err := WriteText(&buf, Build(e.At(at), Meta{At: at}, analysis.Options{})); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(buf.Bytes(), []byte("No partners are active at 2001")) {

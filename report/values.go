@@ -21,20 +21,22 @@ type ValuesReport struct {
 	Unit      string `json:"unit,omitempty"`
 	Partners  int    `json:"partners"`
 	TieSource string `json:"tie_source"`
+	// Notes say what the reader should know of how the network was made.
+	Notes analysis.Notes `json:"notes"`
 	analysis.ValueCreation
 }
 
 // BuildValues computes the value creation of e (analysis.Values) on the
-// partner network built from the ties that ties selects.
-func BuildValues(e *graph.Ecosystem, m Meta, ties analysis.TieSource) ValuesReport {
+// partner network that opts makes.
+func BuildValues(e *graph.Ecosystem, m Meta, opts analysis.Options) ValuesReport {
 	at := "all"
 	if !m.At.IsZero() {
 		at = m.At.String()
 	}
-	net := analysis.New(e, analysis.Options{Ties: ties})
+	net := analysis.New(e, opts)
 	return ValuesReport{
 		Name: e.Name, Source: m.Source, At: at, Unit: m.Unit, Partners: len(e.Partners),
-		TieSource: ties.String(), ValueCreation: analysis.Values(e, net),
+		TieSource: opts.Ties.String(), Notes: net.Notes(), ValueCreation: analysis.Values(e, net),
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 // date, a year without records (2022), brokers b and c, betweenness
 // quartiles with a tie (c and e, 4/15) and an empty q2.
 func TestValuesJSONGolden(t *testing.T) {
-	r := BuildValues(checkLoad(t, "testdata/values.json"), Meta{Source: "testdata/values.json"}, analysis.TiesAll)
+	r := BuildValues(checkLoad(t, "testdata/values.json"), Meta{Source: "testdata/values.json"}, analysis.Options{})
 	var buf bytes.Buffer
 	if err := WriteValuesJSON(&buf, r); err != nil {
 		t.Fatal(err)
@@ -43,7 +43,7 @@ func TestValuesJSONGolden(t *testing.T) {
 }
 
 func TestValuesTextGolden(t *testing.T) {
-	r := BuildValues(checkLoad(t, "testdata/values.json"), Meta{Source: "testdata/values.json"}, analysis.TiesAll)
+	r := BuildValues(checkLoad(t, "testdata/values.json"), Meta{Source: "testdata/values.json"}, analysis.Options{})
 	var buf bytes.Buffer
 	if err := WriteValuesText(&buf, r); err != nil {
 		t.Fatal(err)
@@ -88,7 +88,7 @@ func TestValuesTextEmpty(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			at, _ := graph.ParseDate(tt.at)
-			r := BuildValues(tt.e, Meta{At: at}, analysis.TiesAll)
+			r := BuildValues(tt.e, Meta{At: at}, analysis.Options{})
 			var buf bytes.Buffer
 			if err := WriteValuesText(&buf, r); err != nil {
 				t.Fatal(err)

@@ -15,7 +15,7 @@ import (
 type gapsOptions struct {
 	data   dataFlags
 	format *enumFlag
-	ties   *enumFlag
+	ties   tieFlags
 	top    int
 	out    string
 }
@@ -33,7 +33,7 @@ const maxDefaultCandidates = 100000
 func (a *app) newGapsCmd() *cobra.Command {
 	opts := &gapsOptions{
 		format: newEnum("text", "text", "json"),
-		ties:   newEnum("all", "explicit", "units", "all"),
+		ties:   newTieFlags(),
 	}
 	cmd := &cobra.Command{
 		Use:   "gaps",
@@ -68,7 +68,7 @@ ecosystem section and the candidates still take in the whole network. With
 	opts.data.register(cmd)
 	f := cmd.Flags()
 	f.Var(opts.format, "format", "output format: text or json")
-	f.Var(opts.ties, "ties", "which ties make the network: explicit, units or all")
+	opts.ties.register(cmd)
 	f.IntVar(&opts.top, "top", 0, fmt.Sprintf("candidates per missing type (0: all; default %d in text, all in JSON)", defaultTextTop))
 	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
 	return cmd
@@ -128,7 +128,7 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	}
 
 	levels, forms := g.TargetClasses()
-	net := analysis.New(e, analysis.Options{Ties: tieSource(opts.ties.value)})
+	net := a.network(e, &opts.ties)
 	gopts := analysis.GapOptions{Targets: levels, FormTargets: forms, MinShare: g.MinShare, Units: units, Top: top}
 	if !cmd.Flags().Changed("top") {
 		gopts.MaxCandidates = maxDefaultCandidates
@@ -151,7 +151,7 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	}
 	doc := report.GapsJSON{
 		GapsMeta: report.GapsMeta{
-			Name: e.Name, Source: meta.Source, At: at, Unit: meta.Unit, TieSource: opts.ties.value,
+			Name: e.Name, Source: meta.Source, At: at, Unit: meta.Unit, TieSource: opts.ties.String(), Notes: net.Notes(),
 			Targets: targets, MinShare: g.MinShare, Top: top, Note: note,
 		},
 		GapReport: rep,

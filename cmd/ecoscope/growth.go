@@ -21,7 +21,7 @@ type growthOptions struct {
 	every    *enumFlag
 	fromDate string
 	toDate   string
-	ties     *enumFlag
+	ties     tieFlags
 	format   *enumFlag
 	out      string
 }
@@ -29,7 +29,7 @@ type growthOptions struct {
 func (a *app) newGrowthCmd() *cobra.Command {
 	opts := &growthOptions{
 		every:  newEnum("year", "year", "quarter", "month"),
-		ties:   newEnum("all", "explicit", "units", "all"),
+		ties:   newTieFlags(),
 		format: newEnum("text", "text", "json", "csv"),
 	}
 	cmd := &cobra.Command{
@@ -68,7 +68,7 @@ defines every column.`,
 	f.Var(opts.every, "every", "one snapshot per year, quarter or month")
 	f.StringVar(&opts.fromDate, "from-date", "", "first date of the series (YYYY, YYYY-MM or YYYY-MM-DD; default: the earliest date in the data)")
 	f.StringVar(&opts.toDate, "to-date", "", "last date of the series (default: the latest date in the data)")
-	f.Var(opts.ties, "ties", "which ties make the network: explicit, units or all")
+	opts.ties.register(cmd)
 	f.Var(opts.format, "format", "text, json or csv")
 	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
 	return cmd
@@ -147,10 +147,11 @@ func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
 	if len(spans) > maxGrowthSnapshots {
 		return usagef("a series %s from %s to %s has %d snapshots, more than %d: narrow --from-date and --to-date or choose a longer --every", every, from, to, len(spans), maxGrowthSnapshots)
 	}
-	rows, err := analysis.Growth(e, spans, analysis.GrowthOptions{Ties: tieSource(opts.ties.value), Unit: unit})
+	rows, notes, err := analysis.Growth(cmd.Context(), e, spans, analysis.GrowthOptions{Ties: opts.ties.value(), Unit: unit, MaxUnitSize: a.maxUnitSize()})
 	if err != nil {
 		return err
 	}
+	a.printNotes(notes)
 	empty := true
 	for _, r := range rows {
 		if r.Partners > 0 {
@@ -167,7 +168,7 @@ func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
 	}
 
 	doc := report.GrowthJSON{
-		GrowthMeta: report.GrowthMeta{Name: e.Name, Source: meta.Source, Unit: unit, TieSource: opts.ties.value},
+		GrowthMeta: report.GrowthMeta{Name: e.Name, Source: meta.Source, Unit: unit, TieSource: opts.ties.String(), Notes: notes},
 		Every:      every.String(), From: spans[0].Label, To: spans[len(spans)-1].Label, Snapshots: rows,
 	}
 	return a.writeOut(opts.out, func(w io.Writer) error {
@@ -184,7 +185,7 @@ func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
 type diffOptions struct {
 	data   dataFlags
 	at     []string
-	ties   *enumFlag
+	ties   tieFlags
 	format *enumFlag
 	limit  int
 	out    string
@@ -192,7 +193,7 @@ type diffOptions struct {
 
 func (a *app) newDiffCmd() *cobra.Command {
 	opts := &diffOptions{
-		ties:   newEnum("all", "explicit", "units", "all"),
+		ties:   newTieFlags(),
 		format: newEnum("text", "text", "json"),
 	}
 	cmd := &cobra.Command{
@@ -217,7 +218,7 @@ there are; JSON lists all. docs/growth.md defines every key.`,
 	opts.data.registerSource(cmd, "analyse only this unit and the units nested below it, as they are at each date")
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.at, "at", nil, "a date to compare (YYYY, YYYY-MM or YYYY-MM-DD); give exactly two")
-	f.Var(opts.ties, "ties", "which ties make the network: explicit, units or all")
+	opts.ties.register(cmd)
 	f.Var(opts.format, "format", "text or json")
 	f.IntVar(&opts.limit, "limit", 20, "text: show at most this many entries of each list (0: all)")
 	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
@@ -261,10 +262,12 @@ func (a *app) runDiff(cmd *cobra.Command, opts *diffOptions) error {
 	if len(snaps[0].Partners) == 0 && len(snaps[1].Partners) == 0 {
 		fmt.Fprintf(a.io.Err, "note: no partners are active at %s or at %s: both snapshots are empty\n", dates[0], dates[1])
 	}
+	diff := analysis.DiffOf(snaps[0], snaps[1], a.networkOptions(&opts.ties))
+	a.printNotes(diff.Notes)
 	doc := report.DiffJSON{
-		GrowthMeta: report.GrowthMeta{Name: e.Name, Source: meta.Source, Unit: opts.data.unit, TieSource: opts.ties.value},
+		GrowthMeta: report.GrowthMeta{Name: e.Name, Source: meta.Source, Unit: opts.data.unit, TieSource: opts.ties.String(), Notes: diff.Notes},
 		A:          dates[0].String(), B: dates[1].String(),
-		Diff: analysis.DiffOf(snaps[0], snaps[1], analysis.Options{Ties: tieSource(opts.ties.value)}),
+		Diff: diff,
 	}
 	return a.writeOut(opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {

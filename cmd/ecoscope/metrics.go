@@ -15,7 +15,7 @@ type metricsOptions struct {
 	data         dataFlags
 	level        *enumFlag
 	format       *enumFlag
-	ties         *enumFlag
+	ties         tieFlags
 	out          string
 	approx       float64
 	seed         uint64
@@ -26,7 +26,7 @@ func (a *app) newMetricsCmd() *cobra.Command {
 	opts := &metricsOptions{
 		level:  newEnum("network", "network", "units", "nodes"),
 		format: newEnum("json", "json", "csv"),
-		ties:   newEnum("all", "explicit", "units", "all"),
+		ties:   newTieFlags(),
 	}
 	cmd := &cobra.Command{
 		Use:   "metrics",
@@ -47,6 +47,8 @@ levels:
 
 The network joins partners by explicit ties, by shared units (partners that
 are direct members of the same unit, weight = units shared), or both (--ties).
+Units at the ecosystem level, and units with more direct partners than
+--max-unit-size (default 50), make no unit ties; a note says which.
 Numbers are written at full float64 precision; undefined values (NaN) are
 null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
 		Example: `  ecoscope metrics --from examples/energieke-regio
@@ -62,22 +64,12 @@ null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
 	f := cmd.Flags()
 	f.Var(opts.level, "level", "network, units or nodes")
 	f.Var(opts.format, "format", "json or csv")
-	f.Var(opts.ties, "ties", "which ties make the network: explicit, units or all")
+	opts.ties.register(cmd)
 	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
 	f.Float64Var(&opts.approx, "approx", 0, "estimate betweenness within ±EPS (probability 0.9) by sampling instead of exactly")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed for Louvain, the E-I permutation test and --approx")
 	f.IntVar(&opts.permutations, "permutations", analysis.DefaultPermutations, "permutations of the E-I index test")
 	return cmd
-}
-
-func tieSource(s string) analysis.TieSource {
-	switch s {
-	case "explicit":
-		return analysis.TiesExplicit
-	case "units":
-		return analysis.TiesUnits
-	}
-	return analysis.TiesAll
 }
 
 func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
@@ -98,13 +90,13 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the network is empty")
 		}
 	}
-	net := analysis.New(e, analysis.Options{Ties: tieSource(opts.ties.value)})
+	net := a.network(e, &opts.ties)
 	mopts := analysis.MetricsOptions{Seed: opts.seed, Permutations: opts.permutations, Approx: opts.approx}
 	at := "all"
 	if !meta.At.IsZero() {
 		at = meta.At.String()
 	}
-	mm := report.MetricsMeta{Source: meta.Source, At: at, Unit: meta.Unit, TieSource: opts.ties.value, Seed: opts.seed}
+	mm := report.MetricsMeta{Source: meta.Source, At: at, Unit: meta.Unit, TieSource: opts.ties.String(), Seed: opts.seed, Notes: net.Notes()}
 
 	return a.writeOut(opts.out, func(w io.Writer) error {
 		csv := opts.format.value == "csv"

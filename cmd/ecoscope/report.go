@@ -8,11 +8,12 @@ import (
 
 type reportOptions struct {
 	data   dataFlags
+	ties   tieFlags
 	format *enumFlag
 }
 
 func (a *app) newReportCmd() *cobra.Command {
-	opts := &reportOptions{format: newEnum("text", "text", "json")}
+	opts := &reportOptions{format: newEnum("text", "text", "json"), ties: newTieFlags()}
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Report how the ecosystem is made up",
@@ -23,7 +24,8 @@ government, civil society), triple (academia, industry, government), partial
 (some types but not the triple) or none, with the types that are missing.
 
 The size and coverage of a unit count the partners of the unit and of every
-unit nested below it. With --format json the keys are stable (see
+unit nested below it. Ties are the pairs of partners joined in the network
+that --ties selects, as ecoscope metrics counts them. With --format json the keys are stable (see
 docs/report.md).`,
 		Example: `  ecoscope report --from examples/energieke-regio
   ecoscope report --at 2021-06
@@ -34,6 +36,7 @@ docs/report.md).`,
 		},
 	}
 	opts.data.register(cmd)
+	opts.ties.register(cmd)
 	cmd.Flags().Var(opts.format, "format", "output format: text or json")
 	return cmd
 }
@@ -43,7 +46,8 @@ func (a *app) runReport(cmd *cobra.Command, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.Build(e, meta)
+	r := report.Build(e, meta, a.networkOptions(&opts.ties))
+	a.printNotes(r.Notes)
 	if opts.format.value == "json" {
 		return report.WriteJSON(a.io.Out, r)
 	}

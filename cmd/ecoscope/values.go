@@ -9,13 +9,13 @@ import (
 type valuesOptions struct {
 	data   dataFlags
 	format *enumFlag
-	ties   *enumFlag
+	ties   tieFlags
 }
 
 func (a *app) newValuesCmd() *cobra.Command {
 	opts := &valuesOptions{
 		format: newEnum("text", "text", "json"),
-		ties:   newEnum("all", "explicit", "units", "all"),
+		ties:   newTieFlags(),
 	}
 	cmd := &cobra.Command{
 		Use:   "values",
@@ -50,7 +50,7 @@ docs/values.md for the definitions and the JSON keys.`,
 	opts.data.register(cmd)
 	f := cmd.Flags()
 	f.Var(opts.format, "format", "output format: text or json")
-	f.Var(opts.ties, "ties", "which ties make the network: explicit, units or all")
+	opts.ties.register(cmd)
 	return cmd
 }
 
@@ -59,7 +59,8 @@ func (a *app) runValues(cmd *cobra.Command, opts *valuesOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.BuildValues(e, meta, tieSource(opts.ties.value))
+	r := report.BuildValues(e, meta, a.networkOptions(&opts.ties))
+	a.printNotes(r.Notes)
 	if opts.format.value == "json" {
 		return report.WriteValuesJSON(a.io.Out, r)
 	}

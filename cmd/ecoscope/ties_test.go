@@ -1,0 +1,166 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ecoscope/ecoscope/generate"
+	"github.com/ecoscope/ecoscope/graph"
+)
+
+func jsonOf(t *testing.T, r result) map[string]any {
+	t.Helper()
+	if r.code != exitOK {
+		t.Fatalf("exit %d\n%s", r.code, r.err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &m); err != nil {
+		t.Fatalf("not JSON: %v\n%.300s", err, r.stdout)
+	}
+	return m
+}
+
+// TestReportTiesMatchMetrics: report counted explicit ties only and had no
+// --ties, so it said "0 ties" where metrics said 1,319 (issue 8). Every
+// command that counts ties takes --ties with one default and says which
+// source it used.
+func TestReportTiesMatchMetrics(t *testing.T) {
+	for _, ties := range []string{"", "explicit", "units", "all"} {
+		args := []string{"--from", example}
+		if ties != "" {
+			args = append(args, "--ties", ties)
+		}
+		rep := jsonOf(t, ecoscope(t, nil, append([]string{"report", "--format", "json"}, args...)...))
+		met := jsonOf(t, ecoscope(t, nil, append([]string{"metrics", "--level", "network"}, args...)...))
+		want := ties
+		if want == "" {
+			want = "all"
+		}
+		if rep["ties"] != met["ties"] || rep["tie_source"] != want || met["tie_source"] != want {
+			t.Errorf("--ties %q: report says %v ties (%v), metrics %v (%v)", ties, rep["ties"], rep["tie_source"], met["ties"], met["tie_source"])
+		}
+		text := ecoscope(t, nil, append([]string{"report"}, args...)...)
+		if !strings.Contains(text.stdout, "Ties:     ") {
+			t.Errorf("--ties %q: the text report does not say which ties it counts:\n%s", ties, text.stdout)
+		}
+	}
+	// Every command that makes a network takes the same flags.
+	for _, c := range []string{"report", "metrics", "gaps", "growth", "diff", "values"} {
+		h := ecoscope(t, nil, c, "--help")
+		if !strings.Contains(h.stdout, "--ties") || !strings.Contains(h.stdout, "--max-unit-size") {
+			t.Errorf("%s --help lacks --ties or --max-unit-size", c)
+		}
+	}
+}
+
+// everyoneInTheEcosystem writes a generated data set twice: as generated,
+// and with every partner also a direct member of the ecosystem unit.
+func everyoneInTheEcosystem(t *testing.T) (plain, all string) {
+	t.Helper()
+	e := generate.Ecosystem(generate.Options{Partners: 600, Seed: 4})
+	plain = filepath.Join(t.TempDir(), "plain")
+	if err := generate.WriteCSV(plain, e); err != nil {
+		t.Fatal(err)
+	}
+	var eco string
+	for _, u := range e.Units {
+		if u.Level == graph.LevelEcosystem {
+			eco = u.ID
+		}
+	}
+	members := map[string]bool{}
+	for _, m := range e.Memberships {
+		if m.Unit == eco {
+			members[m.Member] = true
+		}
+	}
+	for _, p := range e.Partners {
+		if !members[p.ID] {
+			e.Memberships = append(e.Memberships, graph.Membership{Unit: eco, Member: p.ID, Role: graph.RoleMember})
+		}
+	}
+	all = filepath.Join(t.TempDir(), "all")
+	if err := generate.WriteCSV(all, e); err != nil {
+		t.Fatal(err)
+	}
+	return plain, all
+}
+
+// TestEcosystemUnitMakesNoClique: a coordinator who records every partner
+// as a member of the ecosystem unit got one clique (issue 8). The network
+// must be the one without those memberships, and the output says so.
+func TestEcosystemUnitMakesNoClique(t *testing.T) {
+	plain, all := everyoneInTheEcosystem(t)
+	for _, level := range []string{"network", "nodes"} {
+		a := ecoscope(t, nil, "metrics", "--level", level, "--from", all)
+		p := ecoscope(t, nil, "metrics", "--level", level, "--from", plain)
+		ma, mp := jsonOf(t, a), jsonOf(t, p)
+		delete(ma, "source")
+		delete(mp, "source")
+		delete(ma, "notes")
+		delete(mp, "notes")
+		if withoutSource(t, mustJSON(t, ma)) != withoutSource(t, mustJSON(t, mp)) {
+			t.Errorf("metrics --level %s: the network with every partner in the ecosystem unit differs from the one without", level)
+		}
+		if !strings.Contains(a.err, "note: 1 unit at the ecosystem level") {
+			t.Errorf("metrics --level %s: no note on stderr:\n%s", level, a.err)
+		}
+	}
+	m := jsonOf(t, ecoscope(t, nil, "metrics", "--from", all))
+	notes, _ := m["notes"].([]any)
+	if len(notes) != 1 || notes[0].(map[string]any)["code"] != "ecosystem_units_no_unit_ties" {
+		t.Errorf("notes = %v, want one ecosystem_units_no_unit_ties", m["notes"])
+	}
+	// gaps finds the isolates and cuts again.
+	g := jsonOf(t, ecoscope(t, nil, "gaps", "--format", "json", "--from", all))
+	gp := jsonOf(t, ecoscope(t, nil, "gaps", "--format", "json", "--from", plain))
+	if mustJSON(t, g["ecosystem"]) != mustJSON(t, gp["ecosystem"]) {
+		t.Errorf("gaps of the whole ecosystem differ with every partner in the ecosystem unit")
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestMaxUnitSize: the limit comes from ecoscope.yaml, the environment or
+// the flag, in that order of precedence.
+func TestMaxUnitSize(t *testing.T) {
+	ties := func(env map[string]string, args ...string) float64 {
+		t.Helper()
+		m := jsonOf(t, ecoscope(t, env, append([]string{"metrics", "--ties", "units", "--from", example}, args...)...))
+		return m["ties"].(float64)
+	}
+	def, none, three := ties(nil), ties(nil, "--max-unit-size", "0"), ties(nil, "--max-unit-size", "3")
+	if !(three < def && def <= none) {
+		t.Errorf("ties: limit 3 %v, default %v, no limit %v; want 3 < default <= none", three, def, none)
+	}
+	if got := ties(map[string]string{"ECOSCOPE_TIES_MAX_UNIT_SIZE": "3"}); got != three {
+		t.Errorf("ECOSCOPE_TIES_MAX_UNIT_SIZE=3: %v ties, want %v", got, three)
+	}
+	cfg := filepath.Join(t.TempDir(), "ecoscope.yaml")
+	os.WriteFile(cfg, []byte("ties:\n  max_unit_size: 3\n"), 0o644)
+	if got := ties(nil, "--config", cfg); got != three {
+		t.Errorf("ties.max_unit_size: 3 in the file: %v ties, want %v", got, three)
+	}
+	if got := ties(map[string]string{"ECOSCOPE_TIES_MAX_UNIT_SIZE": "3"}, "--max-unit-size", "0"); got != none {
+		t.Errorf("the flag does not win over the environment: %v ties, want %v", got, none)
+	}
+	r := ecoscope(t, nil, "metrics", "--from", example, "--max-unit-size", "1")
+	if r.code == exitOK || !strings.Contains(r.err, "max_unit_size") {
+		t.Errorf("--max-unit-size 1: exit %d, %s; want an error", r.code, r.err)
+	}
+	os.WriteFile(cfg, []byte("ties:\n  max_unit_sise: 3\n"), 0o644)
+	r = ecoscope(t, nil, "report", "--from", example, "--config", cfg)
+	if r.code == exitOK || !strings.Contains(r.err, `unknown setting "ties.max_unit_sise" (did you mean "max_unit_size"?) (known under ties: max_unit_size)`) {
+		t.Errorf("a typo under ties: exit %d, %s", r.code, r.err)
+	}
+}
