@@ -147,13 +147,13 @@ var checkText = map[CheckLang]*checkWords{
 			analysis.CriterionSocietalChallenge:   "societal challenge",
 			analysis.CriterionLevelFit:            "fits its level",
 		},
-		levels: map[graph.Level]string{graph.LevelEcosystem: "ecosystem", graph.LevelFieldlab: "fieldlab", graph.LevelTeam: "innovation team"},
+		levels: map[graph.Level]string{graph.LevelEcosystem: "ecosystem", graph.LevelFieldlab: "fieldlab", graph.LevelTeam: "team"},
 		forms: map[graph.Form]string{
 			graph.FormEcosystem: "ecosystem", graph.FormPublicPrivatePartnership: "public-private partnership",
 			graph.FormFieldlab: "fieldlab", graph.FormInnovationHub: "innovation hub", graph.FormLivingLab: "living lab",
 			graph.FormCentreOfExpertise: "centre of expertise", graph.FormInnovationTeam: "innovation team",
-			graph.FormGenerativeGroup: "generative group", graph.FormPLC: "professional learning community",
-			graph.FormCoP: "community of practice",
+			graph.FormGenerativeGroup: "generative group", graph.FormPLC: "professional learning community (plc)",
+			graph.FormCoP: "community of practice (cop)",
 		},
 		helices: map[graph.Helix]string{
 			graph.Academia: "academia", graph.Industry: "industry", graph.Government: "government",
@@ -202,13 +202,13 @@ var checkText = map[CheckLang]*checkWords{
 			analysis.CriterionSocietalChallenge:   "maatschappelijk vraagstuk",
 			analysis.CriterionLevelFit:            "past bij niveau",
 		},
-		levels: map[graph.Level]string{graph.LevelEcosystem: "ecosysteem", graph.LevelFieldlab: "fieldlab", graph.LevelTeam: "innovatieteam"},
+		levels: map[graph.Level]string{graph.LevelEcosystem: "ecosysteem", graph.LevelFieldlab: "fieldlab", graph.LevelTeam: "team"},
 		forms: map[graph.Form]string{
 			graph.FormEcosystem: "ecosysteem", graph.FormPublicPrivatePartnership: "publiek-private samenwerking",
 			graph.FormFieldlab: "fieldlab", graph.FormInnovationHub: "innovatiehub", graph.FormLivingLab: "living lab",
 			graph.FormCentreOfExpertise: "centre of expertise", graph.FormInnovationTeam: "innovatieteam",
-			graph.FormGenerativeGroup: "generatieve groep", graph.FormPLC: "professionele leergemeenschap",
-			graph.FormCoP: "community of practice",
+			graph.FormGenerativeGroup: "generatieve groep", graph.FormPLC: "professionele leergemeenschap (plc)",
+			graph.FormCoP: "community of practice (cop)",
 		},
 		helices: map[graph.Helix]string{
 			graph.Academia: "kennisinstellingen", graph.Industry: "bedrijfsleven", graph.Government: "overheid",

@@ -101,23 +101,23 @@ func TestCheckTextGolden(t *testing.T) {
 	}{
 		{CheckEnglish, "check.golden.txt", []string{
 			"Is this a Learning Community?",
-			"form: professional learning community; level: innovation team; below fl",
-			"Verdict: not a Learning Community on its own (a professional learning community is not a Learning Community on its own; interorganisational; public-private)",
-			"form: community of practice",
+			"form: professional learning community (plc); level: team; below fl",
+			"Verdict: not a Learning Community on its own (a professional learning community (plc) is not a Learning Community on its own; interorganisational; public-private)",
+			"form: community of practice (cop); level: team",
 			`"aardgasvrije wijken" (inherited from eco)`,
-			"Suggestion: a fixed composition (3 of 3 memberships stable) with a fixed term (2022-01 to 2022-12): fits innovation team better than fieldlab",
+			"Suggestion: a fixed composition (3 of 3 memberships stable) with a fixed term (2022-01 to 2022-12): fits team better than fieldlab",
 			"Verdict: insufficient data (interprofessional)",
 			"neither disciplines of people nor kinds of partner known",
 		}},
 		{CheckDutch, "check-nl.golden.txt", []string{
 			"Is dit een Learning Community?",
-			"vorm: professionele leergemeenschap; niveau: innovatieteam; onder fl",
-			"Oordeel: op zichzelf geen Learning Community (een professionele leergemeenschap is op zichzelf geen Learning Community; interorganisationeel; publiek-privaat)",
-			"vorm: community of practice",
+			"vorm: professionele leergemeenschap (plc); niveau: team; onder fl",
+			"Oordeel: op zichzelf geen Learning Community (een professionele leergemeenschap (plc) is op zichzelf geen Learning Community; interorganisationeel; publiek-privaat)",
+			"vorm: community of practice (cop); niveau: team",
 			"vorm: ecosysteem; niveau: ecosysteem",
 			"interorganisationeel", "interprofessioneel", "publiek-privaat", "maatschappelijk vraagstuk", "past bij niveau",
 			`"aardgasvrije wijken" (overgenomen van eco)`,
-			"Suggestie: een vaste samenstelling (3 van 3 lidmaatschappen stabiel) met een vaste looptijd (2022-01 tot 2022-12): past beter bij innovatieteam dan bij fieldlab",
+			"Suggestie: een vaste samenstelling (3 van 3 lidmaatschappen stabiel) met een vaste looptijd (2022-01 tot 2022-12): past beter bij team dan bij fieldlab",
 			"Suggestie: een wisselende samenstelling (1 van 2 lidmaatschappen stabiel): past beter bij fieldlab dan bij ecosysteem",
 			"Oordeel: onvoldoende gegevens (interprofessioneel)",
 		}},
@@ -175,5 +175,60 @@ func TestCheckTextEmpty(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), `"units": []`) {
 		t.Errorf("empty check JSON:\n%s", buf.String())
+	}
+}
+
+// TestCheckTextNamesForm: a unit at the team level is described by its own
+// form, never by the default form of its level (issue 8: a plc was shown
+// as "level: innovation team"). The level is named as a level.
+func TestCheckTextNamesForm(t *testing.T) {
+	e := &graph.Ecosystem{
+		Partners: []graph.Partner{{ID: "roc", Helix: graph.Academia}},
+		Units: []graph.Unit{
+			{ID: "plc", Form: graph.FormPLC},
+			{ID: "cop", Form: graph.FormCoP},
+			{ID: "gg", Form: graph.FormGenerativeGroup},
+			{ID: "it", Form: graph.FormInnovationTeam},
+		},
+		Memberships: []graph.Membership{{Unit: "plc", Member: "roc"}},
+	}
+	if err := e.Validate().Err(); err != nil {
+		t.Fatal(err)
+	}
+	r := checkBuild(t, e, Meta{}, analysis.DefaultCheckOptions())
+	tests := []struct {
+		lang CheckLang
+		unit string
+		want string
+	}{
+		{CheckEnglish, "plc", "form: professional learning community (plc); level: team"},
+		{CheckEnglish, "cop", "form: community of practice (cop); level: team"},
+		{CheckEnglish, "gg", "form: generative group; level: team"},
+		{CheckEnglish, "it", "form: innovation team; level: team"},
+		{CheckDutch, "plc", "vorm: professionele leergemeenschap (plc); niveau: team"},
+		{CheckDutch, "cop", "vorm: community of practice (cop); niveau: team"},
+		{CheckDutch, "gg", "vorm: generatieve groep; niveau: team"},
+		{CheckDutch, "it", "vorm: innovatieteam; niveau: team"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang)+"/"+tt.unit, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteCheckText(&buf, r, tt.lang); err != nil {
+				t.Fatal(err)
+			}
+			// The block of the unit: from its title to the next blank line.
+			text := buf.String()
+			i := strings.Index(text, "\n"+tt.unit+"\n")
+			if i < 0 {
+				t.Fatalf("no block for unit %s:\n%s", tt.unit, text)
+			}
+			block, _, _ := strings.Cut(text[i+1:], "\n\n")
+			if !strings.Contains(block, tt.want) {
+				t.Errorf("unit %s: text lacks %q:\n%s", tt.unit, tt.want, block)
+			}
+			if tt.unit != "it" && (strings.Contains(block, "innovation team") || strings.Contains(block, "innovatieteam")) {
+				t.Errorf("unit %s is described as an innovation team:\n%s", tt.unit, block)
+			}
+		})
 	}
 }

@@ -95,11 +95,11 @@ func TestCheckText(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"en", []string{"Is this a Learning Community?", "form: professional learning community; level: innovation team",
-			"form: community of practice", "form: ecosystem; level: ecosystem", "form: living lab; level: fieldlab",
+		{"en", []string{"Is this a Learning Community?", "form: professional learning community (plc); level: team",
+			"form: community of practice (cop); level: team", "form: innovation team; level: team", "form: ecosystem; level: ecosystem", "form: living lab; level: fieldlab",
 			"not a Learning Community on its own", "interorganisational", "fits its level"}},
-		{"nl", []string{"Is dit een Learning Community?", "vorm: professionele leergemeenschap; niveau: innovatieteam",
-			"vorm: community of practice", "vorm: ecosysteem; niveau: ecosysteem", "vorm: innovatieteam; niveau: innovatieteam",
+		{"nl", []string{"Is dit een Learning Community?", "vorm: professionele leergemeenschap (plc); niveau: team",
+			"vorm: community of practice (cop); niveau: team", "vorm: ecosysteem; niveau: ecosysteem", "vorm: innovatieteam; niveau: team",
 			"niveau: fieldlab", "op zichzelf geen Learning Community", "interorganisationeel", "interprofessioneel",
 			"publiek-privaat", "maatschappelijk vraagstuk", "past bij niveau"}},
 	}
