@@ -151,7 +151,7 @@ func TestCheckConfig(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "ecoscope.yaml")
 	// 99 organisations: more than the ecosystem's 98 partners.
-	if err := os.WriteFile(cfg, []byte("check:\n  min_organisations: 99\n  team_min_stable_share: 0.5\n"), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte("check:\n  min_organisations: 99\n  team_min_stable_share: 0.5\n  min_known_share: 0.6\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	doc, units := checkJSON(t, nil, "--config", cfg, "--from", example)
@@ -159,8 +159,8 @@ func TestCheckConfig(t *testing.T) {
 		t.Errorf("with min_organisations 99 the ecosystem is %v, interorganisational %s", u["verdict"], checkResult(u, "interorganisational"))
 	}
 	th := doc["thresholds"].(map[string]any)
-	if th["min_organisations"] != 99.0 || th["team_min_stable_share"] != 0.5 || th["min_disciplines"] != 2.0 {
-		t.Errorf("thresholds %v, want 99 organisations, share 0.5 and the default 2 disciplines", th)
+	if th["min_organisations"] != 99.0 || th["team_min_stable_share"] != 0.5 || th["min_disciplines"] != 2.0 || th["min_known_share"] != 0.6 {
+		t.Errorf("thresholds %v, want 99 organisations, share 0.5, known share 0.6 and the default 2 disciplines", th)
 	}
 
 	bad := filepath.Join(dir, "bad.yaml")
@@ -170,6 +170,13 @@ func TestCheckConfig(t *testing.T) {
 	r := ecoscope(t, nil, "--config", bad, "check", "--from", example)
 	if r.code != exitError || !strings.Contains(r.err, "check.team_min_stable_share") || !strings.Contains(r.err, "bad.yaml") {
 		t.Errorf("bad threshold: exit %d, stderr %q", r.code, r.err)
+	}
+	if err := os.WriteFile(bad, []byte("check:\n  min_known_share: 0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = ecoscope(t, nil, "--config", bad, "check", "--from", example)
+	if r.code != exitError || !strings.Contains(r.err, "check.min_known_share must be above 0 and at most 1, got 0") {
+		t.Errorf("bad known share: exit %d, stderr %q", r.code, r.err)
 	}
 }
 
