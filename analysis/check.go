@@ -115,10 +115,15 @@ type CheckOptions struct {
 	// MinOrganisations is the number of distinct partners a unit needs to
 	// be interorganisational.
 	MinOrganisations int
-	// MinDisciplines is the number of distinct disciplines among the
-	// unit's people (or, when no member has a discipline, kinds of partner)
-	// it needs to be interprofessional.
+	// MinDisciplines is the number of distinct professional backgrounds a
+	// unit needs to be interprofessional: the disciplines of the people of
+	// its partners, or the kinds of partners without them, or the helix
+	// types of partners known by neither (see Check).
 	MinDisciplines int
+	// MinKnownShare is the share of a unit's partners whose background is
+	// known by the disciplines of their people or by their kind, below
+	// which too few backgrounds make interprofessional unknown, not false.
+	MinKnownShare float64
 	// EcosystemMinHelixTypes is the number of known helix types an
 	// ecosystem needs for broad representation.
 	EcosystemMinHelixTypes int
@@ -141,12 +146,14 @@ type CheckOptions struct {
 }
 
 // DefaultCheckOptions returns the default thresholds: 2 organisations, 2
-// disciplines, 3 helix types and 1 unit beneath an ecosystem, 2 units
-// beneath a fieldlab, 80 % stable memberships within 31 days.
+// professional backgrounds with 80 % of the partners known, 3 helix types
+// and 1 unit beneath an ecosystem, 2 units beneath a fieldlab, 80 % stable
+// memberships within 31 days.
 func DefaultCheckOptions() CheckOptions {
 	return CheckOptions{
 		MinOrganisations:       2,
 		MinDisciplines:         2,
+		MinKnownShare:          0.8,
 		EcosystemMinHelixTypes: 3,
 		EcosystemMinChildUnits: 1,
 		FieldlabMinChildUnits:  2,
@@ -162,6 +169,8 @@ func (o CheckOptions) Validate() error {
 		return fmt.Errorf("min_organisations must be at least 1, got %d", o.MinOrganisations)
 	case o.MinDisciplines < 1:
 		return fmt.Errorf("min_disciplines must be at least 1, got %d", o.MinDisciplines)
+	case !(o.MinKnownShare > 0 && o.MinKnownShare <= 1):
+		return fmt.Errorf("min_known_share must be above 0 and at most 1, got %v", o.MinKnownShare)
 	case o.EcosystemMinHelixTypes < 1 || o.EcosystemMinHelixTypes > len(graph.Helices):
 		return fmt.Errorf("ecosystem_min_helix_types must be between 1 and %d, got %d", len(graph.Helices), o.EcosystemMinHelixTypes)
 	case o.EcosystemMinChildUnits < 0:
@@ -198,18 +207,80 @@ type Interorganisational struct {
 	Partners      []CheckPartner `json:"partners"`
 }
 
+// The bases of a partner's professional background in Interprofessional:
+// what is known of it, from the finest to the coarsest.
+const (
+	// BasisDiscipline: the disciplines of its people in the unit.
+	BasisDiscipline = "discipline"
+	// BasisKind: its kind (no person of it in the unit has a discipline).
+	BasisKind = "kind"
+	// BasisHelix: only its helix type.
+	BasisHelix = "helix"
+	// BasisUnknown: nothing (no discipline, no kind, helix type unknown).
+	BasisUnknown = "unknown"
+)
+
+// Background is a professional background counted by the criterion
+// "interprofessional": a discipline, a kind or a helix type (Basis), and
+// the number of member partners that bring it.
+type Background struct {
+	Name     string `json:"name"`
+	Basis    string `json:"basis"`
+	Partners int    `json:"partners"`
+}
+
+// Bases counts the member partners of a unit by the basis on which their
+// professional background is judged.
+type Bases struct {
+	Discipline int `json:"discipline"`
+	Kind       int `json:"kind"`
+	Helix      int `json:"helix"`
+	Unknown    int `json:"unknown"`
+}
+
+// PartnerBackground is what is known of the professional background of one
+// member partner: its basis and the backgrounds it brings (the distinct
+// disciplines of its people, its kind, or its helix type).
+type PartnerBackground struct {
+	ID          string      `json:"id"`
+	Name        string      `json:"name"`
+	Helix       graph.Helix `json:"helix"`
+	Basis       string      `json:"basis"`
+	Backgrounds []string    `json:"backgrounds"`
+}
+
 // Interprofessional is the evidence of the criterion "interprofessional".
 type Interprofessional struct {
 	Result Finding `json:"result"`
-	// Basis is what decided: "disciplines" (of the people who are members
-	// of the unit or of a unit below it), "kinds" (of the member partners,
-	// when no member person has a discipline) or "none".
-	Basis                   string       `json:"basis"`
+	// Basis summarises the bases of the member partners: "disciplines",
+	// "kinds" or "helix_types" when every partner known at all is judged
+	// on that basis, "mixed" when on several, "none" when nothing is known.
+	Basis string `json:"basis"`
+	// People are the people of the unit; Disciplines their disciplines
+	// (the number of people with each).
 	People                  int          `json:"people"`
 	PeopleWithoutDiscipline int          `json:"people_without_discipline"`
 	Disciplines             []CheckCount `json:"disciplines"`
-	PartnersWithoutKind     int          `json:"partners_without_kind"`
-	Kinds                   []CheckCount `json:"kinds"`
+	// Kinds are the kinds of all member partners (the number of partners
+	// with each), whether or not they are the basis of a partner.
+	PartnersWithoutKind int          `json:"partners_without_kind"`
+	Kinds               []CheckCount `json:"kinds"`
+	// Backgrounds are the distinct professional backgrounds counted, the
+	// most partners first.
+	Backgrounds []Background `json:"backgrounds"`
+	// Bases counts the partners per basis.
+	Bases Bases `json:"bases"`
+	// KnownPartners counts the partners known by discipline or kind;
+	// KnownShare is their share of the member partners (NaN without).
+	KnownPartners int   `json:"known_partners"`
+	KnownShare    Float `json:"known_share"`
+	// HelixRepresented counts the partners known only by a helix type that
+	// a partner known by discipline or kind already represents: their type
+	// is not a background of its own.
+	HelixRepresented int `json:"helix_represented"`
+	// Partners is the basis and backgrounds of each member partner, sorted
+	// by name (then id).
+	Partners []PartnerBackground `json:"partners"`
 }
 
 // PublicPrivate is the evidence of the criterion "public-private": public
@@ -332,12 +403,15 @@ type UnitCheck struct {
 //
 //   - interorganisational: at least MinOrganisations distinct member
 //     partners; unknown when the unit has no members at all.
-//   - interprofessional: at least MinDisciplines distinct disciplines
-//     (compared case-insensitively) among its people; when none of them has
-//     a discipline, at least MinDisciplines distinct kinds among its member
-//     partners; unknown when neither is known, or when the people without a
-//     discipline (the partners without a kind) could still reach the
-//     threshold.
+//   - interprofessional: at least MinDisciplines distinct professional
+//     backgrounds among its member partners, each judged on what is known
+//     of it: the disciplines of its people in the unit where recorded, else
+//     its kind, else its helix type (compared case-insensitively). A helix
+//     type counts only where no partner of that type is known by discipline
+//     or kind. Fewer backgrounds are false, but unknown when less than
+//     MinKnownShare of the partners are known by discipline or kind (or
+//     the unit has no members): a helix type tells worlds apart, it does
+//     not show that two partners share a profession.
 //   - public_private: a public and a private partner, and a knowledge
 //     institution (helix type academia), among the members; unknown when
 //     the partners of unknown sector or helix type could fill what is
@@ -488,14 +562,22 @@ func (c *checkCounter) list() []CheckCount {
 }
 
 func interprofessional(ps []graph.Partner, people []graph.Person, opts CheckOptions) Interprofessional {
-	c := Interprofessional{People: len(people)}
+	c := Interprofessional{
+		People: len(people), Backgrounds: []Background{},
+		Partners: make([]PartnerBackground, 0, len(ps)), KnownShare: Float(math.NaN()),
+	}
 	disciplines := newCheckCounter()
+	ofPartner := map[string]*checkCounter{} // the disciplines of each partner's people
 	for _, p := range people {
 		if strings.TrimSpace(p.Discipline) == "" {
 			c.PeopleWithoutDiscipline++
 			continue
 		}
 		disciplines.add(p.Discipline)
+		if ofPartner[p.Partner] == nil {
+			ofPartner[p.Partner] = newCheckCounter()
+		}
+		ofPartner[p.Partner].add(p.Discipline)
 	}
 	kinds := newCheckCounter()
 	for _, p := range ps {
@@ -507,18 +589,98 @@ func interprofessional(ps []graph.Partner, people []graph.Person, opts CheckOpti
 	}
 	c.Disciplines = disciplines.list()
 	c.Kinds = kinds.list()
+
+	// Each partner on its finest basis, spelt as in Disciplines and Kinds;
+	// then the backgrounds, a helix type only where no partner of that type
+	// is known more finely.
+	finer := map[graph.Helix]bool{}
+	for _, p := range ps {
+		b := PartnerBackground{ID: p.ID, Name: p.Name, Helix: helixOf(p), Backgrounds: []string{}}
+		switch {
+		case ofPartner[p.ID] != nil:
+			b.Basis = BasisDiscipline
+			for _, d := range ofPartner[p.ID].list() {
+				b.Backgrounds = append(b.Backgrounds, disciplines.spelling[strings.ToLower(d.Name)])
+			}
+			c.Bases.Discipline++
+		case strings.TrimSpace(p.Kind) != "":
+			b.Basis = BasisKind
+			b.Backgrounds = append(b.Backgrounds, kinds.spelling[strings.ToLower(strings.TrimSpace(p.Kind))])
+			c.Bases.Kind++
+		case b.Helix != graph.HelixUnknown:
+			b.Basis = BasisHelix
+			b.Backgrounds = append(b.Backgrounds, string(b.Helix))
+			c.Bases.Helix++
+		default:
+			b.Basis = BasisUnknown
+			c.Bases.Unknown++
+		}
+		if b.Basis == BasisDiscipline || b.Basis == BasisKind {
+			finer[b.Helix] = true
+		}
+		c.Partners = append(c.Partners, b)
+	}
+	type key struct{ basis, name string }
+	index := map[key]int{}
+	for _, b := range c.Partners {
+		if b.Basis == BasisHelix && finer[b.Helix] {
+			c.HelixRepresented++
+			continue
+		}
+		for _, name := range b.Backgrounds {
+			k := key{b.Basis, strings.ToLower(name)}
+			i, ok := index[k]
+			if !ok {
+				i = len(c.Backgrounds)
+				index[k] = i
+				c.Backgrounds = append(c.Backgrounds, Background{Name: name, Basis: b.Basis})
+			}
+			c.Backgrounds[i].Partners++
+		}
+	}
+	sort.SliceStable(c.Backgrounds, func(i, j int) bool {
+		if c.Backgrounds[i].Partners != c.Backgrounds[j].Partners {
+			return c.Backgrounds[i].Partners > c.Backgrounds[j].Partners
+		}
+		return c.Backgrounds[i].Name < c.Backgrounds[j].Name
+	})
+
+	c.KnownPartners = c.Bases.Discipline + c.Bases.Kind
+	if len(ps) > 0 {
+		c.KnownShare = Float(float64(c.KnownPartners) / float64(len(ps)))
+	}
+	c.Basis = basisOf(c.Bases)
 	switch {
-	case len(c.Disciplines) > 0:
-		c.Basis = "disciplines"
-		c.Result = atLeast(len(c.Disciplines), c.PeopleWithoutDiscipline, opts.MinDisciplines)
-	case len(c.Kinds) > 0:
-		c.Basis = "kinds"
-		c.Result = atLeast(len(c.Kinds), c.PartnersWithoutKind, opts.MinDisciplines)
-	default:
-		c.Basis = "none"
+	case len(ps) == 0:
 		c.Result = FindingUnknown
+	case len(c.Backgrounds) >= opts.MinDisciplines:
+		c.Result = FindingTrue
+	case float64(c.KnownShare) < opts.MinKnownShare:
+		c.Result = FindingUnknown
+	default:
+		c.Result = FindingFalse
 	}
 	return c
+}
+
+// basisOf summarises the bases of a unit's partners (Interprofessional.Basis).
+func basisOf(b Bases) string {
+	var used []string
+	for _, x := range []struct {
+		n    int
+		name string
+	}{{b.Discipline, "disciplines"}, {b.Kind, "kinds"}, {b.Helix, "helix_types"}} {
+		if x.n > 0 {
+			used = append(used, x.name)
+		}
+	}
+	switch len(used) {
+	case 0:
+		return "none"
+	case 1:
+		return used[0]
+	}
+	return "mixed"
 }
 
 func publicPrivate(ps []graph.Partner) PublicPrivate {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,18 +123,25 @@ func findings(c analysis.Criteria) string {
 //     p1, p2 (nokind) = 9 distinct. People of team-ok, plc and cop: 9, with
 //     disciplines data science, elektrotechniek, bestuurskunde,
 //     installatietechniek (roc.t1, inst.a, inst.b, inst.c: 4, case and
-//     spaces folded), onderwijskunde, bouwkunde = 6. Public uni, gem, hs,
+//     spaces folded), onderwijskunde, bouwkunde = 6. Per partner: uni, gem,
+//     hs, bv1, roc, bv2 by the disciplines of their people; coop (no
+//     people) by its kind energiecooperatie; p1 (academia) and p2
+//     (industry), with neither, by helix types that uni and bv1 already
+//     represent: 6 + 1 = 7 backgrounds, basis mixed. Public uni, gem, hs,
 //     roc, p1 = 5; private bv1, bv2, p2 = 3; nonprofit coop; academia uni,
 //     hs, roc, p1. Own challenge. Verdict learning_community. Level: 4 helix
 //     types (no environment) ≥ 3 and 5 units beneath it ≥ 1: fits.
 //   - fl: partners hs, coop, uni, bv1, gem, roc = 6; people of team-ok and
-//     plc: 6 disciplines; public hs, uni, gem, roc, private bv1. No
+//     plc: 6 disciplines (of uni, bv1, gem, roc), and hs and coop, without
+//     people here, by their kinds hogeschool and energiecooperatie: 8
+//     backgrounds, mixed; public hs, uni, gem, roc, private bv1. No
 //     challenge of its own: inherited from its parent eco. Verdict
 //     learning_community. Own memberships: hs from the start (stable), coop
 //     a year later (not): 1 of 2 = 50 % < 80 %, a changing composition, and
 //     2 units beneath it: fits fieldlab.
 //   - team-ok: partners uni, bv1, gem (through their people), coop, hs = 5;
-//     3 disciplines; public uni, gem, hs, private bv1. Challenge inherited
+//     3 disciplines, and the kinds of coop and hs: 5 backgrounds, mixed;
+//     public uni, gem, hs, private bv1. Challenge inherited
 //     from eco through fl. Memberships: uni.r, bv1.e cover 2021-01..2021-12;
 //     gem.b is undated (covers the term); coop starts 2021-02-01, 31 days
 //     after 2021-01-01 (within the tolerance) and ends 2021-12-31 (0 days
@@ -145,8 +153,9 @@ func findings(c analysis.Criteria) string {
 //     public_private. No until date: no fixed term, so team does not fit;
 //     its 3 memberships are stable (fieldlab does not fit either) and it
 //     has one helix type: no suggestion.
-//   - cop: bv1, bv2, hs = 3 organisations; one discipline
-//     (installatietechniek in three spellings): not interprofessional;
+//   - cop: bv1, bv2, hs = 3 organisations, all by the discipline of their
+//     people; one discipline (installatietechniek in three spellings), 3 of
+//     3 partners known: not interprofessional;
 //     public hs, private bv1, bv2, academia hs. not_on_its_own, decided by
 //     form and interprofessional.
 //   - fl-team: a fieldlab of uni, bv1, gem, undated memberships (all
@@ -155,8 +164,9 @@ func findings(c analysis.Criteria) string {
 //     interprofessional on kinds universiteit, installateur, gemeente (3).
 //     learning_community.
 //   - nokind: p1, p2 (2 organisations; academia/public and
-//     industry/private) without people or kinds: interprofessional unknown,
-//     the verdict insufficient_data. Challenge inherited from eco.
+//     industry/private) without people or kinds: judged by their helix
+//     types, 2 different worlds: interprofessional (issue 8; it was
+//     unknown before). Challenge inherited from eco: learning_community.
 //   - ghost: no members: interorganisational, interprofessional and
 //     public_private unknown; insufficient_data. Level: no fixed term (team
 //     false), composition unknown (fieldlab unknown), no helix types
@@ -192,20 +202,21 @@ func TestCheck(t *testing.T) {
 		orgs      int
 		basis     string
 		nDisc     int
+		nBack     int    // professional backgrounds
 		source    string // of the challenge
 		from      string
 		stable    [2]int // stable memberships, memberships
 		suggest   graph.Level
 	}{
-		{"eco", analysis.VerdictLearningCommunity, nil, "ttttt", 9, "disciplines", 6, "own", "eco", [2]int{3, 3}, ""},
-		{"fl", analysis.VerdictLearningCommunity, nil, "ttttt", 6, "disciplines", 6, "inherited", "eco", [2]int{1, 2}, ""},
-		{"team-ok", analysis.VerdictLearningCommunity, nil, "ttttt", 5, "disciplines", 3, "inherited", "eco", [2]int{4, 5}, ""},
-		{"plc", analysis.VerdictNotOnItsOwn, []string{"form", "interorganisational", "public_private"}, "ftftf", 1, "disciplines", 3, "own", "plc", [2]int{3, 3}, ""},
-		{"cop", analysis.VerdictNotOnItsOwn, []string{"form", "interprofessional"}, "tfttf", 3, "disciplines", 1, "own", "cop", [2]int{3, 3}, ""},
-		{"fl-team", analysis.VerdictLearningCommunity, nil, "ttttf", 3, "kinds", 0, "own", "fl-team", [2]int{3, 3}, graph.LevelTeam},
-		{"nokind", analysis.VerdictInsufficientData, []string{"interprofessional"}, "t?ttt", 2, "none", 0, "inherited", "eco", [2]int{2, 2}, ""},
-		{"ghost", analysis.VerdictInsufficientData, []string{"interorganisational", "interprofessional", "public_private"}, "???tf", 0, "none", 0, "inherited", "eco", [2]int{0, 0}, ""},
-		{"eco2", analysis.VerdictLearningCommunity, nil, "ttttf", 2, "kinds", 0, "own", "eco2", [2]int{1, 2}, graph.LevelFieldlab},
+		{"eco", analysis.VerdictLearningCommunity, nil, "ttttt", 9, "mixed", 6, 7, "own", "eco", [2]int{3, 3}, ""},
+		{"fl", analysis.VerdictLearningCommunity, nil, "ttttt", 6, "mixed", 6, 8, "inherited", "eco", [2]int{1, 2}, ""},
+		{"team-ok", analysis.VerdictLearningCommunity, nil, "ttttt", 5, "mixed", 3, 5, "inherited", "eco", [2]int{4, 5}, ""},
+		{"plc", analysis.VerdictNotOnItsOwn, []string{"form", "interorganisational", "public_private"}, "ftftf", 1, "disciplines", 3, 3, "own", "plc", [2]int{3, 3}, ""},
+		{"cop", analysis.VerdictNotOnItsOwn, []string{"form", "interprofessional"}, "tfttf", 3, "disciplines", 1, 1, "own", "cop", [2]int{3, 3}, ""},
+		{"fl-team", analysis.VerdictLearningCommunity, nil, "ttttf", 3, "kinds", 0, 3, "own", "fl-team", [2]int{3, 3}, graph.LevelTeam},
+		{"nokind", analysis.VerdictLearningCommunity, nil, "ttttt", 2, "helix_types", 0, 2, "inherited", "eco", [2]int{2, 2}, ""},
+		{"ghost", analysis.VerdictInsufficientData, []string{"interorganisational", "interprofessional", "public_private"}, "???tf", 0, "none", 0, 0, "inherited", "eco", [2]int{0, 0}, ""},
+		{"eco2", analysis.VerdictLearningCommunity, nil, "ttttf", 2, "kinds", 0, 2, "own", "eco2", [2]int{1, 2}, graph.LevelFieldlab},
 	}
 	for _, tt := range tests {
 		t.Run(tt.unit, func(t *testing.T) {
@@ -227,8 +238,9 @@ func TestCheck(t *testing.T) {
 				t.Errorf("organisations %d, want %d", got, tt.orgs)
 			}
 			ip := c.Criteria.Interprofessional
-			if ip.Basis != tt.basis || len(ip.Disciplines) != tt.nDisc {
-				t.Errorf("interprofessional basis %s with %d disciplines, want %s with %d", ip.Basis, len(ip.Disciplines), tt.basis, tt.nDisc)
+			if ip.Basis != tt.basis || len(ip.Disciplines) != tt.nDisc || len(ip.Backgrounds) != tt.nBack {
+				t.Errorf("interprofessional basis %s with %d disciplines, %d backgrounds; want %s with %d, %d",
+					ip.Basis, len(ip.Disciplines), len(ip.Backgrounds), tt.basis, tt.nDisc, tt.nBack)
 			}
 			ch := c.Criteria.SocietalChallenge
 			if ch.Source != tt.source || ch.From != tt.from {
@@ -257,6 +269,16 @@ func TestCheck(t *testing.T) {
 	}
 	if got := byID["eco"].Criteria.Interprofessional.Disciplines[0]; got != (analysis.CheckCount{Name: "installatietechniek", Count: 4}) {
 		t.Errorf("eco's most common discipline %v, want installatietechniek 4", got)
+	}
+	// eco: 6 partners by the disciplines of their people, coop by its
+	// kind, p1 and p2 by helix types already represented (see above).
+	if ip := byID["eco"].Criteria.Interprofessional; ip.Bases != (analysis.Bases{Discipline: 6, Kind: 1, Helix: 2}) ||
+		ip.HelixRepresented != 2 || ip.KnownPartners != 7 {
+		t.Errorf("eco interprofessional bases %+v, %d helix represented, %d known; want 6 discipline, 1 kind, 2 helix, 2, 7",
+			ip.Bases, ip.HelixRepresented, ip.KnownPartners)
+	}
+	if got := byID["eco"].Criteria.Interprofessional.Backgrounds[0]; got != (analysis.Background{Name: "installatietechniek", Basis: "discipline", Partners: 4}) {
+		t.Errorf("eco's most common background %+v, want installatietechniek of 4 partners (hs, bv1, roc, bv2)", got)
 	}
 	if got := byID["fl-team"].Criteria.Interprofessional.Kinds; len(got) != 3 {
 		t.Errorf("fl-team kinds %v, want 3", got)
@@ -298,10 +320,19 @@ func TestCheckThresholds(t *testing.T) {
 		unit   string
 		want   string // findings
 	}{
-		// team-ok has 5 organisations and 3 disciplines.
+		// team-ok has 5 organisations and 5 backgrounds (3 disciplines, 2
+		// kinds), every partner known by one or the other.
 		{"6 organisations", func(o *analysis.CheckOptions) { o.MinOrganisations = 6 }, "team-ok", "ftttt"},
 		{"5 organisations", func(o *analysis.CheckOptions) { o.MinOrganisations = 5 }, "team-ok", "ttttt"},
-		{"4 disciplines", func(o *analysis.CheckOptions) { o.MinDisciplines = 4 }, "team-ok", "tfttt"},
+		{"6 backgrounds", func(o *analysis.CheckOptions) { o.MinDisciplines = 6 }, "team-ok", "tfttt"},
+		{"5 backgrounds", func(o *analysis.CheckOptions) { o.MinDisciplines = 5 }, "team-ok", "ttttt"},
+		// cop has 1 background with 3 of 3 partners known: false at any
+		// share; eco with 8 backgrounds wanted has 7 of 9 partners known
+		// (78 %; p1 and p2 only by helix type): unknown at 0.8, false at
+		// 0.75.
+		{"cop, share 1", func(o *analysis.CheckOptions) { o.MinKnownShare = 1 }, "cop", "tfttf"},
+		{"eco, 8 backgrounds", func(o *analysis.CheckOptions) { o.MinDisciplines = 8 }, "eco", "t?ttt"},
+		{"eco, 8 backgrounds, share 0.75", func(o *analysis.CheckOptions) { o.MinDisciplines = 8; o.MinKnownShare = 0.75 }, "eco", "tfttt"},
 		// 4 of 5 memberships are stable: 80 % passes 0.8, not 0.81.
 		{"stable share 0.81", func(o *analysis.CheckOptions) { o.TeamMinStableShare = 0.81 }, "team-ok", "ttttf"},
 		// coop joins 31 days after the start: within 31 days, not 30
@@ -367,21 +398,25 @@ func TestCheckUnknownEvidence(t *testing.T) {
 		unit, findings string
 		verdict        analysis.Verdict
 	}{
-		// 1 discipline known, 1 person without: 1 + 1 could reach 2.
-		{"half", "t?ttf", analysis.VerdictInsufficientData},
+		// a by the discipline of a1 (sociologie); b, whose b1 has none, by
+		// its kind bedrijf: 2 backgrounds (before issue 8 the person without
+		// a discipline made it unknown).
+		{"half", "ttttf", analysis.VerdictLearningCommunity},
 		// a is public academia; x (unknown helix, unknown sector) could be
-		// the private partner: public-private unknown. No person: kinds
-		// universiteit and x without one, 1 + 1 could reach 2: unknown.
+		// the private partner: public-private unknown. No person: a by its
+		// kind universiteit, nothing known of x: 1 background, 1 of 2
+		// partners known (50 % < 80 %): unknown.
 		{"unknownsector", "t??tf", analysis.VerdictInsufficientData},
 		// x and y: y public, x of unknown sector could be private, and
-		// either could be academia; no kinds: interprofessional unknown.
+		// either could be academia; nothing known of their background:
+		// interprofessional unknown.
 		{"twosectors", "t??tf", analysis.VerdictInsufficientData},
-		// b private, g public, x of unknown type could be academia. Kinds:
-		// bedrijf, and g and x without one: unknown.
-		{"maybeacademia", "t??tf", analysis.VerdictInsufficientData},
-		// a and g: public only, no private partner and none unknown; kinds:
-		// g has none, 1 kind + 1 without could reach 2.
-		{"kinds", "t?ftf", analysis.VerdictNotOnItsOwn},
+		// b private, g public, x of unknown type could be academia. b by its
+		// kind bedrijf, g by its helix type government: 2 backgrounds.
+		{"maybeacademia", "tt?tf", analysis.VerdictInsufficientData},
+		// a and g: public only, no private partner and none unknown; a by
+		// its kind universiteit, g by government: 2 backgrounds.
+		{"kinds", "ttftf", analysis.VerdictNotOnItsOwn},
 		// No challenge named anywhere: false, not unknown.
 		{"nochallenge", "tttff", analysis.VerdictNotOnItsOwn},
 	}
@@ -393,6 +428,245 @@ func TestCheckUnknownEvidence(t *testing.T) {
 			}
 		})
 	}
+}
+
+// issue8Data is the ecosystem of issue 8: 8 organisations across the 5
+// helix types; only the school (roc) has a kind, and the only people
+// recorded are 3 teachers of that school, all of one discipline. "eco"
+// names the teachers (so roc takes part through them) and the 7 other
+// partners; "eco-nopeople" names the same 8 partners directly and no
+// person.
+const issue8Data = `{
+  "partners": [
+    {"id": "roc",    "name": "ROC Rivierstad",       "helix": "academia", "kind": "mbo"},
+    {"id": "uni",    "name": "Universiteit",         "helix": "academia"},
+    {"id": "bv1",    "name": "Installateur Een",     "helix": "industry"},
+    {"id": "bv2",    "name": "Bouwbedrijf Twee",     "helix": "industry"},
+    {"id": "gem",    "name": "Gemeente",             "helix": "government"},
+    {"id": "prov",   "name": "Provincie",            "helix": "government"},
+    {"id": "coop",   "name": "Energiecooperatie",    "helix": "civil_society"},
+    {"id": "natuur", "name": "Natuurmonumenten",     "helix": "environment"}
+  ],
+  "people": [
+    {"id": "t1", "partner": "roc", "discipline": "onderwijskunde", "role": "docent"},
+    {"id": "t2", "partner": "roc", "discipline": "onderwijskunde", "role": "docent"},
+    {"id": "t3", "partner": "roc", "discipline": "Onderwijskunde", "role": "docent"}
+  ],
+  "units": [
+    {"id": "eco", "level": "ecosystem", "challenge": "aardgasvrije wijken"},
+    {"id": "eco-nopeople", "level": "ecosystem", "challenge": "aardgasvrije wijken"}
+  ],
+  "memberships": [
+    {"unit": "eco", "member": "t1"}, {"unit": "eco", "member": "t2"}, {"unit": "eco", "member": "t3"},
+    {"unit": "eco", "member": "uni"}, {"unit": "eco", "member": "bv1"}, {"unit": "eco", "member": "bv2"},
+    {"unit": "eco", "member": "gem"}, {"unit": "eco", "member": "prov"}, {"unit": "eco", "member": "coop"},
+    {"unit": "eco", "member": "natuur"},
+    {"unit": "eco-nopeople", "member": "roc"},
+    {"unit": "eco-nopeople", "member": "uni"}, {"unit": "eco-nopeople", "member": "bv1"}, {"unit": "eco-nopeople", "member": "bv2"},
+    {"unit": "eco-nopeople", "member": "gem"}, {"unit": "eco-nopeople", "member": "prov"}, {"unit": "eco-nopeople", "member": "coop"},
+    {"unit": "eco-nopeople", "member": "natuur"}
+  ]
+}`
+
+// TestCheckInterprofessionalIssue8: 3 teachers of one school must not make
+// an ecosystem of 8 organisations across 5 helix types "not
+// interprofessional". Worked out by hand, per partner: roc by the
+// discipline of its people (onderwijskunde; with no people: by its kind,
+// mbo); uni by its helix type academia, which roc already represents; bv1,
+// bv2 industry; gem, prov government; coop civil_society; natuur
+// environment: 1 + 4 helix types = 5 backgrounds ≥ 2. Public roc, uni, gem,
+// prov, private bv1, bv2, academia roc, uni, own challenge: a Learning
+// Community, with and without the people.
+func TestCheckInterprofessionalIssue8(t *testing.T) {
+	e := readJSONData(t, issue8Data)
+	got := checkUnits(t, e, analysis.DefaultCheckOptions())
+	helixBackgrounds := []analysis.Background{
+		{Name: "government", Basis: "helix", Partners: 2}, // gem, prov
+		{Name: "industry", Basis: "helix", Partners: 2},   // bv1, bv2
+		{Name: "civil_society", Basis: "helix", Partners: 1},
+		{Name: "environment", Basis: "helix", Partners: 1},
+	}
+	tests := []struct {
+		unit  string
+		roc   analysis.PartnerBackground
+		bases analysis.Bases
+		roc1  analysis.Background // roc's background
+	}{
+		{"eco", analysis.PartnerBackground{ID: "roc", Name: "ROC Rivierstad", Helix: graph.Academia, Basis: "discipline", Backgrounds: []string{"onderwijskunde"}},
+			analysis.Bases{Discipline: 1, Helix: 7}, analysis.Background{Name: "onderwijskunde", Basis: "discipline", Partners: 1}},
+		{"eco-nopeople", analysis.PartnerBackground{ID: "roc", Name: "ROC Rivierstad", Helix: graph.Academia, Basis: "kind", Backgrounds: []string{"mbo"}},
+			analysis.Bases{Kind: 1, Helix: 7}, analysis.Background{Name: "mbo", Basis: "kind", Partners: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.unit, func(t *testing.T) {
+			c := got[tt.unit]
+			if c.Criteria.Interorganisational.Organisations != 8 {
+				t.Fatalf("%d organisations, want 8", c.Criteria.Interorganisational.Organisations)
+			}
+			ip := c.Criteria.Interprofessional
+			if ip.Result != analysis.FindingTrue {
+				t.Errorf("interprofessional %s, want true (%+v)", ip.Result, ip)
+			}
+			if c.Verdict != analysis.VerdictLearningCommunity {
+				t.Errorf("verdict %s decided by %v, want learning_community", c.Verdict, c.DecidedBy)
+			}
+			if ip.Basis != "mixed" || ip.Bases != tt.bases {
+				t.Errorf("basis %s, bases %+v; want mixed, %+v", ip.Basis, ip.Bases, tt.bases)
+			}
+			// uni is academia like roc, which is known more finely.
+			if ip.HelixRepresented != 1 || ip.KnownPartners != 1 || float64(ip.KnownShare) != 1.0/8 {
+				t.Errorf("%d helix represented, %d known (%v); want 1, 1 (1/8)", ip.HelixRepresented, ip.KnownPartners, ip.KnownShare)
+			}
+			// The most partners first, then by name: roc's mbo or
+			// onderwijskunde (1 partner) comes after environment.
+			want := append(slices.Clone(helixBackgrounds), tt.roc1)
+			if !reflect.DeepEqual(ip.Backgrounds, want) {
+				t.Errorf("backgrounds %+v, want %+v", ip.Backgrounds, want)
+			}
+			var roc analysis.PartnerBackground
+			for _, p := range ip.Partners {
+				if p.ID == "roc" {
+					roc = p
+				}
+			}
+			if !reflect.DeepEqual(roc, tt.roc) {
+				t.Errorf("roc judged on %+v, want %+v", roc, tt.roc)
+			}
+		})
+	}
+}
+
+// TestCheckInterprofessionalBases: each basis of a partner on its own, and
+// the cases that stay unknown.
+func TestCheckInterprofessionalBases(t *testing.T) {
+	const data = `{
+  "partners": [
+    {"id": "a",  "name": "A", "helix": "academia", "kind": "universiteit"},
+    {"id": "b",  "name": "B", "helix": "industry", "kind": "installateur"},
+    {"id": "b2", "name": "B2", "helix": "industry", "kind": "installateur"},
+    {"id": "c",  "name": "C", "helix": "industry"},
+    {"id": "d",  "name": "D", "helix": "industry"},
+    {"id": "g",  "name": "G", "helix": "government"},
+    {"id": "x",  "name": "X", "helix": "unknown"},
+    {"id": "y",  "name": "Y", "helix": "unknown"}
+  ],
+  "people": [
+    {"id": "a1", "partner": "a", "discipline": "sociologie"},
+    {"id": "b1", "partner": "b", "discipline": "installatietechniek"},
+    {"id": "b21", "partner": "b2", "discipline": "installatietechniek"},
+    {"id": "c1", "partner": "c"}
+  ],
+  "units": [
+    {"id": "disc", "level": "team", "challenge": "c"},
+    {"id": "onediscipline", "level": "team", "challenge": "c"},
+    {"id": "kinds", "level": "team", "challenge": "c"},
+    {"id": "onekind", "level": "team", "challenge": "c"},
+    {"id": "helix", "level": "team", "challenge": "c"},
+    {"id": "discandkind", "level": "team", "challenge": "c"},
+    {"id": "samehelix", "level": "team", "challenge": "c"},
+    {"id": "unknownpartners", "level": "team", "challenge": "c"},
+    {"id": "represented", "level": "team", "challenge": "c"}
+  ],
+  "memberships": [
+    {"unit": "disc", "member": "a1"}, {"unit": "disc", "member": "b1"},
+    {"unit": "onediscipline", "member": "b1"}, {"unit": "onediscipline", "member": "b21"},
+    {"unit": "kinds", "member": "a"}, {"unit": "kinds", "member": "b"},
+    {"unit": "onekind", "member": "b"}, {"unit": "onekind", "member": "b2"},
+    {"unit": "helix", "member": "c"}, {"unit": "helix", "member": "g"},
+    {"unit": "discandkind", "member": "a1"}, {"unit": "discandkind", "member": "b"},
+    {"unit": "samehelix", "member": "c"}, {"unit": "samehelix", "member": "d"},
+    {"unit": "unknownpartners", "member": "x"}, {"unit": "unknownpartners", "member": "y"},
+    {"unit": "represented", "member": "b1"}, {"unit": "represented", "member": "c1"}
+  ]
+}`
+	e := readJSONData(t, data)
+	got := checkUnits(t, e, analysis.DefaultCheckOptions())
+	tests := []struct {
+		unit        string
+		want        analysis.Finding
+		basis       string
+		bases       analysis.Bases
+		backgrounds string // name (basis partners), as backgroundList writes them
+		represented int    // partners known only by an already represented helix type
+	}{
+		// a by sociologie, b by installatietechniek (their people): 2.
+		{"disc", analysis.FindingTrue, "disciplines", analysis.Bases{Discipline: 2},
+			"installatietechniek (discipline 1), sociologie (discipline 1)", 0},
+		// b and b2 both by installatietechniek: 1 background, both
+		// partners known: one profession.
+		{"onediscipline", analysis.FindingFalse, "disciplines", analysis.Bases{Discipline: 2},
+			"installatietechniek (discipline 2)", 0},
+		// no people: a by its kind universiteit, b by installateur: 2.
+		{"kinds", analysis.FindingTrue, "kinds", analysis.Bases{Kind: 2},
+			"installateur (kind 1), universiteit (kind 1)", 0},
+		// b and b2 both installateur: 1 background, both known.
+		{"onekind", analysis.FindingFalse, "kinds", analysis.Bases{Kind: 2},
+			"installateur (kind 2)", 0},
+		// no people, no kinds: c industry, g government: 2 helix types,
+		// different worlds.
+		{"helix", analysis.FindingTrue, "helix_types", analysis.Bases{Helix: 2},
+			"government (helix 1), industry (helix 1)", 0},
+		// a by sociologie (a1), b by its kind installateur: 2.
+		{"discandkind", analysis.FindingTrue, "mixed", analysis.Bases{Discipline: 1, Kind: 1},
+			"installateur (kind 1), sociologie (discipline 1)", 0},
+		// c and d: industry, nothing finer: 1 background, and no partner
+		// known by discipline or kind (0 of 2 < 80 %): unknown.
+		{"samehelix", analysis.FindingUnknown, "helix_types", analysis.Bases{Helix: 2},
+			"industry (helix 2)", 0},
+		// x and y: nothing known at all.
+		{"unknownpartners", analysis.FindingUnknown, "none", analysis.Bases{Unknown: 2}, "", 0},
+		// b by installatietechniek; c's person c1 has no discipline and c
+		// no kind: c is known only as industry, a type b already
+		// represents. 1 background, 1 of 2 known (50 % < 80 %): unknown.
+		{"represented", analysis.FindingUnknown, "mixed", analysis.Bases{Discipline: 1, Helix: 1},
+			"installatietechniek (discipline 1)", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.unit, func(t *testing.T) {
+			ip := got[tt.unit].Criteria.Interprofessional
+			if ip.Result != tt.want {
+				t.Errorf("interprofessional %s, want %s (%+v)", ip.Result, tt.want, ip)
+			}
+			if ip.Basis != tt.basis || ip.Bases != tt.bases || ip.HelixRepresented != tt.represented {
+				t.Errorf("basis %s, bases %+v, %d helix represented; want %s, %+v, %d",
+					ip.Basis, ip.Bases, ip.HelixRepresented, tt.basis, tt.bases, tt.represented)
+			}
+			if got := backgroundList(ip.Backgrounds); got != tt.backgrounds {
+				t.Errorf("backgrounds %q, want %q", got, tt.backgrounds)
+			}
+			if len(ip.Partners) != got[tt.unit].Criteria.Interorganisational.Organisations {
+				t.Errorf("%d partners judged, want every one of the %d", len(ip.Partners), got[tt.unit].Criteria.Interorganisational.Organisations)
+			}
+		})
+	}
+
+	// The share of partners known by discipline or kind decides between
+	// unknown and false: represented has 1 of 2 (50 %), samehelix 0 of 2.
+	for _, tt := range []struct {
+		unit  string
+		share float64
+		want  analysis.Finding
+	}{
+		{"represented", 0.5, analysis.FindingFalse},
+		{"represented", 0.51, analysis.FindingUnknown},
+		{"samehelix", 0.01, analysis.FindingUnknown},
+		{"onediscipline", 1, analysis.FindingFalse},
+	} {
+		opts := analysis.DefaultCheckOptions()
+		opts.MinKnownShare = tt.share
+		if got := checkUnits(t, e, opts)[tt.unit].Criteria.Interprofessional.Result; got != tt.want {
+			t.Errorf("%s with min_known_share %v: %s, want %s", tt.unit, tt.share, got, tt.want)
+		}
+	}
+}
+
+// backgroundList writes backgrounds as "name (basis partners), ...".
+func backgroundList(bs []analysis.Background) string {
+	parts := make([]string, len(bs))
+	for i, b := range bs {
+		parts[i] = fmt.Sprintf("%s (%s %d)", b.Name, b.Basis, b.Partners)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func TestCheckUnit(t *testing.T) {
@@ -432,6 +706,8 @@ func TestCheckOptionsValidate(t *testing.T) {
 	}{
 		{"organisations", func(o *analysis.CheckOptions) { o.MinOrganisations = 0 }, "min_organisations"},
 		{"disciplines", func(o *analysis.CheckOptions) { o.MinDisciplines = -1 }, "min_disciplines"},
+		{"known share", func(o *analysis.CheckOptions) { o.MinKnownShare = 0 }, "min_known_share"},
+		{"known share above 1", func(o *analysis.CheckOptions) { o.MinKnownShare = 1.01 }, "min_known_share"},
 		{"helix types", func(o *analysis.CheckOptions) { o.EcosystemMinHelixTypes = 6 }, "ecosystem_min_helix_types"},
 		{"ecosystem units", func(o *analysis.CheckOptions) { o.EcosystemMinChildUnits = -1 }, "ecosystem_min_child_units"},
 		{"fieldlab units", func(o *analysis.CheckOptions) { o.FieldlabMinChildUnits = 0 }, "fieldlab_min_child_units"},

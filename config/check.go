@@ -10,9 +10,14 @@ type Check struct {
 	// MinOrganisations is the number of organisations a unit needs to be
 	// interorganisational.
 	MinOrganisations int `mapstructure:"min_organisations"`
-	// MinDisciplines is the number of disciplines (or, without people,
-	// kinds of partner) a unit needs to be interprofessional.
+	// MinDisciplines is the number of professional backgrounds a unit
+	// needs to be interprofessional: per partner the disciplines of its
+	// people, else its kind, else its helix type.
 	MinDisciplines int `mapstructure:"min_disciplines"`
+	// MinKnownShare is the share of a unit's partners that must be known
+	// by the disciplines of their people or by their kind before too few
+	// backgrounds make it not interprofessional; below it, unknown.
+	MinKnownShare float64 `mapstructure:"min_known_share"`
 	// EcosystemMinHelixTypes is the number of helix types an ecosystem
 	// needs for broad representation.
 	EcosystemMinHelixTypes int `mapstructure:"ecosystem_min_helix_types"`
@@ -33,6 +38,7 @@ type Check struct {
 func checkDefaults(v *viper.Viper) {
 	v.SetDefault("check.min_organisations", 2)
 	v.SetDefault("check.min_disciplines", 2)
+	v.SetDefault("check.min_known_share", 0.8)
 	v.SetDefault("check.ecosystem_min_helix_types", 3)
 	v.SetDefault("check.ecosystem_min_child_units", 1)
 	v.SetDefault("check.fieldlab_min_child_units", 2)

@@ -214,6 +214,7 @@ store: ecoscope.db
 # check:
 #   min_organisations: 2
 #   min_disciplines: 2
+#   min_known_share: 0.8
 #   ecosystem_min_helix_types: 3
 #   ecosystem_min_child_units: 1
 #   fieldlab_min_child_units: 2

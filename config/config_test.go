@@ -83,3 +83,30 @@ func TestTemplateLoads(t *testing.T) {
 		t.Errorf("Store = %q, want %q", cfg.Store, DefaultStore)
 	}
 }
+
+// TestCheckKnownShare: check.min_known_share defaults to 0.8 (the default
+// of analysis.DefaultCheckOptions) and is read from the file.
+func TestCheckKnownShare(t *testing.T) {
+	noEnv := func(string) (string, bool) { return "", false }
+	cfg, err := Load(Options{Dir: t.TempDir(), Env: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Check.MinKnownShare != 0.8 {
+		t.Errorf("default min_known_share %v, want 0.8", cfg.Check.MinKnownShare)
+	}
+	file := filepath.Join(t.TempDir(), "ecoscope.yaml")
+	if err := os.WriteFile(file, []byte("check:\n  min_known_share: 0.6\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, err = Load(Options{File: file, Env: noEnv}); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Check.MinKnownShare != 0.6 {
+		t.Errorf("min_known_share %v from the file, want 0.6", cfg.Check.MinKnownShare)
+	}
+	// The template of ecoscope init names it, commented out.
+	if !strings.Contains(Template, "#   min_known_share: 0.8\n") {
+		t.Error("the template lacks check.min_known_share")
+	}
+}

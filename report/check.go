@@ -14,6 +14,7 @@ import (
 type CheckThresholds struct {
 	MinOrganisations       int     `json:"min_organisations"`
 	MinDisciplines         int     `json:"min_disciplines"`
+	MinKnownShare          float64 `json:"min_known_share"`
 	EcosystemMinHelixTypes int     `json:"ecosystem_min_helix_types"`
 	EcosystemMinChildUnits int     `json:"ecosystem_min_child_units"`
 	FieldlabMinChildUnits  int     `json:"fieldlab_min_child_units"`
@@ -23,7 +24,7 @@ type CheckThresholds struct {
 
 func thresholdsOf(o analysis.CheckOptions) CheckThresholds {
 	return CheckThresholds{
-		MinOrganisations: o.MinOrganisations, MinDisciplines: o.MinDisciplines,
+		MinOrganisations: o.MinOrganisations, MinDisciplines: o.MinDisciplines, MinKnownShare: o.MinKnownShare,
 		EcosystemMinHelixTypes: o.EcosystemMinHelixTypes, EcosystemMinChildUnits: o.EcosystemMinChildUnits,
 		FieldlabMinChildUnits: o.FieldlabMinChildUnits, TeamMinStableShare: o.TeamMinStableShare,
 		TeamToleranceDays: o.TeamToleranceDays,
@@ -111,7 +112,10 @@ type checkWords struct {
 	helices                                                                         map[graph.Helix]string
 	andMore, none                                                                   string
 	orgs, noMembers                                                                 string
-	disciplines, withoutDiscipline, kinds, noDisciplines, withoutKind, noneKnown    string
+	backgrounds, noBackground, byPartner, representedHelix, known, knownBelow       string
+	withoutDiscipline, partnerOne, partnerMany                                      string
+	discipline, kind, helixType                                                     string
+	bases                                                                           map[string]string
 	sectors, unknownSector, knowledge, noKnowledge, unknownHelix                    string
 	own, inherited, noChallenge                                                     string
 	fixedTerm, noFixedTerm, stable, noMemberships, beneath, helixTypes              string
@@ -125,7 +129,7 @@ var checkText = map[CheckLang]*checkWords{
 		cumulative: "cumulative (every record, whatever its dates)", at: "at %s",
 		unit: "Unit:", below: "%s and the units below it (units above it lend their challenge)",
 		thresholds:    "Thresholds:",
-		thresholdText: "%d organisations; %d disciplines (or kinds of partner); a team: a fixed term and %s of its memberships stable (within %d days); a fieldlab: a changing composition or %d units beneath it; an ecosystem: %d helix types and %d unit(s) beneath it",
+		thresholdText: "%d organisations; %d professional backgrounds (per partner: the disciplines of its people, else its kind, else its helix type; too few is unknown, not false, while under %s of the partners are known by discipline or kind); a team: a fixed term and %s of its memberships stable (within %d days); a fieldlab: a changing composition or %d units beneath it; an ecosystem: %d helix types and %d unit(s) beneath it",
 		summary:       "%d units: %d Learning Communities, %d not a Learning Community on their own, %d with insufficient data",
 		noUnits:       "The data set has no units: nothing to check. Describe the ecosystem, its fieldlabs and teams in units.csv and who takes part in memberships.csv.",
 		noUnitsAt:     "No units are active at %s: the snapshot is empty. Try a later date.",
@@ -147,13 +151,13 @@ var checkText = map[CheckLang]*checkWords{
 			analysis.CriterionSocietalChallenge:   "societal challenge",
 			analysis.CriterionLevelFit:            "fits its level",
 		},
-		levels: map[graph.Level]string{graph.LevelEcosystem: "ecosystem", graph.LevelFieldlab: "fieldlab", graph.LevelTeam: "innovation team"},
+		levels: map[graph.Level]string{graph.LevelEcosystem: "ecosystem", graph.LevelFieldlab: "fieldlab", graph.LevelTeam: "team"},
 		forms: map[graph.Form]string{
 			graph.FormEcosystem: "ecosystem", graph.FormPublicPrivatePartnership: "public-private partnership",
 			graph.FormFieldlab: "fieldlab", graph.FormInnovationHub: "innovation hub", graph.FormLivingLab: "living lab",
 			graph.FormCentreOfExpertise: "centre of expertise", graph.FormInnovationTeam: "innovation team",
-			graph.FormGenerativeGroup: "generative group", graph.FormPLC: "professional learning community",
-			graph.FormCoP: "community of practice",
+			graph.FormGenerativeGroup: "generative group", graph.FormPLC: "professional learning community (plc)",
+			graph.FormCoP: "community of practice (cop)",
 		},
 		helices: map[graph.Helix]string{
 			graph.Academia: "academia", graph.Industry: "industry", graph.Government: "government",
@@ -161,10 +165,17 @@ var checkText = map[CheckLang]*checkWords{
 		},
 		andMore: "and %d more", none: "none",
 		orgs: "%d organisation(s): %s", noMembers: "no members recorded",
-		disciplines: "%d discipline(s) among %d people: %s", withoutDiscipline: "%d without a discipline",
-		kinds: "%d kind(s) of partner: %s", noDisciplines: "no discipline known", withoutKind: "%d partner(s) without a kind",
-		noneKnown: "neither disciplines of people nor kinds of partner known",
-		sectors:   "%d public, %d private, %d nonprofit", unknownSector: "%d of unknown sector",
+		backgrounds: "%d background(s): %s", noBackground: "no professional background known",
+		byPartner:        "partners judged by: %s",
+		representedHelix: "%d known only by a helix type already represented",
+		known:            "%d of %d known by discipline or kind (%s)", knownBelow: "%d of %d known by discipline or kind (%s, under %s)",
+		withoutDiscipline: "%d person(s) without a discipline", partnerOne: "1 partner", partnerMany: "%d partners",
+		discipline: "discipline", kind: "kind", helixType: "helix type",
+		bases: map[string]string{
+			analysis.BasisDiscipline: "the disciplines of their people", analysis.BasisKind: "kind",
+			analysis.BasisHelix: "helix type only", analysis.BasisUnknown: "nothing known",
+		},
+		sectors: "%d public, %d private, %d nonprofit", unknownSector: "%d of unknown sector",
 		knowledge: "knowledge institutions: %s", noKnowledge: "no knowledge institution", unknownHelix: "%d of unknown helix type",
 		own: "%q (its own)", inherited: "%q (inherited from %s)", noChallenge: "no challenge named for the unit or the units above it",
 		fixedTerm: "fixed term %s to %s", noFixedTerm: "no fixed term", stable: "%d of %d memberships stable (%s)",
@@ -180,7 +191,7 @@ var checkText = map[CheckLang]*checkWords{
 		cumulative: "alles (elk record, ongeacht de datums)", at: "%s",
 		unit: "Eenheid:", below: "%s en de eenheden eronder (eenheden erboven geven hun vraagstuk door)",
 		thresholds:    "Drempels:",
-		thresholdText: "%d organisaties; %d disciplines (of soorten partner); een team: een vaste looptijd en %s van de lidmaatschappen stabiel (binnen %d dagen); een fieldlab: een wisselende samenstelling of %d eenheden eronder; een ecosysteem: %d helixtypen en %d eenheid/eenheden eronder",
+		thresholdText: "%d organisaties; %d professionele achtergronden (per partner: de disciplines van zijn mensen, anders zijn soort, anders zijn helixtype; te weinig is onbekend, niet nee, zolang minder dan %s van de partners bekend is op discipline of soort); een team: een vaste looptijd en %s van de lidmaatschappen stabiel (binnen %d dagen); een fieldlab: een wisselende samenstelling of %d eenheden eronder; een ecosysteem: %d helixtypen en %d eenheid/eenheden eronder",
 		summary:       "%d eenheden: %d Learning Communities, %d op zichzelf geen Learning Community, %d met onvoldoende gegevens",
 		noUnits:       "De gegevens bevatten geen eenheden: er is niets te toetsen. Beschrijf het ecosysteem, de fieldlabs en teams in units.csv en wie meedoet in memberships.csv.",
 		noUnitsAt:     "Op %s zijn geen eenheden actief: de momentopname is leeg. Kies een latere datum.",
@@ -202,13 +213,13 @@ var checkText = map[CheckLang]*checkWords{
 			analysis.CriterionSocietalChallenge:   "maatschappelijk vraagstuk",
 			analysis.CriterionLevelFit:            "past bij niveau",
 		},
-		levels: map[graph.Level]string{graph.LevelEcosystem: "ecosysteem", graph.LevelFieldlab: "fieldlab", graph.LevelTeam: "innovatieteam"},
+		levels: map[graph.Level]string{graph.LevelEcosystem: "ecosysteem", graph.LevelFieldlab: "fieldlab", graph.LevelTeam: "team"},
 		forms: map[graph.Form]string{
 			graph.FormEcosystem: "ecosysteem", graph.FormPublicPrivatePartnership: "publiek-private samenwerking",
 			graph.FormFieldlab: "fieldlab", graph.FormInnovationHub: "innovatiehub", graph.FormLivingLab: "living lab",
 			graph.FormCentreOfExpertise: "centre of expertise", graph.FormInnovationTeam: "innovatieteam",
-			graph.FormGenerativeGroup: "generatieve groep", graph.FormPLC: "professionele leergemeenschap",
-			graph.FormCoP: "community of practice",
+			graph.FormGenerativeGroup: "generatieve groep", graph.FormPLC: "professionele leergemeenschap (plc)",
+			graph.FormCoP: "community of practice (cop)",
 		},
 		helices: map[graph.Helix]string{
 			graph.Academia: "kennisinstellingen", graph.Industry: "bedrijfsleven", graph.Government: "overheid",
@@ -216,10 +227,17 @@ var checkText = map[CheckLang]*checkWords{
 		},
 		andMore: "en nog %d", none: "geen",
 		orgs: "%d organisatie(s): %s", noMembers: "geen leden vastgelegd",
-		disciplines: "%d discipline(s) onder %d personen: %s", withoutDiscipline: "%d zonder discipline",
-		kinds: "%d soort(en) partner: %s", noDisciplines: "geen discipline bekend", withoutKind: "%d partner(s) zonder soort",
-		noneKnown: "geen disciplines van personen en geen soorten partner bekend",
-		sectors:   "%d publiek, %d privaat, %d non-profit", unknownSector: "%d met onbekende sector",
+		backgrounds: "%d achtergrond(en): %s", noBackground: "geen professionele achtergrond bekend",
+		byPartner:        "partners beoordeeld op: %s",
+		representedHelix: "%d alleen bekend op een helixtype dat al vertegenwoordigd is",
+		known:            "%d van %d bekend op discipline of soort (%s)", knownBelow: "%d van %d bekend op discipline of soort (%s, minder dan %s)",
+		withoutDiscipline: "%d persoon/personen zonder discipline", partnerOne: "1 partner", partnerMany: "%d partners",
+		discipline: "discipline", kind: "soort", helixType: "helixtype",
+		bases: map[string]string{
+			analysis.BasisDiscipline: "de disciplines van hun mensen", analysis.BasisKind: "soort",
+			analysis.BasisHelix: "alleen helixtype", analysis.BasisUnknown: "niets bekend",
+		},
+		sectors: "%d publiek, %d privaat, %d non-profit", unknownSector: "%d met onbekende sector",
 		knowledge: "kennisinstellingen: %s", noKnowledge: "geen kennisinstelling", unknownHelix: "%d met onbekend helixtype",
 		own: "%q (eigen)", inherited: "%q (overgenomen van %s)", noChallenge: "geen vraagstuk genoemd voor de eenheid of de eenheden erboven",
 		fixedTerm: "vaste looptijd %s tot %s", noFixedTerm: "geen vaste looptijd", stable: "%d van %d lidmaatschappen stabiel (%s)",
@@ -258,7 +276,7 @@ func WriteCheckText(w io.Writer, r CheckReport, lang CheckLang) error {
 	}
 	th := r.Thresholds
 	ew.printf("%-11s %s\n", t.thresholds, fmt.Sprintf(t.thresholdText, th.MinOrganisations, th.MinDisciplines,
-		checkPercent(th.TeamMinStableShare), th.TeamToleranceDays, th.FieldlabMinChildUnits, th.EcosystemMinHelixTypes, th.EcosystemMinChildUnits))
+		checkPercent(th.MinKnownShare), checkPercent(th.TeamMinStableShare), th.TeamToleranceDays, th.FieldlabMinChildUnits, th.EcosystemMinHelixTypes, th.EcosystemMinChildUnits))
 
 	ew.printf("%-11s %s\n", "", t.advice)
 
@@ -322,7 +340,7 @@ func writeUnitCheck(ew *errWriter, t *checkWords, u analysis.UnitCheck, th Check
 			t.finding(f), strings.Repeat(" ", valWidth-len([]rune(t.finding(f)))), evidence)
 	}
 	row(analysis.CriterionInterorganisational, c.Interorganisational.Result, t.interorganisational(c.Interorganisational))
-	row(analysis.CriterionInterprofessional, c.Interprofessional.Result, t.interprofessional(c.Interprofessional))
+	row(analysis.CriterionInterprofessional, c.Interprofessional.Result, t.interprofessional(c.Interprofessional, th))
 	row(analysis.CriterionPublicPrivate, c.PublicPrivate.Result, t.publicPrivate(c.PublicPrivate))
 	row(analysis.CriterionSocietalChallenge, c.SocietalChallenge.Result, t.challenge(c.SocietalChallenge))
 	row(analysis.CriterionLevelFit, c.LevelFit.Result, t.levelFit(c.LevelFit))
@@ -360,14 +378,6 @@ func checkPartnerNames(ps []analysis.CheckPartner) []string {
 	return out
 }
 
-func checkCountNames(cs []analysis.CheckCount) []string {
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = fmt.Sprintf("%s (%d)", c.Name, c.Count)
-	}
-	return out
-}
-
 func (t *checkWords) interorganisational(c analysis.Interorganisational) string {
 	if c.Organisations == 0 {
 		return t.noMembers
@@ -375,23 +385,72 @@ func (t *checkWords) interorganisational(c analysis.Interorganisational) string 
 	return fmt.Sprintf(t.orgs, c.Organisations, t.list(checkPartnerNames(c.Partners)))
 }
 
-func (t *checkWords) interprofessional(c analysis.Interprofessional) string {
+func (t *checkWords) partners(n int) string {
+	if n == 1 {
+		return t.partnerOne
+	}
+	return fmt.Sprintf(t.partnerMany, n)
+}
+
+// interprofessional names the backgrounds counted, the basis each partner
+// was judged on and, when it is not true, how many partners are known.
+func (t *checkWords) interprofessional(c analysis.Interprofessional, th CheckThresholds) string {
+	if len(c.Partners) == 0 {
+		return t.noMembers
+	}
 	var parts []string
-	switch c.Basis {
-	case "disciplines":
-		parts = append(parts, fmt.Sprintf(t.disciplines, len(c.Disciplines), c.People, t.list(checkCountNames(c.Disciplines))))
-		if c.PeopleWithoutDiscipline > 0 {
-			parts = append(parts, fmt.Sprintf(t.withoutDiscipline, c.PeopleWithoutDiscipline))
+	if len(c.Backgrounds) > 0 {
+		names := make([]string, len(c.Backgrounds))
+		for i, b := range c.Backgrounds {
+			name := b.Name
+			if b.Basis == analysis.BasisHelix {
+				name = t.helices[graph.Helix(b.Name)]
+			}
+			names[i] = fmt.Sprintf("%s (%s, %s)", name, t.basisName(b.Basis), t.partners(b.Partners))
 		}
-	case "kinds":
-		parts = append(parts, t.noDisciplines, fmt.Sprintf(t.kinds, len(c.Kinds), t.list(checkCountNames(c.Kinds))))
-		if c.PartnersWithoutKind > 0 {
-			parts = append(parts, fmt.Sprintf(t.withoutKind, c.PartnersWithoutKind))
+		parts = append(parts, fmt.Sprintf(t.backgrounds, len(c.Backgrounds), t.list(names)))
+	} else {
+		parts = append(parts, t.noBackground)
+	}
+	var by []string
+	for _, x := range []struct {
+		basis string
+		n     int
+	}{
+		{analysis.BasisDiscipline, c.Bases.Discipline}, {analysis.BasisKind, c.Bases.Kind},
+		{analysis.BasisHelix, c.Bases.Helix}, {analysis.BasisUnknown, c.Bases.Unknown},
+	} {
+		if x.n > 0 {
+			by = append(by, fmt.Sprintf("%s %d", t.bases[x.basis], x.n))
 		}
+	}
+	parts = append(parts, fmt.Sprintf(t.byPartner, strings.Join(by, ", ")))
+	if c.HelixRepresented > 0 {
+		parts = append(parts, fmt.Sprintf(t.representedHelix, c.HelixRepresented))
+	}
+	share := float64(c.KnownShare)
+	switch {
+	case c.Result == analysis.FindingTrue:
+	case share < th.MinKnownShare:
+		parts = append(parts, fmt.Sprintf(t.knownBelow, c.KnownPartners, len(c.Partners), checkPercent(share), checkPercent(th.MinKnownShare)))
 	default:
-		parts = append(parts, t.noneKnown)
+		parts = append(parts, fmt.Sprintf(t.known, c.KnownPartners, len(c.Partners), checkPercent(share)))
+	}
+	if c.PeopleWithoutDiscipline > 0 {
+		parts = append(parts, fmt.Sprintf(t.withoutDiscipline, c.PeopleWithoutDiscipline))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// basisName is the short name of a basis in a list of backgrounds.
+func (t *checkWords) basisName(basis string) string {
+	switch basis {
+	case analysis.BasisDiscipline:
+		return t.discipline
+	case analysis.BasisKind:
+		return t.kind
+	}
+	return t.helixType
 }
 
 func (t *checkWords) publicPrivate(c analysis.PublicPrivate) string {

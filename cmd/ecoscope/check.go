@@ -32,8 +32,11 @@ A unit is a Learning Community when four criteria hold, counting the partners
 and people of the unit and of the units nested below it:
 
   interorganisational  at least 2 organisations (check.min_organisations)
-  interprofessional    at least 2 disciplines among its people (check.min_disciplines),
-                       or, when no member has a discipline, 2 kinds of partner
+  interprofessional    at least 2 professional backgrounds (check.min_disciplines), each
+                       partner judged on the disciplines of its people, else its kind,
+                       else its helix type; too few is unknown rather than false while
+                       under 80% of the partners are known by discipline or kind
+                       (check.min_known_share)
   public-private       public and private partners, a knowledge institution among them
   societal challenge   a challenge named by the unit or inherited from a unit above it
 
@@ -72,6 +75,7 @@ func checkOptionsOf(c config.Check) analysis.CheckOptions {
 	return analysis.CheckOptions{
 		MinOrganisations:       c.MinOrganisations,
 		MinDisciplines:         c.MinDisciplines,
+		MinKnownShare:          c.MinKnownShare,
 		EcosystemMinHelixTypes: c.EcosystemMinHelixTypes,
 		EcosystemMinChildUnits: c.EcosystemMinChildUnits,
 		FieldlabMinChildUnits:  c.FieldlabMinChildUnits,

@@ -95,11 +95,11 @@ func TestCheckText(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"en", []string{"Is this a Learning Community?", "form: professional learning community; level: innovation team",
-			"form: community of practice", "form: ecosystem; level: ecosystem", "form: living lab; level: fieldlab",
+		{"en", []string{"Is this a Learning Community?", "form: professional learning community (plc); level: team",
+			"form: community of practice (cop); level: team", "form: innovation team; level: team", "form: ecosystem; level: ecosystem", "form: living lab; level: fieldlab",
 			"not a Learning Community on its own", "interorganisational", "fits its level"}},
-		{"nl", []string{"Is dit een Learning Community?", "vorm: professionele leergemeenschap; niveau: innovatieteam",
-			"vorm: community of practice", "vorm: ecosysteem; niveau: ecosysteem", "vorm: innovatieteam; niveau: innovatieteam",
+		{"nl", []string{"Is dit een Learning Community?", "vorm: professionele leergemeenschap (plc); niveau: team",
+			"vorm: community of practice (cop); niveau: team", "vorm: ecosysteem; niveau: ecosysteem", "vorm: innovatieteam; niveau: team",
 			"niveau: fieldlab", "op zichzelf geen Learning Community", "interorganisationeel", "interprofessioneel",
 			"publiek-privaat", "maatschappelijk vraagstuk", "past bij niveau"}},
 	}
@@ -151,7 +151,7 @@ func TestCheckConfig(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "ecoscope.yaml")
 	// 99 organisations: more than the ecosystem's 98 partners.
-	if err := os.WriteFile(cfg, []byte("check:\n  min_organisations: 99\n  team_min_stable_share: 0.5\n"), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte("check:\n  min_organisations: 99\n  team_min_stable_share: 0.5\n  min_known_share: 0.6\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	doc, units := checkJSON(t, nil, "--config", cfg, "--from", example)
@@ -159,8 +159,8 @@ func TestCheckConfig(t *testing.T) {
 		t.Errorf("with min_organisations 99 the ecosystem is %v, interorganisational %s", u["verdict"], checkResult(u, "interorganisational"))
 	}
 	th := doc["thresholds"].(map[string]any)
-	if th["min_organisations"] != 99.0 || th["team_min_stable_share"] != 0.5 || th["min_disciplines"] != 2.0 {
-		t.Errorf("thresholds %v, want 99 organisations, share 0.5 and the default 2 disciplines", th)
+	if th["min_organisations"] != 99.0 || th["team_min_stable_share"] != 0.5 || th["min_disciplines"] != 2.0 || th["min_known_share"] != 0.6 {
+		t.Errorf("thresholds %v, want 99 organisations, share 0.5, known share 0.6 and the default 2 disciplines", th)
 	}
 
 	bad := filepath.Join(dir, "bad.yaml")
@@ -170,6 +170,13 @@ func TestCheckConfig(t *testing.T) {
 	r := ecoscope(t, nil, "--config", bad, "check", "--from", example)
 	if r.code != exitError || !strings.Contains(r.err, "check.team_min_stable_share") || !strings.Contains(r.err, "bad.yaml") {
 		t.Errorf("bad threshold: exit %d, stderr %q", r.code, r.err)
+	}
+	if err := os.WriteFile(bad, []byte("check:\n  min_known_share: 0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = ecoscope(t, nil, "--config", bad, "check", "--from", example)
+	if r.code != exitError || !strings.Contains(r.err, "check.min_known_share must be above 0 and at most 1, got 0") {
+		t.Errorf("bad known share: exit %d, stderr %q", r.code, r.err)
 	}
 }
 
