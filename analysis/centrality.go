@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/bits"
@@ -87,7 +88,15 @@ func Strength(net *Network) []float64 {
 // Workers take the next batch as they free up; the batches' sums are added
 // in a fixed order, so the result does not depend on the number of workers.
 func Betweenness(net *Network) []float64 {
-	return betweenness(net, batchFits(net.N()))
+	bc, _ := betweenness(context.Background(), net, batchFits(net.N()))
+	return bc
+}
+
+// BetweennessContext is Betweenness that stops when ctx is done (checked
+// before every batch of 64 sources, or every source) and then returns
+// ctx.Err().
+func BetweennessContext(ctx context.Context, net *Network) ([]float64, error) {
+	return betweenness(ctx, net, batchFits(net.N()))
 }
 
 // batchFits reports whether the batched Brandes's buffers for n nodes fit
@@ -99,24 +108,27 @@ func batchFits(n int) bool {
 // batchWidth is the number of sources of a batch: the bits of a uint64.
 const batchWidth = 64
 
-func betweenness(net *Network, batched bool) []float64 {
+func betweenness(ctx context.Context, net *Network, batched bool) ([]float64, error) {
 	n := net.N()
 	bc := make([]float64, n)
 	if n <= 2 {
-		return bc
+		return bc, ctx.Err()
 	}
 	if batched {
 		bn, perm := bfsOrder(net)
-		sum := batchedBrandes(bn)
+		sum, err := batchedBrandes(ctx, bn)
+		if err != nil {
+			return nil, err
+		}
 		// Each unordered pair was counted once; back to node order.
 		scale := 2 / (float64(n-1) * float64(n-2))
 		for v, p := range perm {
 			bc[v] = sum[p] * scale
 		}
-		return bc
+		return bc, nil
 	}
 	bufs := make([]*brandes, workers(n))
-	parallel(n, func(w, s int) {
+	err := parallelContext(ctx, n, func(w, s int) {
 		b := bufs[w]
 		if b == nil {
 			b = newBrandes(n)
@@ -124,6 +136,9 @@ func betweenness(net *Network, batched bool) []float64 {
 		}
 		b.source(net, s)
 	})
+	if err != nil {
+		return nil, err
+	}
 	for _, b := range bufs {
 		if b != nil {
 			for i, v := range b.bc {
@@ -136,7 +151,7 @@ func betweenness(net *Network, batched bool) []float64 {
 	for i := range bc {
 		bc[i] *= scale
 	}
-	return bc
+	return bc, nil
 }
 
 // batchedBrandes returns Σ_{t<s} σ_st(v)/σ_st over all sources s, for
@@ -146,7 +161,10 @@ func betweenness(net *Network, batched bool) []float64 {
 // sources have the most targets) to the first, so that the workers finish
 // together; their sums are added in that order whatever the number of
 // workers, so the result does not depend on it.
-func batchedBrandes(net *Network) []float64 {
+//
+// Before each batch it checks ctx; once ctx is done no batch is begun, and
+// it returns ctx.Err() when the running ones have finished.
+func batchedBrandes(ctx context.Context, net *Network) ([]float64, error) {
 	n := net.N()
 	batches := (n + batchWidth - 1) / batchWidth
 	k := workers(batches)
@@ -173,6 +191,10 @@ func batchedBrandes(net *Network) []float64 {
 				// buffers.
 				for taken < batches && taken-added > 2*k {
 					changed.Wait()
+				}
+				if taken < batches && ctx.Err() != nil {
+					taken = batches // no more batches, for any worker
+					changed.Broadcast()
 				}
 				if taken == batches {
 					mu.Unlock()
@@ -209,7 +231,10 @@ func batchedBrandes(net *Network) []float64 {
 		}()
 	}
 	wg.Wait()
-	return sum
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return sum, nil
 }
 
 // bfsOrder returns net with its nodes renumbered in breadth-first order,
@@ -675,18 +700,25 @@ func (b *brandes) source(net *Network, s int) {
 //
 // BetweennessApprox panics unless 0 < eps < 1 and 0 < delta < 1.
 func BetweennessApprox(net *Network, eps, delta float64, src rand.Source) (bc []float64, samples int) {
+	bc, samples, _ = BetweennessApproxContext(context.Background(), net, eps, delta, src)
+	return bc, samples
+}
+
+// BetweennessApproxContext is BetweennessApprox that stops when ctx is done
+// (checked before every sample) and then returns ctx.Err().
+func BetweennessApproxContext(ctx context.Context, net *Network, eps, delta float64, src rand.Source) (bc []float64, samples int, err error) {
 	if !(eps > 0 && eps < 1) || !(delta > 0 && delta < 1) {
 		panic(fmt.Sprintf("analysis: BetweennessApprox needs 0 < eps, delta < 1, got eps=%v delta=%v", eps, delta))
 	}
 	n := net.N()
 	bc = make([]float64, n)
 	if n <= 2 {
-		return bc, 0
+		return bc, 0, ctx.Err()
 	}
 	comp, _ := Components(net)
 	vd := vertexDiameterBound(net, comp)
 	if vd <= 2 {
-		return bc, 0
+		return bc, 0, ctx.Err()
 	}
 	e := eps * float64(n-2) / float64(n)
 	const c = 0.5
@@ -696,7 +728,7 @@ func BetweennessApprox(net *Network, eps, delta float64, src rand.Source) (bc []
 	// src whatever the number of workers, and no memory per sample.
 	base := rand.New(src).Uint64()
 	bufs := make([]*pathSampler, workers(r))
-	parallel(r, func(w, i int) {
+	err = parallelContext(ctx, r, func(w, i int) {
 		p := bufs[w]
 		if p == nil {
 			p = newPathSampler(n)
@@ -712,6 +744,9 @@ func BetweennessApprox(net *Network, eps, delta float64, src rand.Source) (bc []
 			p.sample(net, s, t)
 		}
 	})
+	if err != nil {
+		return nil, 0, err
+	}
 	count := make([]int64, n)
 	for _, p := range bufs {
 		if p == nil {
@@ -725,7 +760,7 @@ func BetweennessApprox(net *Network, eps, delta float64, src rand.Source) (bc []
 	for i, k := range count {
 		bc[i] = float64(k) * scale
 	}
-	return bc, r
+	return bc, r, nil
 }
 
 // vertexDiameterBound returns an upper bound on the number of nodes of the
@@ -921,14 +956,21 @@ func (p *pathSampler) walk(net *Network, v int32, dist []int32, sig []float64, s
 // largest eccentricity and O(n+m) memory, shared among
 // runtime.GOMAXPROCS workers. No all-pairs matrix is formed.
 func Closeness(net *Network) []float64 {
+	c, _ := ClosenessContext(context.Background(), net)
+	return c
+}
+
+// ClosenessContext is Closeness that stops when ctx is done (checked before
+// every batch of 64 sources) and then returns ctx.Err().
+func ClosenessContext(ctx context.Context, net *Network) ([]float64, error) {
 	n := net.N()
 	c := make([]float64, n)
 	if n <= 1 {
-		return c
+		return c, ctx.Err()
 	}
 	batches := (n + 63) / 64
 	bufs := make([]*msbfs, workers(batches))
-	parallel(batches, func(w, b int) {
+	err := parallelContext(ctx, batches, func(w, b int) {
 		m := bufs[w]
 		if m == nil {
 			m = newMSBFS(n)
@@ -936,6 +978,9 @@ func Closeness(net *Network) []float64 {
 		}
 		m.run(net, b*64, min(b*64+64, n))
 	})
+	if err != nil {
+		return nil, err
+	}
 	for _, m := range bufs {
 		if m == nil {
 			continue
@@ -947,7 +992,7 @@ func Closeness(net *Network) []float64 {
 	for i := range c {
 		c[i] /= float64(n - 1)
 	}
-	return c
+	return c, nil
 }
 
 // msbfs holds the buffers of one worker of Closeness.

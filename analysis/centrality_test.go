@@ -1,13 +1,18 @@
 package analysis
 
 import (
+	"context"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"testing"
 
+	"github.com/ecoscope/ecoscope/generate"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -271,7 +276,7 @@ func TestRandomCentrality(t *testing.T) {
 		}
 		what := func(m string) string { return "case " + itoa(c) + ": " + m }
 		checkNodes(t, net, what("Betweenness"), Betweenness(net), bc, 1e-12)
-		checkNodes(t, net, what("Betweenness/one source at a time"), betweenness(net, false), bc, 1e-12)
+		checkNodes(t, net, what("Betweenness/one source at a time"), testBetweenness(net, false), bc, 1e-12)
 		checkNodes(t, net, what("Closeness"), Closeness(net), cl, 1e-12)
 		checkNodes(t, net, what("PageRank"), PageRank(net, 0.85), pr, 1e-10)
 		checkNodes(t, net, what("Eigenvector"), Eigenvector(net), ev, 1e-6)
@@ -332,7 +337,7 @@ func TestBetweennessBatched(t *testing.T) {
 		}
 		net := New(e, Options{})
 		what := "case " + itoa(c)
-		checkNodes(t, net, what+": batched", betweenness(net, true), betweenness(net, false), 1e-12)
+		checkNodes(t, net, what+": batched", testBetweenness(net, true), testBetweenness(net, false), 1e-12)
 
 		cl := make([]float64, n)
 		dist := make([]int, n)
@@ -470,7 +475,7 @@ func TestBetweennessShapes(t *testing.T) {
 			}
 			got := Betweenness(net)
 			checkNodes(t, net, "Betweenness", got, want, 1e-12)
-			checkNodes(t, net, "one source at a time", betweenness(net, false), want, 1e-12)
+			checkNodes(t, net, "one source at a time", testBetweenness(net, false), want, 1e-12)
 		})
 	}
 }
@@ -493,7 +498,7 @@ func TestBetweennessWorkers(t *testing.T) {
 		got := Betweenness(net)
 		if first == nil {
 			first = got
-			checkNodes(t, net, "Betweenness", got, betweenness(net, false), 1e-12)
+			checkNodes(t, net, "Betweenness", got, testBetweenness(net, false), 1e-12)
 			continue
 		}
 		for i := range got {
@@ -576,5 +581,77 @@ func TestBrandesBatchClearsBuffers(t *testing.T) {
 			}
 		}
 		b.release()
+	}
+}
+
+// testBetweenness is betweenness for the tests: batched or one source at a
+// time, without cancellation.
+func testBetweenness(net *Network, batched bool) []float64 {
+	bc, err := betweenness(context.Background(), net, batched)
+	if err != nil {
+		panic(err)
+	}
+	return bc
+}
+
+// countdownCtx is a context whose Err becomes context.Canceled after it
+// has been asked n times: it cancels an analysis part way through, at a
+// point that does not depend on timing.
+type countdownCtx struct {
+	context.Context
+	left atomic.Int64
+	done chan struct{}
+	once sync.Once
+}
+
+func newCountdownCtx(n int64) *countdownCtx {
+	c := &countdownCtx{Context: context.Background(), done: make(chan struct{})}
+	c.left.Store(n)
+	return c
+}
+
+func (c *countdownCtx) Done() <-chan struct{} { return c.done }
+
+func (c *countdownCtx) Err() error {
+	if c.left.Add(-1) < 0 {
+		c.once.Do(func() { close(c.done) })
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestCancel checks that the long node metrics stop when their context is
+// done, before and part way through, and return its error (issue 8: Ctrl-C
+// did nothing during a long analysis).
+func TestCancel(t *testing.T) {
+	e := generate.Ecosystem(generate.Options{Partners: 3000, Seed: 2, NetworkOnly: true})
+	net := New(e, Options{})
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	runs := map[string]func(ctx context.Context) error{
+		"betweenness": func(ctx context.Context) error { _, err := BetweennessContext(ctx, net); return err },
+		"betweenness one source at a time": func(ctx context.Context) error {
+			_, err := betweenness(ctx, net, false)
+			return err
+		},
+		"approximate betweenness": func(ctx context.Context) error {
+			_, _, err := BetweennessApproxContext(ctx, net, 0.05, 0.1, rand.NewPCG(1, 1))
+			return err
+		},
+		"closeness":       func(ctx context.Context) error { _, err := ClosenessContext(ctx, net); return err },
+		"node metrics":    func(ctx context.Context) error { _, _, err := NodeMetricsOf(ctx, net, MetricsOptions{}); return err },
+		"network metrics": func(ctx context.Context) error { _, err := NetworkMetricsOf(ctx, e, net, MetricsOptions{}); return err },
+	}
+	for name, run := range runs {
+		if err := run(cancelled); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s, cancelled before: err = %v, want context.Canceled", name, err)
+		}
+		// Part way: after a few checks.
+		if err := run(newCountdownCtx(5)); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s, cancelled part way: err = %v, want context.Canceled", name, err)
+		}
+		if err := run(context.Background()); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }

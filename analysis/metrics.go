@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -152,11 +153,16 @@ type NetworkMetrics struct {
 }
 
 // NetworkMetricsOf computes the network-level metrics of net, the partner
-// network of e (e supplies the units for the triple helix synergy).
-func NetworkMetricsOf(e *graph.Ecosystem, net *Network, opts MetricsOptions) NetworkMetrics {
+// network of e (e supplies the units for the triple helix synergy). It
+// checks ctx between metrics, and in the E-I permutation test, and returns
+// ctx.Err() once it is done.
+func NetworkMetricsOf(ctx context.Context, e *graph.Ecosystem, net *Network, opts MetricsOptions) (NetworkMetrics, error) {
 	perms := opts.Permutations
 	if perms <= 0 {
 		perms = DefaultPermutations
+	}
+	if err := ctx.Err(); err != nil {
+		return NetworkMetrics{}, err
 	}
 	_, comps := Components(net)
 	m := NetworkMetrics{
@@ -168,14 +174,21 @@ func NetworkMetricsOf(e *graph.Ecosystem, net *Network, opts MetricsOptions) Net
 		AverageClustering:     Float(AverageClustering(net)),
 		EIPermutations:        perms,
 	}
-	m.EIIndexPValue = Float(EIIndexTest(net, perms, opts.rand(2)).P)
+	ei, err := eiIndexTest(ctx, net, perms, opts.rand(2))
+	if err != nil {
+		return NetworkMetrics{}, err
+	}
+	m.EIIndexPValue = Float(ei.P)
 	c := Louvain(net, opts.rand(1))
+	if err := ctx.Err(); err != nil {
+		return NetworkMetrics{}, err
+	}
 	m.Modularity, m.Communities = Float(c.Q), len(c.Sizes)
 	obs := UnitHelixSets(e)
 	m.SynergyUnits = len(obs)
 	m.TripleHelixSynergy = Float(TripleHelixSynergy(obs))
 	m.QuadrupleHelixSynergy = Float(QuadrupleHelixSynergy(obs))
-	return m
+	return m, nil
 }
 
 // UnitMetrics are the composition, diversity, coverage and mixing metrics
@@ -258,23 +271,38 @@ type Approximation struct {
 	Samples int     `json:"samples"`
 }
 
-// NodeMetricsOf computes the node-level metrics of every partner of net.
-// approx is nil when betweenness is exact.
-func NodeMetricsOf(net *Network, opts MetricsOptions) (nodes []NodeMetrics, approx *Approximation) {
-	n := net.N()
-	var bc []float64
-	if opts.Approx > 0 {
-		delta := opts.ApproxDelta
-		if delta <= 0 {
-			delta = 0.1
-		}
-		var samples int
-		bc, samples = BetweennessApprox(net, opts.Approx, delta, opts.rand(3))
-		approx = &Approximation{Epsilon: opts.Approx, Delta: delta, Samples: samples}
-	} else {
-		bc = Betweenness(net)
+// betweennessOf returns the betweenness of net, exact or (opts.Approx > 0)
+// estimated by sampling; approx is nil when it is exact.
+func betweennessOf(ctx context.Context, net *Network, opts MetricsOptions) (bc []float64, approx *Approximation, err error) {
+	if opts.Approx <= 0 {
+		bc, err = BetweennessContext(ctx, net)
+		return bc, nil, err
 	}
-	cl := Closeness(net)
+	delta := opts.ApproxDelta
+	if delta <= 0 {
+		delta = 0.1
+	}
+	bc, samples, err := BetweennessApproxContext(ctx, net, opts.Approx, delta, opts.rand(3))
+	if err != nil {
+		return nil, nil, err
+	}
+	return bc, &Approximation{Epsilon: opts.Approx, Delta: delta, Samples: samples}, nil
+}
+
+// NodeMetricsOf computes the node-level metrics of every partner of net.
+// approx is nil when betweenness is exact. It checks ctx in betweenness and
+// closeness, and between the other metrics, and returns ctx.Err() once it
+// is done.
+func NodeMetricsOf(ctx context.Context, net *Network, opts MetricsOptions) (nodes []NodeMetrics, approx *Approximation, err error) {
+	n := net.N()
+	bc, approx, err := betweennessOf(ctx, net, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	cl, err := ClosenessContext(ctx, net)
+	if err != nil {
+		return nil, nil, err
+	}
 	ev := Eigenvector(net)
 	pr := PageRank(net, 0.85)
 	cc := Clustering(net)
@@ -286,6 +314,9 @@ func NodeMetricsOf(net *Network, opts MetricsOptions) (nodes []NodeMetrics, appr
 	ei := NodeEIIndex(net)
 	roles := Brokerage(net)
 	z := BrokerageZ(net, roles)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	nodes = make([]NodeMetrics, n)
 	for i := range nodes {
 		r := roles[i]
@@ -301,5 +332,5 @@ func NodeMetricsOf(net *Network, opts MetricsOptions) (nodes []NodeMetrics, appr
 			RepresentativeZ: Float(z[i].Representative), LiaisonZ: Float(z[i].Liaison),
 		}
 	}
-	return nodes, approx
+	return nodes, approx, nil
 }

@@ -53,7 +53,10 @@ func TestUnitMetricsOf(t *testing.T) {
 func TestNetworkAndNodeMetricsOf(t *testing.T) {
 	e := tiny(t)
 	net := New(e, Options{Ties: TiesExplicit})
-	m := NetworkMetricsOf(e, net, MetricsOptions{Seed: 1, Permutations: 99})
+	m, err := NetworkMetricsOf(t.Context(), e, net, MetricsOptions{Seed: 1, Permutations: 99})
+	if err != nil {
+		t.Fatal(err)
+	}
 	// 5 partners, ties uni-bv and gem-wijk: components {uni,bv} {gem,wijk} {los}.
 	if m.Partners != 5 || m.Ties != 2 || m.Components != 3 || m.LargestComponentShare != 0.4 || m.EIPermutations != 99 {
 		t.Errorf("network metrics %+v", m)
@@ -65,18 +68,22 @@ func TestNetworkAndNodeMetricsOf(t *testing.T) {
 	if _, ok := m.HelixMixing[graph.HelixUnknown]; !ok {
 		t.Error("the unknown partner los has no mixing row")
 	}
-	nodes, approx := NodeMetricsOf(net, MetricsOptions{Seed: 1})
+	nodes, approx, err := NodeMetricsOf(t.Context(), net, MetricsOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if approx != nil || len(nodes) != 5 || nodes[0].ID != "uni" || nodes[0].Degree != 1 || nodes[4].Degree != 0 {
 		t.Errorf("nodes %+v approx %v", nodes, approx)
 	}
-	_, approx = NodeMetricsOf(net, MetricsOptions{Seed: 1, Approx: 0.1})
+	_, approx, _ = NodeMetricsOf(t.Context(), net, MetricsOptions{Seed: 1, Approx: 0.1})
 	if approx == nil || approx.Epsilon != 0.1 || approx.Samples < 1 {
 		t.Errorf("approx %+v", approx)
 	}
 	// A JSON document must encode even with NaN metrics (assortativity of
 	// a network without ties between known types).
 	empty := New(&graph.Ecosystem{}, Options{})
-	if _, err := json.Marshal(NetworkMetricsOf(&graph.Ecosystem{}, empty, MetricsOptions{})); err != nil {
+	em, _ := NetworkMetricsOf(t.Context(), &graph.Ecosystem{}, empty, MetricsOptions{})
+	if _, err := json.Marshal(em); err != nil {
 		t.Errorf("empty network metrics do not encode: %v", err)
 	}
 }

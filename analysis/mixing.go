@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -312,6 +313,12 @@ type EITest struct {
 // from a seed; src nil draws from the global generator. Each permutation
 // costs O(m). EIIndexTest panics if perms < 1.
 func EIIndexTest(net *Network, perms int, src rand.Source) EITest {
+	t, _ := eiIndexTest(context.Background(), net, perms, src)
+	return t
+}
+
+// eiIndexTest is EIIndexTest that checks ctx every 64 permutations.
+func eiIndexTest(ctx context.Context, net *Network, perms int, src rand.Source) (EITest, error) {
 	if perms < 1 {
 		panic(fmt.Sprintf("analysis: EIIndexTest needs at least 1 permutation, got %d", perms))
 	}
@@ -344,7 +351,7 @@ func EIIndexTest(net *Network, perms int, src rand.Source) EITest {
 	if total == 0 {
 		nan := math.NaN()
 		t.Observed, t.Mean, t.SD, t.P, t.PLess, t.PGreater = nan, nan, nan, nan, nan, nan
-		return t
+		return t, ctx.Err()
 	}
 	external := func() int {
 		e := 0
@@ -365,6 +372,11 @@ func EIIndexTest(net *Network, perms int, src rand.Source) EITest {
 	es := make([]int, perms)
 	var sum float64
 	for p := range es {
+		if p%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return EITest{}, err
+			}
+		}
 		r.Shuffle(len(labels), func(a, b int) { labels[a], labels[b] = labels[b], labels[a] })
 		es[p] = external()
 		sum += float64(es[p])
@@ -396,7 +408,7 @@ func EIIndexTest(net *Network, perms int, src rand.Source) EITest {
 	t.P = float64(two+1) / den
 	t.PLess = float64(less+1) / den
 	t.PGreater = float64(greater+1) / den
-	return t
+	return t, nil
 }
 
 // PublicPrivateShare returns the share of the ties of net that join a public

@@ -2,12 +2,14 @@ package analysis
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"runtime"
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	gonum "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/simple"
@@ -484,6 +486,27 @@ func parallel(n int, work func(worker, i int)) {
 		}(w)
 	}
 	wg.Wait()
+}
+
+// parallelContext is parallel that stops handing out items once ctx is
+// done and then returns its error. Items already begun finish.
+func parallelContext(ctx context.Context, n int, work func(worker, i int)) error {
+	if ctx.Done() == nil { // never cancelled: no checks
+		parallel(n, work)
+		return nil
+	}
+	var stop atomic.Bool
+	parallel(n, func(w, i int) {
+		if stop.Load() {
+			return
+		}
+		if ctx.Err() != nil {
+			stop.Store(true)
+			return
+		}
+		work(w, i)
+	})
+	return ctx.Err()
 }
 
 // workers returns the number of goroutines parallel uses for n items:

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"sort"
 
@@ -235,6 +236,9 @@ type ValueCreation struct {
 	Undated     ValueStats     `json:"undated"`
 	Positions   ValuePositions `json:"network"`
 	Partners    []PartnerValue `json:"by_partner"`
+	// BetweennessApproximation is present when betweenness was estimated
+	// by sampling (MetricsOptions.Approx) rather than computed exactly.
+	BetweennessApproximation *Approximation `json:"betweenness_approximation,omitempty"`
 }
 
 // Values counts the value records of e and their shares of all records:
@@ -257,9 +261,14 @@ type ValueCreation struct {
 //     within one type, and those with a partner of unknown type do not
 //     count). Betweenness quartiles: see BetweennessQuartiles.
 //
+// Betweenness is exact unless opts.Approx > 0 (see NodeMetricsOf); without
+// value records the network positions are not computed at all (they would
+// hold no record), and Partners is empty.
+//
 // No record is dropped: every table adds up to Records. It panics if net
-// does not have one node per partner of e.
-func Values(e *graph.Ecosystem, net *Network) ValueCreation {
+// does not have one node per partner of e. It checks ctx in betweenness
+// and returns ctx.Err() once it is done.
+func Values(ctx context.Context, e *graph.Ecosystem, net *Network, opts MetricsOptions) (ValueCreation, error) {
 	if net.N() != len(e.Partners) {
 		panic("analysis: Values: the network was not built from this ecosystem")
 	}
@@ -424,8 +433,17 @@ func Values(e *graph.Ecosystem, net *Network) ValueCreation {
 		}
 	}
 
-	vc.Positions, vc.Partners = valuePositions(e, net, reporterPartner)
-	return vc
+	if n == 0 { // nothing to place in the network: no betweenness to compute
+		vc.Positions, vc.Partners = emptyPositions(), []PartnerValue{}
+		return vc, nil
+	}
+	bc, approx, err := betweennessOf(ctx, net, opts)
+	if err != nil {
+		return ValueCreation{}, err
+	}
+	vc.BetweennessApproximation = approx
+	vc.Positions, vc.Partners = valuePositions(e, net, bc, reporterPartner)
+	return vc, nil
 }
 
 // subtreeCounts returns, for every unit, the records naming it or a unit
@@ -488,9 +506,8 @@ func BetweennessQuartiles(bc []float64) []int {
 	return q
 }
 
-func valuePositions(e *graph.Ecosystem, net *Network, reporterPartner func(string) (int, bool)) (ValuePositions, []PartnerValue) {
+func valuePositions(e *graph.Ecosystem, net *Network, bc []float64, reporterPartner func(string) (int, bool)) (ValuePositions, []PartnerValue) {
 	n := net.N()
-	bc := Betweenness(net)
 	roles := Brokerage(net)
 	quart := BetweennessQuartiles(bc)
 	partners := make([]PartnerValue, n)
@@ -544,4 +561,19 @@ func valuePositions(e *graph.Ecosystem, net *Network, reporterPartner func(strin
 		pos.Quartiles = append(pos.Quartiles, group("q"+string(rune('0'+q)), func(p PartnerValue) bool { return p.Quartile == q }))
 	}
 	return pos, partners
+}
+
+// emptyPositions are the network positions of a data set without value
+// records: the groups with nothing in them.
+func emptyPositions() ValuePositions {
+	nan := Float(math.NaN())
+	group := func(name string) PositionGroup {
+		return PositionGroup{Group: name, MinBetweenness: nan, MaxBetweenness: nan, RecordsPerPartner: nan,
+			ShareTransformative: nan, ShareRealizedOrTransformative: nan}
+	}
+	pos := ValuePositions{Brokers: group("brokers"), Others: group("others")}
+	for q := 1; q <= 4; q++ {
+		pos.Quartiles = append(pos.Quartiles, group("q"+string(rune('0'+q))))
+	}
+	return pos
 }

@@ -1,6 +1,7 @@
 package analysis_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -77,7 +78,18 @@ const valuesData = `{
 func valuesOf(t *testing.T) analysis.ValueCreation {
 	t.Helper()
 	e := readJSONData(t, valuesData)
-	return analysis.Values(e, analysis.New(e, analysis.Options{}))
+	return mustValues(t, e, analysis.New(e, analysis.Options{}))
+}
+
+// mustValues is analysis.Values with exact betweenness, failing t on an
+// error.
+func mustValues(t testing.TB, e *graph.Ecosystem, net *analysis.Network) analysis.ValueCreation {
+	t.Helper()
+	v, err := analysis.Values(context.Background(), e, net, analysis.MetricsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
 
 func cycles(ex, im, po, ap, re, tr int) analysis.CycleCounts {
@@ -357,7 +369,7 @@ func TestBetweennessQuartiles(t *testing.T) {
 // every table still has its rows.
 func TestValuesEmpty(t *testing.T) {
 	e := &graph.Ecosystem{}
-	v := analysis.Values(e, analysis.New(e, analysis.Options{}))
+	v := mustValues(t, e, analysis.New(e, analysis.Options{}))
 	if v.Records != 0 || len(v.Cycles) != 6 || len(v.Capitals) != 6 || len(v.Outcomes) != 4 || len(v.Helices) != 5 ||
 		len(v.Years) != 0 || len(v.Positions.Quartiles) != 4 {
 		t.Errorf("empty: %+v", v)
@@ -372,7 +384,7 @@ func TestValuesEmpty(t *testing.T) {
 func TestValuesReporterHelixUnknown(t *testing.T) {
 	e := readJSONData(t, `{"partners": [{"id": "x"}, {"id": "a", "helix": "academia"}],
 		"values": [{"reporter": "x", "cycle": "applied"}, {"reporter": "a", "cycle": "applied"}]}`)
-	v := analysis.Values(e, analysis.New(e, analysis.Options{}))
+	v := mustValues(t, e, analysis.New(e, analysis.Options{}))
 	last := v.Helices[len(v.Helices)-1]
 	if len(v.Helices) != 6 || last.Helix != graph.HelixUnknown || last.Records != 1 || v.Helices[0].Records != 1 {
 		t.Errorf("helix rows %+v, want academia 1 and unknown 1", v.Helices)
@@ -387,7 +399,7 @@ func TestValuesPanicsOnOtherNetwork(t *testing.T) {
 			t.Error("Values did not panic on a network of another ecosystem")
 		}
 	}()
-	analysis.Values(e, analysis.New(other, analysis.Options{}))
+	analysis.Values(t.Context(), e, analysis.New(other, analysis.Options{}), analysis.MetricsOptions{})
 }
 
 // TestValuesUnknownReferencesAreImportErrors: a value record that names an
@@ -434,7 +446,7 @@ func BenchmarkValues(b *testing.B) {
 		net := analysis.New(e, analysis.Options{})
 		b.Run(fmt.Sprintf("partners=%d/values=%d", n, len(e.Values)), func(b *testing.B) {
 			for b.Loop() {
-				analysis.Values(e, net)
+				mustValues(b, e, net)
 			}
 		})
 	}
@@ -455,7 +467,10 @@ func ExampleValues() {
 	if err := e.Validate().Err(); err != nil {
 		panic(err)
 	}
-	v := analysis.Values(e, analysis.New(e, analysis.Options{}))
+	v, err := analysis.Values(context.Background(), e, analysis.New(e, analysis.Options{}), analysis.MetricsOptions{})
+	if err != nil {
+		panic(err)
+	}
 	for _, c := range v.Cycles {
 		if c.Records > 0 {
 			fmt.Printf("%s: %d (micro %d, macro %d, unspecified %d)\n", c.Cycle, c.Records, c.Levels.Micro, c.Levels.Macro, c.Levels.Unspecified)
@@ -468,4 +483,29 @@ func ExampleValues() {
 	// realized: 1 (micro 0, macro 0, unspecified 1)
 	// transformative: 1 (micro 0, macro 1, unspecified 0)
 	// brokers: 1 partner, 1 record, 100% transformative
+}
+
+// TestValuesWithoutRecordsSkipsBetweenness: values computed exact
+// betweenness before it found there were no value records (107 s on
+// CORDIS, issue 8). Without records Values must not start it: with a
+// context that is already done it still succeeds, while with records it
+// stops with the context's error. With Approx, betweenness is sampled and
+// says so.
+func TestValuesWithoutRecordsSkipsBetweenness(t *testing.T) {
+	e := generate.Ecosystem(generate.Options{Partners: 500, Seed: 1})
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	withRecords := *e
+	e.Values = nil
+	v, err := analysis.Values(done, e, analysis.New(e, analysis.Options{}), analysis.MetricsOptions{})
+	if err != nil || v.Records != 0 || len(v.Partners) != 0 || len(v.Positions.Quartiles) != 4 {
+		t.Errorf("no records: err %v, records %d, partners %d, quartiles %d; want no error, 0, 0, 4", err, v.Records, len(v.Partners), len(v.Positions.Quartiles))
+	}
+	if _, err := analysis.Values(done, &withRecords, analysis.New(&withRecords, analysis.Options{}), analysis.MetricsOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("with records and a done context: err %v, want context.Canceled", err)
+	}
+	a, err := analysis.Values(t.Context(), &withRecords, analysis.New(&withRecords, analysis.Options{}), analysis.MetricsOptions{Approx: 0.05, Seed: 1})
+	if err != nil || a.BetweennessApproximation == nil || a.BetweennessApproximation.Epsilon != 0.05 {
+		t.Errorf("approx: err %v, approximation %+v", err, a.BetweennessApproximation)
+	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -26,18 +27,22 @@ type ValuesReport struct {
 	analysis.ValueCreation
 }
 
-// BuildValues computes the value creation of e (analysis.Values) on the
-// partner network that opts makes.
-func BuildValues(e *graph.Ecosystem, m Meta, opts analysis.Options) ValuesReport {
+// BuildValues computes the value creation of e (analysis.Values, with the
+// betweenness options of mopts) on the partner network that opts makes.
+func BuildValues(ctx context.Context, e *graph.Ecosystem, m Meta, opts analysis.Options, mopts analysis.MetricsOptions) (ValuesReport, error) {
 	at := "all"
 	if !m.At.IsZero() {
 		at = m.At.String()
 	}
 	net := analysis.New(e, opts)
+	vc, err := analysis.Values(ctx, e, net, mopts)
+	if err != nil {
+		return ValuesReport{}, err
+	}
 	return ValuesReport{
 		Name: e.Name, Source: m.Source, At: at, Unit: m.Unit, Partners: len(e.Partners),
-		TieSource: opts.Ties.String(), Notes: net.Notes(), ValueCreation: analysis.Values(e, net),
-	}
+		TieSource: opts.Ties.String(), Notes: net.Notes(), ValueCreation: vc,
+	}, nil
 }
 
 // WriteValuesJSON writes r as indented JSON; undefined shares are null.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -16,7 +17,10 @@ import (
 // date, a year without records (2022), brokers b and c, betweenness
 // quartiles with a tie (c and e, 4/15) and an empty q2.
 func TestValuesJSONGolden(t *testing.T) {
-	r := BuildValues(checkLoad(t, "testdata/values.json"), Meta{Source: "testdata/values.json"}, analysis.Options{})
+	r, err := BuildValues(context.Background(), checkLoad(t, "testdata/values.json"), Meta{Source: "testdata/values.json"}, analysis.Options{}, analysis.MetricsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	if err := WriteValuesJSON(&buf, r); err != nil {
 		t.Fatal(err)
@@ -43,7 +47,10 @@ func TestValuesJSONGolden(t *testing.T) {
 }
 
 func TestValuesTextGolden(t *testing.T) {
-	r := BuildValues(checkLoad(t, "testdata/values.json"), Meta{Source: "testdata/values.json"}, analysis.Options{})
+	r, err := BuildValues(context.Background(), checkLoad(t, "testdata/values.json"), Meta{Source: "testdata/values.json"}, analysis.Options{}, analysis.MetricsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	if err := WriteValuesText(&buf, r); err != nil {
 		t.Fatal(err)
@@ -88,7 +95,10 @@ func TestValuesTextEmpty(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			at, _ := graph.ParseDate(tt.at)
-			r := BuildValues(tt.e, Meta{At: at}, analysis.Options{})
+			r, err := BuildValues(context.Background(), tt.e, Meta{At: at}, analysis.Options{}, analysis.MetricsOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
 			var buf bytes.Buffer
 			if err := WriteValuesText(&buf, r); err != nil {
 				t.Fatal(err)

@@ -73,8 +73,8 @@ null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
 }
 
 func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
-	if opts.approx < 0 || opts.approx >= 1 {
-		return usagef("--approx must be between 0 and 1 (e.g. 0.01), got %v", opts.approx)
+	if err := checkApprox(opts.approx); err != nil {
+		return err
 	}
 	if opts.permutations < 1 {
 		return usagef("--permutations must be at least 1")
@@ -98,33 +98,60 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 	}
 	mm := report.MetricsMeta{Source: meta.Source, At: at, Unit: meta.Unit, TieSource: opts.ties.String(), Seed: opts.seed, Notes: net.Notes()}
 
-	return a.writeOut(opts.out, func(w io.Writer) error {
-		csv := opts.format.value == "csv"
-		switch opts.level.value {
-		case "network":
-			m := analysis.NetworkMetricsOf(e, net, mopts)
+	// Compute first, write after: an interrupted run writes nothing.
+	ctx := cmd.Context()
+	csv := opts.format.value == "csv"
+	var write func(w io.Writer) error
+	switch opts.level.value {
+	case "network":
+		m, err := analysis.NetworkMetricsOf(ctx, e, net, mopts)
+		if err != nil {
+			return err
+		}
+		write = func(w io.Writer) error {
 			if csv {
 				return report.WriteNetworkCSV(w, m)
 			}
 			return report.WriteJSONDoc(w, report.NetworkMetricsJSON{MetricsMeta: mm, NetworkMetrics: m})
-		case "units":
-			u := analysis.UnitMetricsOf(e, net)
+		}
+	case "units":
+		u := analysis.UnitMetricsOf(e, net)
+		write = func(w io.Writer) error {
 			if csv {
 				return report.WriteUnitsCSV(w, u)
 			}
 			return report.WriteJSONDoc(w, report.UnitMetricsJSON{MetricsMeta: mm, Units: u})
-		default:
-			nodes, approx := analysis.NodeMetricsOf(net, mopts)
-			if approx != nil {
-				fmt.Fprintf(a.io.Err, "note: betweenness is approximate: within ±%g of the exact value with probability %g (%d sampled paths)\n",
-					approx.Epsilon, 1-approx.Delta, approx.Samples)
-			}
+		}
+	default:
+		nodes, approx, err := analysis.NodeMetricsOf(ctx, net, mopts)
+		if err != nil {
+			return err
+		}
+		a.noteApprox(approx)
+		write = func(w io.Writer) error {
 			if csv {
 				return report.WriteNodesCSV(w, nodes)
 			}
 			return report.WriteJSONDoc(w, report.NodeMetricsJSON{MetricsMeta: mm, BetweennessApproximation: approx, Nodes: nodes})
 		}
-	})
+	}
+	return a.writeOut(opts.out, write)
+}
+
+// checkApprox checks the value of --approx.
+func checkApprox(eps float64) error {
+	if eps < 0 || eps >= 1 {
+		return usagef("--approx must be between 0 and 1 (e.g. 0.01), got %v", eps)
+	}
+	return nil
+}
+
+// noteApprox says on standard error that betweenness was estimated.
+func (a *app) noteApprox(approx *analysis.Approximation) {
+	if approx != nil {
+		fmt.Fprintf(a.io.Err, "note: betweenness is approximate: within ±%g of the exact value with probability %g (%d sampled paths)\n",
+			approx.Epsilon, 1-approx.Delta, approx.Samples)
+	}
 }
 
 // writeOut runs write on standard output, or on the file path when it is

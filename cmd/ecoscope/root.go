@@ -21,6 +21,9 @@ const (
 	exitError   = 1 // anything that went wrong at run time
 	exitUsage   = 2 // a flag or argument error; usage is printed
 	exitInvalid = 3 // the input data did not validate
+	// exitInterrupted: stopped by Ctrl-C (SIGINT) or SIGTERM before it
+	// finished; nothing was written. 128 + SIGINT, as shells report it.
+	exitInterrupted = 130
 )
 
 // IOStreams are the streams and environment a command uses; tests inject
@@ -75,6 +78,9 @@ func run(ctx context.Context, args []string, streams IOStreams) int {
 	case errors.As(err, &ve):
 		fmt.Fprintf(streams.Err, "error: %v\n", err)
 		return exitInvalid
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		fmt.Fprintln(streams.Err, "interrupted: stopped before finishing; nothing was written")
+		return exitInterrupted
 	case isCobraUsage(err):
 		fmt.Fprintf(streams.Err, "error: %v\n\n", err)
 		if cmd != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -10,6 +11,8 @@ type valuesOptions struct {
 	data   dataFlags
 	format *enumFlag
 	ties   tieFlags
+	approx float64
+	seed   uint64
 }
 
 func (a *app) newValuesCmd() *cobra.Command {
@@ -41,7 +44,8 @@ with --unit it is the network of that unit and the units below it. See
 docs/values.md for the definitions and the JSON keys.`,
 		Example: `  ecoscope values --from examples/energieke-regio
   ecoscope values --at 2022 --unit fl-aardgasvrije-wijken
-  ecoscope values --ties explicit --format json > values.json`,
+  ecoscope values --ties explicit --format json > values.json
+  ecoscope values --approx 0.01   # sampled betweenness for large networks`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runValues(cmd, opts)
@@ -51,16 +55,26 @@ docs/values.md for the definitions and the JSON keys.`,
 	f := cmd.Flags()
 	f.Var(opts.format, "format", "output format: text or json")
 	opts.ties.register(cmd)
+	f.Float64Var(&opts.approx, "approx", 0, "estimate betweenness within ±EPS (probability 0.9) by sampling instead of exactly, as metrics does")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed for --approx")
 	return cmd
 }
 
 func (a *app) runValues(cmd *cobra.Command, opts *valuesOptions) error {
+	if err := checkApprox(opts.approx); err != nil {
+		return err
+	}
 	e, meta, err := a.load(cmd.Context(), &opts.data)
 	if err != nil {
 		return err
 	}
-	r := report.BuildValues(e, meta, a.networkOptions(&opts.ties))
+	r, err := report.BuildValues(cmd.Context(), e, meta, a.networkOptions(&opts.ties),
+		analysis.MetricsOptions{Seed: opts.seed, Approx: opts.approx})
+	if err != nil {
+		return err
+	}
 	a.printNotes(r.Notes)
+	a.noteApprox(r.BetweennessApproximation)
 	if opts.format.value == "json" {
 		return report.WriteValuesJSON(a.io.Out, r)
 	}

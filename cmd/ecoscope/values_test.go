@@ -163,3 +163,15 @@ func TestValuesHelp(t *testing.T) {
 		t.Errorf("help: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// TestValuesApprox: values takes --approx like metrics (issue 8).
+func TestValuesApprox(t *testing.T) {
+	r := ecoscope(t, nil, "values", "--from", example, "--approx", "0.05", "--format", "json")
+	m := jsonOf(t, r)
+	if _, ok := m["betweenness_approximation"]; !ok || !strings.Contains(r.err, "betweenness is approximate") {
+		t.Errorf("values --approx: no betweenness_approximation key or note; stderr %q", r.err)
+	}
+	if r := ecoscope(t, nil, "values", "--from", example, "--approx", "2"); r.code != exitUsage {
+		t.Errorf("values --approx 2: exit %d, want %d", r.code, exitUsage)
+	}
+}
