@@ -39,7 +39,17 @@ const (
 	// NoteLargeUnits: units with more direct partners than the limit made
 	// no unit ties.
 	NoteLargeUnits = "large_units_no_unit_ties"
+	// NoteNoSynergy: the triple and quadruple helix synergy are undefined
+	// (null) because no unit has partners.
+	NoteNoSynergy = "synergy_undefined"
 )
+
+// NoSynergyNote is the note of network metrics whose synergy is undefined.
+var NoSynergyNote = Note{
+	Code: NoteNoSynergy,
+	Message: "triple and quadruple helix synergy are undefined (null): they are computed over the helix types " +
+		"taking part in each unit, and no unit has partners",
+}
 
 type unitSize struct {
 	id   string

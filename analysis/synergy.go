@@ -59,6 +59,9 @@ func UnitHelixSets(e *graph.Ecosystem) [][]graph.Helix {
 //
 //	T(uigc) = Σ H(x) − Σ H(xy) + Σ H(xyz) − H(uigc).
 //
+// Without observations T is undefined: NaN (null in JSON), not 0, which
+// would read as "no synergy".
+//
 // Sign convention: negative T(uig) means synergy, a reduction of uncertainty
 // that the configuration of the three together brings about beyond the
 // pairwise relations; positive T(uig) means the relations overlap
@@ -108,7 +111,7 @@ func HelixSynergy(obs [][]graph.Helix, dims ...graph.Helix) float64 {
 		bit[c] = d
 	}
 	if len(obs) == 0 {
-		return 0
+		return math.NaN() // no unit observed: undefined, not "no synergy"
 	}
 	// cells[x] counts the observations whose presence pattern over dims
 	// is the bit pattern x.

@@ -156,3 +156,14 @@ func ExampleTripleHelixSynergy() {
 	// Output:
 	// T(uig) = -1.000 bits
 }
+
+// TestSynergyWithoutUnits: with no unit to observe, synergy is undefined
+// (NaN, null in JSON), not 0 (issue 8).
+func TestSynergyWithoutUnits(t *testing.T) {
+	if v := TripleHelixSynergy(nil); !math.IsNaN(v) {
+		t.Errorf("TripleHelixSynergy(no observations) = %v, want NaN", v)
+	}
+	if v := QuadrupleHelixSynergy([][]graph.Helix{}); !math.IsNaN(v) {
+		t.Errorf("QuadrupleHelixSynergy(no observations) = %v, want NaN", v)
+	}
+}

@@ -91,7 +91,13 @@ func growthFixed(verb string, f analysis.Float) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "-"
 	}
-	return fmt.Sprintf(verb, v)
+	out := fmt.Sprintf(verb, v)
+	if strings.Trim(out, "+-0.") == "" {
+		// Zero at this precision, perhaps a tiny negative: "-0.000" or
+		// "+0.000" would suggest a change.
+		out = strings.TrimLeft(out, "+-")
+	}
+	return out
 }
 
 func growthTitle(ew *errWriter, title string, m GrowthMeta) {

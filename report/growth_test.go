@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -207,6 +208,24 @@ func TestDiffGolden(t *testing.T) {
 	} {
 		if !strings.Contains(buf.String(), s) {
 			t.Errorf("diff text lacks %q", s)
+		}
+	}
+}
+
+// TestGrowthFixedZero: diff printed -0.000 for a change that rounds to
+// zero (issue 8).
+func TestGrowthFixedZero(t *testing.T) {
+	tests := []struct {
+		verb string
+		v    float64
+		want string
+	}{
+		{"%+.3f", -1e-17, "0.000"}, {"%+.3f", 0, "0.000"}, {"%+.3f", -0.0004, "0.000"}, {"%+.3f", 0.0006, "+0.001"},
+		{"%+.2f", -0.5, "-0.50"}, {"%.3f", 0, "0.000"}, {"%.2f", math.NaN(), "-"},
+	}
+	for _, tt := range tests {
+		if got := growthFixed(tt.verb, analysis.Float(tt.v)); got != tt.want {
+			t.Errorf("growthFixed(%q, %v) = %q, want %q", tt.verb, tt.v, got, tt.want)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -256,6 +258,35 @@ func TestVersion(t *testing.T) {
 	r := ecoscope(t, nil, "version")
 	if r.code != exitOK || !strings.HasPrefix(r.stdout, "ecoscope ") {
 		t.Errorf("version: %d %q", r.code, r.stdout)
+	}
+	// --version prints the same (issue 8: it was an unknown flag).
+	if f := ecoscope(t, nil, "--version"); f.code != exitOK || f.stdout != r.stdout {
+		t.Errorf("--version: %d %q, want %q", f.code, f.stdout, r.stdout)
+	}
+}
+
+// TestDescribeVersion: the version comes from the build information: the
+// module version and the VCS revision (issue 8: version printed "dev").
+func TestDescribeVersion(t *testing.T) {
+	vcs := []debug.BuildSetting{{Key: "vcs.revision", Value: "1ea3242c5b3a9d0e"}, {Key: "vcs.time", Value: "2026-12-03T15:43:41Z"}, {Key: "vcs.modified", Value: "true"}}
+	plat := runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH
+	tests := []struct {
+		name string
+		set  string
+		info *debug.BuildInfo
+		want string
+	}{
+		{"release", "", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}, "ecoscope v1.2.3 (" + plat + ")"},
+		{"go build in a checkout", "", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261203154341-1ea3242c5b3a+dirty"}, Settings: vcs},
+			"ecoscope v0.0.0-20261203154341-1ea3242c5b3a+dirty (" + plat + ", revision 1ea3242c5b3a, 2026-12-03T15:43:41Z, modified)"},
+		{"ldflags", "v2.0.0", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "ecoscope v2.0.0 (" + plat + ")"},
+		{"no information", "", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}},
+			"ecoscope (devel) (" + plat + ", no version control information: built with -buildvcs=false or outside a git checkout)"},
+	}
+	for _, tt := range tests {
+		if got := describeVersion(tt.set, tt.info); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
 	}
 }
 

@@ -108,6 +108,10 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 		if err != nil {
 			return err
 		}
+		if m.SynergyUnits == 0 {
+			mm.Notes = append(mm.Notes, analysis.NoSynergyNote)
+			a.printNotes(analysis.Notes{analysis.NoSynergyNote})
+		}
 		write = func(w io.Writer) error {
 			if csv {
 				return report.WriteNetworkCSV(w, m)

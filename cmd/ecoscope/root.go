@@ -139,6 +139,8 @@ commands can also read files directly with --from, without a store.`,
 			return nil
 		},
 	}
+	root.Version = versionString()
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.configFile, "config", "", "configuration file (default ./"+config.FileName+" when present)")
 	root.PersistentFlags().String("store", config.DefaultStore, "SQLite store file (also store: in "+config.FileName+", or ECOSCOPE_STORE)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return &usageError{err} })

@@ -164,3 +164,20 @@ func TestMaxUnitSize(t *testing.T) {
 		t.Errorf("a typo under ties: exit %d, %s", r.code, r.err)
 	}
 }
+
+// TestSynergyNull: without units the synergy is null and a note says why
+// (issue 8: it was 0).
+func TestSynergyNull(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "partners.csv"), []byte("id,helix\na,academia\nb,industry\nc,government\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "ties.csv"), []byte("source,target\na,b\nb,c\n"), 0o644)
+	r := ecoscope(t, nil, "metrics", "--from", dir)
+	m := jsonOf(t, r)
+	if m["triple_helix_synergy"] != nil || m["quadruple_helix_synergy"] != nil || !strings.Contains(r.err, "synergy are undefined (null)") {
+		t.Errorf("synergy %v %v, stderr %q; want null and a note", m["triple_helix_synergy"], m["quadruple_helix_synergy"], r.err)
+	}
+	notes := m["notes"].([]any)
+	if len(notes) != 1 || notes[0].(map[string]any)["code"] != "synergy_undefined" {
+		t.Errorf("notes %v", notes)
+	}
+}
