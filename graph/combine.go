@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -76,33 +77,47 @@ type Combined struct {
 //   - Value records equal in every field become one.
 //
 // The merged record keeps the place and position of the first. Combine
-// returns how many records of each kind it merged away. Validate calls it.
+// returns how many records of each kind it merged away. Validate calls it;
+// ties whose ends name no partner or person are left as they are.
 func (e *Ecosystem) Combine() (Combined, Problems) {
+	actors := make(map[string]int32, len(e.Partners)+len(e.People))
+	for i, p := range e.Partners {
+		if _, ok := actors[p.ID]; !ok {
+			actors[p.ID] = int32(i)
+		}
+	}
+	for i, p := range e.People {
+		if _, ok := actors[p.ID]; !ok {
+			actors[p.ID] = int32(len(e.Partners) + i)
+		}
+	}
+	ends := make([]tieEnds, len(e.Ties))
+	for i, t := range e.Ties {
+		a, ok1 := actors[t.Source]
+		b, ok2 := actors[t.Target]
+		if !ok1 || !ok2 {
+			a, b = -1, -1
+		}
+		ends[i] = tieEnds{a, b}
+	}
+	return e.combine(ends)
+}
+
+// tieEnds are the numbers of the ends of a tie: partner i is i, person j
+// is len(Partners)+j; -1 when unknown.
+type tieEnds struct{ source, target int32 }
+
+// combine is Combine with the numbers of the ends of every tie, as
+// validateRecords found them.
+//
+// Ties are grouped by the first end of their key (a counting sort,
+// in data order within a group) and compared within each group, so that a
+// million ties cost two passes over them and no map of keys.
+func (e *Ecosystem) combine(ends []tieEnds) (Combined, Problems) {
 	var c Combined
 	var ps Problems
 	if len(e.Ties) > 1 {
-		first := make(map[TieKey]int, len(e.Ties))
-		kept := e.Ties[:0]
-		for _, t := range e.Ties {
-			k := t.Key()
-			if i, ok := first[k]; ok {
-				f := &kept[i]
-				if f.Directed != t.Directed {
-					ps = append(ps, Problem{Pos: t.Pos, Field: "directed", Message: fmt.Sprintf(
-						"tie %q–%q (type %q, since %q, id %q) is %s here but %s at %s; one tie cannot be both",
-						t.Source, t.Target, t.Type, t.Since.String(), t.ID, directedWord(t.Directed), directedWord(f.Directed), posString(f.Pos))})
-					continue
-				}
-				f.Weight += t.Weight
-				f.Until = laterUntil(f.Until, t.Until)
-				c.Ties++
-				continue
-			}
-			first[k] = len(kept)
-			kept = append(kept, t)
-		}
-		clear(e.Ties[len(kept):])
-		e.Ties = kept
+		c.Ties, ps = e.combineTies(ends)
 	}
 	if len(e.Memberships) > 1 {
 		first := make(map[MembershipKey]int, len(e.Memberships))
@@ -136,6 +151,120 @@ func (e *Ecosystem) Combine() (Combined, Problems) {
 		e.Values = kept
 	}
 	return c, ps
+}
+
+// combineTies merges the ties of e with one key (see Combine); ends[i] are
+// the numbers of the ends of tie i, and combineTies overwrites them.
+func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
+	ties := e.Ties
+	m := len(ties)
+	// The key's ends, as in TieKey: an undirected tie from the end whose id
+	// sorts first (as a store keeps it).
+	n := int32(0)
+	for i := range ties {
+		t := &ties[i]
+		if !t.Directed && t.Source > t.Target {
+			ends[i].source, ends[i].target = ends[i].target, ends[i].source
+		}
+		n = max(n, ends[i].source+1)
+	}
+	// Group the ties by their first end (-1, unknown ends, is left out),
+	// in data order, each with its other end at hand.
+	start := make([]int32, n+1)
+	for _, x := range ends {
+		if x.source >= 0 {
+			start[x.source+1]++
+		}
+	}
+	for k := int32(1); k <= n; k++ {
+		start[k] += start[k-1]
+	}
+	// A slot is other end << 32 | tie: both are numbers ≥ 0, so slots
+	// sort by other end, then data order.
+	slots := make([]uint64, start[n])
+	next := slices.Clone(start[:n])
+	for i, x := range ends {
+		if x.source >= 0 {
+			slots[next[x.source]] = uint64(x.target)<<32 | uint64(i)
+			next[x.source]++
+		}
+	}
+	other := func(s uint64) uint64 { return s >> 32 }
+	tie := func(s uint64) int32 { return int32(s & 0xffffffff) }
+	same := func(i, j int32) bool {
+		s, t := &ties[i], &ties[j]
+		return s.Since == t.Since && s.Type == t.Type && s.ID == t.ID
+	}
+	// first[i] is the earliest tie whose key tie i repeats, or -1.
+	var first []int32
+	mark := func(i, f int32) {
+		if first == nil {
+			first = make([]int32, m)
+			for k := range first {
+				first[k] = -1
+			}
+		}
+		if first[f] >= 0 {
+			f = first[f]
+		}
+		first[i] = f
+	}
+	for a := int32(0); a < n; a++ {
+		group := slots[start[a]:start[a+1]]
+		if len(group) < 2 {
+			continue
+		}
+		sorted := len(group) > 32
+		if sorted {
+			// A hub: repeats are next to each other once sorted.
+			slices.Sort(group)
+		}
+		for x := 1; x < len(group); x++ {
+			for y := x - 1; y >= 0; y-- {
+				if other(group[y]) != other(group[x]) {
+					if sorted {
+						break // no earlier tie has this other end
+					}
+					continue
+				}
+				if same(tie(group[y]), tie(group[x])) {
+					mark(tie(group[x]), tie(group[y]))
+					break
+				}
+			}
+		}
+	}
+	if first == nil {
+		return 0, nil
+	}
+	var ps Problems
+	combined := 0
+	at := make([]int32, m) // the place of each tie kept in kept
+	kept := ties[:0]
+	for i := range ties {
+		t := ties[i]
+		f := first[i]
+		if f >= 0 {
+			k := &kept[at[f]]
+			if k.Directed != t.Directed {
+				ps = append(ps, Problem{Pos: t.Pos, Field: "directed", Message: fmt.Sprintf(
+					"tie %q–%q (type %q, since %q, id %q) is %s here but %s at %s; one tie cannot be both",
+					t.Source, t.Target, t.Type, t.Since.String(), t.ID, directedWord(t.Directed), directedWord(k.Directed), posString(k.Pos))})
+				at[i] = int32(len(kept))
+				kept = append(kept, t) // kept apart, so that the error stands alone
+				continue
+			}
+			k.Weight += t.Weight
+			k.Until = laterUntil(k.Until, t.Until)
+			combined++
+			continue
+		}
+		at[i] = int32(len(kept))
+		kept = append(kept, t)
+	}
+	clear(ties[len(kept):])
+	e.Ties = kept
+	return combined, ps
 }
 
 func directedWord(d bool) string {

@@ -1,6 +1,9 @@
 package graph
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -103,5 +106,52 @@ func TestValidateCombines(t *testing.T) {
 	}
 	if ps := bad.Validate(); len(ps.Notices()) != 0 || len(bad.Ties) != 3 {
 		t.Errorf("invalid data set: Validate = %v, ties %d; want no notice and the ties untouched", ps, len(bad.Ties))
+	}
+}
+
+// TestCombineMatchesKeys checks combine against a plain map of TieKey on
+// random ties with many repeats, hubs (groups over 16 ties) and both
+// directions, directed and not.
+func TestCombineMatchesKeys(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	for round := range 20 {
+		e := &Ecosystem{}
+		np := 3 + rng.IntN(40)
+		for i := range np {
+			e.Partners = append(e.Partners, Partner{ID: fmt.Sprintf("p%03d", (i*37)%np)})
+		}
+		for range rng.IntN(400) {
+			a, b := rng.IntN(np), rng.IntN(np)
+			if round%2 == 0 {
+				a = 0 // a hub
+			}
+			tie := Tie{Source: e.Partners[a].ID, Target: e.Partners[b].ID, Weight: float64(1 + rng.IntN(3)),
+				Type: []string{"", "x"}[rng.IntN(2)], ID: []string{"", "", "p1"}[rng.IntN(3)], Directed: rng.IntN(8) == 0,
+				Period: Period{Since: []Date{{}, NewDate(2019, 0, 0)}[rng.IntN(2)], Until: []Date{{}, NewDate(2020, 0, 0), NewDate(2021, 0, 0)}[rng.IntN(3)]}}
+			e.Ties = append(e.Ties, tie)
+		}
+		// The reference: a map of TieKey, conflicts of direction kept apart.
+		var want []Tie
+		index := map[TieKey]int{}
+		conflicts := 0
+		for _, tie := range e.Ties {
+			k := tie.Key()
+			if i, ok := index[k]; ok {
+				if want[i].Directed != tie.Directed {
+					conflicts++
+					want = append(want, tie)
+					continue
+				}
+				want[i].Weight += tie.Weight
+				want[i].Until = laterUntil(want[i].Until, tie.Until)
+				continue
+			}
+			index[k] = len(want)
+			want = append(want, tie)
+		}
+		_, ps := e.Combine()
+		if len(ps) != conflicts || !slices.Equal(e.Ties, want) {
+			t.Fatalf("round %d: %d ties, %d conflicts; want %d ties, %d conflicts", round, len(e.Ties), len(ps), len(want), conflicts)
+		}
 	}
 }

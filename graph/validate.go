@@ -139,9 +139,9 @@ func (e *ValidationError) Error() string {
 // Last, when nothing else is wrong, it merges repeated records (see
 // Combine) and adds a notice for each kind it merged.
 func (e *Ecosystem) Validate() Problems {
-	ps := e.ValidateRecords()
+	ps, ends := e.validateRecords()
 	if len(ps.Errors()) == 0 {
-		c, conflicts := e.Combine()
+		c, conflicts := e.combine(ends)
 		ps = append(ps, conflicts...)
 		ps = append(ps, c.Notes("")...)
 	}
@@ -152,6 +152,13 @@ func (e *Ecosystem) Validate() Problems {
 // a data set already known to be invalid (whose repeats would only add
 // noise to its problems).
 func (e *Ecosystem) ValidateRecords() Problems {
+	ps, _ := e.validateRecords()
+	return ps
+}
+
+// validateRecords is ValidateRecords; it also returns the actor numbers of
+// the ends of every tie (see tieEnds), for Combine.
+func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 	var ps Problems
 	nerr := 0 // the errors in ps
 	add := func(pos Pos, field, format string, args ...any) {
@@ -170,16 +177,24 @@ func (e *Ecosystem) ValidateRecords() Problems {
 		add(Pos{}, "", "no partners: the data set needs at least one partner")
 	}
 
-	partners := make(map[string]Pos, len(e.Partners))
+	// Partners and people by id: the number of the actor, partner i being
+	// i and person j len(e.Partners)+j (see actorPos).
+	partners := make(map[string]int32, len(e.Partners))
+	actorPos := func(a int32) Pos {
+		if int(a) < len(e.Partners) {
+			return e.Partners[a].Pos
+		}
+		return e.People[int(a)-len(e.Partners)].Pos
+	}
 	for i := range e.Partners {
 		p := &e.Partners[i]
 		p.ID = strings.TrimSpace(p.ID)
 		if p.ID == "" {
 			add(p.Pos, "id", "empty id")
 		} else if first, dup := partners[p.ID]; dup {
-			add(p.Pos, "id", "duplicate partner id %q (first at %s)", p.ID, posString(first))
+			add(p.Pos, "id", "duplicate partner id %q (first at %s)", p.ID, posString(actorPos(first)))
 		} else {
-			partners[p.ID] = p.Pos
+			partners[p.ID] = int32(i)
 		}
 		if p.Name == "" {
 			p.Name = p.ID
@@ -193,8 +208,8 @@ func (e *Ecosystem) ValidateRecords() Problems {
 		period(p.Pos, p.Period)
 	}
 
-	partnerIDs := &suggester{sets: []map[string]Pos{partners}}
-	people := make(map[string]Pos, len(e.People))
+	partnerIDs := &suggester{collect: func() []string { return keys(partners) }}
+	people := make(map[string]int32, len(e.People))
 	for i := range e.People {
 		p := &e.People[i]
 		p.ID = strings.TrimSpace(p.ID)
@@ -202,11 +217,11 @@ func (e *Ecosystem) ValidateRecords() Problems {
 		case p.ID == "":
 			add(p.Pos, "id", "empty id")
 		case hasKey(partners, p.ID):
-			add(p.Pos, "id", "person id %q is also a partner id (at %s); ids of people and partners must differ", p.ID, posString(partners[p.ID]))
+			add(p.Pos, "id", "person id %q is also a partner id (at %s); ids of people and partners must differ", p.ID, posString(actorPos(partners[p.ID])))
 		case hasKey(people, p.ID):
-			add(p.Pos, "id", "duplicate person id %q (first at %s)", p.ID, posString(people[p.ID]))
+			add(p.Pos, "id", "duplicate person id %q (first at %s)", p.ID, posString(actorPos(people[p.ID])))
 		default:
-			people[p.ID] = p.Pos
+			people[p.ID] = int32(len(e.Partners) + i)
 		}
 		if p.Name == "" {
 			p.Name = p.ID
@@ -219,8 +234,8 @@ func (e *Ecosystem) ValidateRecords() Problems {
 	}
 
 	units := make(map[string]Pos, len(e.Units))
-	unitIDs := &suggester{sets: []map[string]Pos{units}}
-	members := &suggester{sets: []map[string]Pos{partners, people}}
+	unitIDs := &suggester{collect: func() []string { return keys(units) }}
+	members := &suggester{collect: func() []string { return append(keys(partners), keys(people)...) }}
 	for i := range e.Units {
 		u := &e.Units[i]
 		u.ID = strings.TrimSpace(u.ID)
@@ -270,14 +285,21 @@ func (e *Ecosystem) ValidateRecords() Problems {
 		}
 	}
 
-	member := func(pos Pos, field, id string) {
+	// member checks the id of a partner or person and returns its actor
+	// number, -1 for none.
+	member := func(pos Pos, field, id string) int32 {
 		if id == "" {
 			add(pos, field, "empty %s", field)
-			return
+			return -1
 		}
-		if !hasKey(partners, id) && !hasKey(people, id) {
-			add(pos, field, "unknown partner or person %q%s", id, members.suggest(id))
+		if a, ok := partners[id]; ok {
+			return a
 		}
+		if a, ok := people[id]; ok {
+			return a
+		}
+		add(pos, field, "unknown partner or person %q%s", id, members.suggest(id))
+		return -1
 	}
 
 	for i := range e.Memberships {
@@ -295,10 +317,11 @@ func (e *Ecosystem) ValidateRecords() Problems {
 	}
 
 	kept := e.Ties[:0]
+	ends := make([]tieEnds, 0, len(e.Ties)) // of the ties kept
 	for _, t := range e.Ties {
 		bad := nerr
-		member(t.Pos, "source", t.Source)
-		member(t.Pos, "target", t.Target)
+		a := member(t.Pos, "source", t.Source)
+		b := member(t.Pos, "target", t.Target)
 		switch {
 		case t.Weight == 0:
 			t.Weight = 1
@@ -311,6 +334,7 @@ func (e *Ecosystem) ValidateRecords() Problems {
 			continue
 		}
 		kept = append(kept, t)
+		ends = append(ends, tieEnds{a, b})
 	}
 	e.Ties = kept
 
@@ -327,7 +351,7 @@ func (e *Ecosystem) ValidateRecords() Problems {
 			add(v.Pos, "capital", "capital %s is only given with cycle potential, not %s", v.Capital, v.Cycle)
 		}
 	}
-	return ps
+	return ps, ends
 }
 
 func joinCycles() string {
@@ -338,9 +362,17 @@ func joinCycles() string {
 	return strings.Join(s, ", ")
 }
 
-func hasKey(m map[string]Pos, k string) bool {
+func hasKey[V any](m map[string]V, k string) bool {
 	_, ok := m[k]
 	return ok
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 func posString(p Pos) string {
@@ -362,10 +394,10 @@ const maxSuggestions = MaxProblemsShown
 // suggester proposes the nearest known id for an unknown one. It gathers
 // and sorts the known ids once, when first asked, after the maps are full.
 type suggester struct {
-	sets  []map[string]Pos
-	ids   []string
-	built bool
-	used  int
+	collect func() []string // the known ids, in any order
+	ids     []string
+	built   bool
+	used    int
 }
 
 func (s *suggester) suggest(id string) string {
@@ -375,18 +407,10 @@ func (s *suggester) suggest(id string) string {
 	s.used++
 	if !s.built {
 		s.built = true
-		n := 0
-		for _, m := range s.sets {
-			n += len(m)
-		}
-		if n > 200000 {
+		s.ids = s.collect()
+		if len(s.ids) > 200000 {
+			s.ids = nil
 			return ""
-		}
-		s.ids = make([]string, 0, n)
-		for _, m := range s.sets {
-			for k := range m {
-				s.ids = append(s.ids, k)
-			}
 		}
 		sortStrings(s.ids)
 	}
