@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/config"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -74,6 +75,20 @@ ecosystem section and the candidates still take in the whole network. With
 	return cmd
 }
 
+// gapsConfig returns the gaps: settings, validated; the error names the
+// file they came from.
+func (a *app) gapsConfig() (config.Gaps, error) {
+	g := a.cfg.Gaps
+	if err := g.Validate(); err != nil {
+		where := "defaults"
+		if a.cfg.File != "" {
+			where = a.cfg.File
+		}
+		return g, fmt.Errorf("config %s: %w", where, err)
+	}
+	return g, nil
+}
+
 func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	if opts.top < 0 {
 		return usagef("--top must be 0 (all) or more, got %d", opts.top)
@@ -82,13 +97,9 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	if !cmd.Flags().Changed("top") && opts.format.value == "text" {
 		top = defaultTextTop
 	}
-	g := a.cfg.Gaps
-	if err := g.Validate(); err != nil {
-		where := "defaults"
-		if a.cfg.File != "" {
-			where = a.cfg.File
-		}
-		return fmt.Errorf("config %s: %w", where, err)
+	g, err := a.gapsConfig()
+	if err != nil {
+		return err
 	}
 	q, err := opts.data.query()
 	if err != nil {

@@ -38,7 +38,7 @@ func TestReportFromFiles(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.err)
 	}
-	for _, want := range []string{"Helix coverage:", "Partners per helix type", "civil_society", "Units per level: ecosystem 1"} {
+	for _, want := range []string{"Helix coverage:", "Partners per helix type", "civil_society", "Units per level and helix coverage", "Units, furthest below their target first"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("report lacks %q:\n%s", want, r.stdout)
 		}
