@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -47,5 +48,33 @@ func TestTextReportHasNoControlCharacters(t *testing.T) {
 		if !bytes.Contains(buf.Bytes(), []byte(want)) {
 			t.Errorf("report lacks %s:\n%s", want, buf.String())
 		}
+	}
+}
+
+// TestTextWritersEscape: whatever a text writer prints through errWriter
+// reaches the terminal with its controls escaped; newline and tab, which
+// lay out the report, stay.
+func TestTextWritersEscape(t *testing.T) {
+	var buf bytes.Buffer
+	ew := &errWriter{w: &buf}
+	in := "unit \x1b[2J\u202e\tlevel\n"
+	n, err := ew.Write([]byte(in))
+	if err != nil || n != len(in) {
+		t.Fatalf("Write = %d, %v; want %d, nil", n, err, len(in))
+	}
+	if want := "unit \\x1b[2J\\u202e\tlevel\n"; buf.String() != want {
+		t.Errorf("wrote %q, want %q", buf.String(), want)
+	}
+	// A gaps text with a control character in a unit name, which its
+	// writer prints as it is.
+	d := GapsJSON{GapsMeta: GapsMeta{Source: "s", At: "all", TieSource: "all"}}
+	d.Ecosystem.Partners = 1
+	d.Units = []analysis.UnitGaps{{ID: "u", Name: "name\x1b[31m", Level: graph.LevelTeam}}
+	buf.Reset()
+	if err := WriteGapsText(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.ContainsRune(buf.Bytes(), 0x1b) || !bytes.Contains(buf.Bytes(), []byte(`name\x1b[31m`)) {
+		t.Errorf("gaps text carries a raw ESC:\n%q", buf.String())
 	}
 }

@@ -395,13 +395,23 @@ type errWriter struct {
 	err error
 }
 
+// Write writes p with every control character but newline and tab
+// escaped (see Printable): whatever a text report prints from the data, it
+// cannot drive the terminal.
 func (e *errWriter) Write(p []byte) (int, error) {
 	if e.err != nil {
 		return 0, e.err
 	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
+	out := p
+	if s := string(p); needsEscape(s, true) {
+		var b strings.Builder
+		writePrintable(&b, s, true)
+		out = []byte(b.String())
+	}
+	if _, e.err = e.w.Write(out); e.err != nil {
+		return 0, e.err
+	}
+	return len(p), nil
 }
 
 // heading writes the title of a text report, followed by ": name" when
