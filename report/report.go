@@ -20,6 +20,18 @@ type Meta struct {
 	Source string     // where the data came from: a store path or input files
 	At     graph.Date // the snapshot date; zero for the cumulative network
 	Unit   string     // the unit whose subtree is reported; "" for all
+	// Empty, when the snapshot holds no partners, says why (see
+	// analysis.ExplainEmpty); nil otherwise.
+	Empty *analysis.EmptySnapshot
+}
+
+// note returns why the snapshot of m is empty, in words; "" when it is not
+// or nothing is known.
+func (m Meta) note() string {
+	if m.Empty == nil {
+		return ""
+	}
+	return DescribeEmpty(*m.Empty)
 }
 
 // Report is the composition report of an ecosystem. Its JSON keys are
@@ -29,6 +41,8 @@ type Report struct {
 	Source string `json:"source"`
 	At     string `json:"at"`
 	Unit   string `json:"unit,omitempty"`
+	// Note says why the snapshot holds no partners, and which date does.
+	Note string `json:"note,omitempty"`
 	analysis.Composition
 	// TieSource says which ties Ties counts: explicit, units or all.
 	TieSource string `json:"tie_source"`
@@ -158,6 +172,7 @@ func Build(e *graph.Ecosystem, m Meta, o Options) Report {
 		Source:      m.Source,
 		At:          at,
 		Unit:        m.Unit,
+		Note:        m.note(),
 		Composition: analysis.Compose(e),
 		TieSource:   o.Network.Ties.String(),
 		Notes:       net.Notes(),
@@ -213,11 +228,7 @@ func WriteText(w io.Writer, r Report, o TextOptions) error {
 	ew.printf("\n%d partners, %d ties between partners, %d units, %d people, %d memberships, %d value records\n",
 		r.Partners, r.Ties, len(r.Units), r.People, r.Memberships, r.Values)
 	if r.Partners == 0 {
-		if r.At != "all" {
-			ew.printf("\nNo partners are active at %s: the snapshot is empty. Try a later date.\n", r.At)
-		} else {
-			ew.printf("\nThe data set has no partners.\n")
-		}
+		ew.printf("\n%s\n", emptyNote(r.Note, r.At))
 		return ew.err
 	}
 
@@ -327,6 +338,18 @@ func classStrings() []string {
 		out[i] = string(c)
 	}
 	return out
+}
+
+// emptyNote is note, the reason a snapshot at at is empty, or when that
+// is not known a plain statement of the fact.
+func emptyNote(note, at string) string {
+	switch {
+	case note != "":
+		return note
+	case at != "all":
+		return fmt.Sprintf("No partners are active at %s.", at)
+	}
+	return "The data set has no partners."
 }
 
 type countRow struct {

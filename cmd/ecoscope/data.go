@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/graph/sqlite"
 	"github.com/ecoscope/ecoscope/importers"
@@ -44,7 +45,8 @@ func (d *dataFlags) query() (graph.Query, error) {
 }
 
 // load reads the data the flags select, from files or from the store, and
-// says where it came from.
+// says where it came from; when --at or --unit leave no partners, meta.Empty
+// says why.
 func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.Meta, error) {
 	q, err := d.query()
 	if err != nil {
@@ -62,6 +64,9 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 		}
 		meta.Source = strings.Join(d.from, ", ")
 		out, err := e.Load(q)
+		if err == nil && isEmpty(out, q) {
+			meta.Empty, err = explainEmpty(e, q)
+		}
 		return out, meta, err
 	}
 	if !exists(a.cfg.Store) {
@@ -74,7 +79,39 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 	defer st.Close()
 	meta.Source = a.cfg.Store
 	e, err := st.Load(ctx, q)
+	if err == nil && isEmpty(e, q) {
+		// Only now read everything: to say when the unit was active and
+		// where the data starts and ends.
+		var whole *graph.Ecosystem
+		if whole, err = st.Load(ctx, graph.Query{}); err == nil {
+			meta.Empty, err = explainEmpty(whole, q)
+		}
+	}
 	return e, meta, err
+}
+
+// isEmpty reports whether the snapshot that q selected holds no partners
+// although the data set may: q asks for a date or a unit.
+func isEmpty(snap *graph.Ecosystem, q graph.Query) bool {
+	return len(snap.Partners) == 0 && (!q.At.IsZero() || q.Unit != "")
+}
+
+// explainEmpty says why q selects no partners from whole, every record of
+// the data set.
+func explainEmpty(whole *graph.Ecosystem, q graph.Query) (*analysis.EmptySnapshot, error) {
+	x, err := analysis.ExplainEmpty(whole, q)
+	if err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// emptyNote writes on standard error why the snapshot is empty, for the
+// commands whose output has no place for it.
+func (a *app) emptyNote(x *analysis.EmptySnapshot) {
+	if x != nil {
+		fmt.Fprintf(a.io.Err, "note: the network is empty. %s\n", report.DescribeEmpty(*x))
+	}
 }
 
 // readDataSets reads and validates one or more data sets; several are

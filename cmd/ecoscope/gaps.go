@@ -10,6 +10,7 @@ import (
 
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/config"
+	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -127,14 +128,25 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 				units = append(units, u.ID)
 			}
 		} else {
-			note = fmt.Sprintf("Unit %s is not active at %s: no unit to report.", q.Unit, q.At)
+			x, err := analysis.ExplainEmpty(whole, q) // the unit is not active at q.At
+			if err != nil {
+				return err
+			}
+			note = report.DescribeEmpty(x)
 		}
 	}
 	if len(e.Partners) == 0 {
-		if !meta.At.IsZero() {
-			fmt.Fprintf(a.io.Err, "note: no partners are active at %s: the network is empty\n", meta.At)
-		} else {
+		if q.At.IsZero() {
 			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the network is empty")
+		} else {
+			x, err := analysis.ExplainEmpty(whole, graph.Query{At: q.At})
+			if err != nil {
+				return err
+			}
+			a.emptyNote(&x)
+			if note == "" {
+				note = report.DescribeEmpty(x)
+			}
 		}
 	}
 

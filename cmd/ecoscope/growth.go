@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -260,7 +261,15 @@ func (a *app) runDiff(cmd *cobra.Command, opts *diffOptions) error {
 		}
 	}
 	if len(snaps[0].Partners) == 0 && len(snaps[1].Partners) == 0 {
-		fmt.Fprintf(a.io.Err, "note: no partners are active at %s or at %s: both snapshots are empty\n", dates[0], dates[1])
+		var why []string
+		for _, d := range dates {
+			x, err := analysis.ExplainEmpty(e, graph.Query{At: d, Unit: opts.data.unit})
+			if err != nil {
+				return err
+			}
+			why = append(why, report.DescribeEmpty(x))
+		}
+		fmt.Fprintf(a.io.Err, "note: both snapshots are empty. %s\n", strings.Join(why, " "))
 	}
 	diff := analysis.DiffOf(snaps[0], snaps[1], a.networkOptions(&opts.ties))
 	a.printNotes(diff.Notes)

@@ -247,7 +247,8 @@ func TestUsageAndRunErrors(t *testing.T) {
 
 func TestSnapshotBeforeData(t *testing.T) {
 	r := ecoscope(t, nil, "report", "--from", example, "--at", "1990")
-	if r.code != exitOK || !strings.Contains(r.stdout, "snapshot is empty") {
+	// The example's first date is lc-energieke-regio's since, 2018-03.
+	if r.code != exitOK || !strings.Contains(r.stdout, "No partners are active at 1990: the data starts at 2018-03") {
 		t.Errorf("exit %d\n%s", r.code, r.stdout)
 	}
 }

@@ -84,8 +84,8 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 		return err
 	}
 	if len(e.Partners) == 0 {
-		if !meta.At.IsZero() {
-			fmt.Fprintf(a.io.Err, "note: no partners are active at %s: the network is empty\n", meta.At)
+		if meta.Empty != nil {
+			a.emptyNote(meta.Empty)
 		} else {
 			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the network is empty")
 		}

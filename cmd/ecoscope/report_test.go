@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -257,6 +258,150 @@ func TestReportUnitsCap(t *testing.T) {
 		r := ecoscope(t, nil, "report", "--from", path, "--units", bad)
 		if r.code != exitUsage || !strings.Contains(r.err, `a number of units or "all"`) {
 			t.Errorf("--units %s: exit %d, stderr %q; want a usage error", bad, r.code, r.err)
+		}
+	}
+}
+
+// ended is a data set whose every record has ended: partners a (2019-01 to
+// 2021-06), b (2019-03 to 2022-06) and c (2020 to 2022-03); team t1 ran
+// from 2019-03 to 2020-12-31, team t2 from 2021-06 to 2022-06. So the data
+// runs from 2019-01 (a's since) to 2022-06 (b's, eco's and t2's until).
+const ended = `{
+  "partners": [
+    {"id": "a", "helix": "academia", "since": "2019-01", "until": "2021-06"},
+    {"id": "b", "helix": "industry", "since": "2019-03", "until": "2022-06"},
+    {"id": "c", "helix": "government", "since": "2020", "until": "2022-03"}
+  ],
+  "units": [
+    {"id": "eco", "level": "ecosystem", "challenge": "energie", "since": "2019", "until": "2022-06"},
+    {"id": "t1", "level": "team", "parent": "eco", "since": "2019-03", "until": "2020-12-31"},
+    {"id": "t2", "level": "team", "parent": "eco", "since": "2021-06", "until": "2022-06"}
+  ],
+  "memberships": [
+    {"unit": "eco", "member": "a"},
+    {"unit": "t1", "member": "a"}, {"unit": "t1", "member": "b"},
+    {"unit": "t2", "member": "b"}, {"unit": "t2", "member": "c"}
+  ]
+}`
+
+func writeEnded(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ended.json")
+	if err := os.WriteFile(path, []byte(ended), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var tryAt = regexp.MustCompile(`Try --at (\S+),`)
+
+// TestEmptySnapshotSaysWhy: an empty snapshot says what is empty (the unit
+// was not active then, or the data ends or starts at another date) and a
+// date that has data, and that date does have partners.
+func TestEmptySnapshotSaysWhy(t *testing.T) {
+	path := writeEnded(t)
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"after the data", []string{"--at", "2030"},
+			[]string{"No partners are active at 2030: the data ends at 2022-06 (it runs from 2019-01 to 2022-06).", "Try --at 2022, the nearest date with partners."}},
+		{"before the data", []string{"--at", "2010"},
+			[]string{"No partners are active at 2010: the data starts at 2019-01", "Try --at 2019, the nearest date with partners."}},
+		{"unit ended", []string{"--unit", "t1", "--at", "2022"},
+			[]string{"Unit t1 is not active at 2022: it ran from 2019-03 to 2020-12-31.", "Try --at 2020, the nearest date at which it has partners."}},
+		{"unit ended, a day", []string{"--unit", "t1", "--at", "2021-03-15"},
+			[]string{"Unit t1 is not active at 2021-03-15: it ran from 2019-03 to 2020-12-31.", "Try --at 2020-12-31,"}},
+		{"unit not started", []string{"--unit", "t2", "--at", "2020"},
+			[]string{"Unit t2 is not active at 2020: it runs from 2021-06 to 2022-06.", "Try --at 2021,"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := ecoscope(t, nil, append([]string{"report", "--from", path}, tt.args...)...)
+			if r.code != exitOK {
+				t.Fatalf("exit %d: %s", r.code, r.err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stdout, w) {
+					t.Errorf("report lacks %q:\n%s", w, r.stdout)
+				}
+			}
+			if strings.Contains(r.stdout, "Try a later date") {
+				t.Errorf("report still says \"Try a later date\":\n%s", r.stdout)
+			}
+			m := tryAt.FindStringSubmatch(r.stdout)
+			if m == nil {
+				t.Fatalf("no date suggested:\n%s", r.stdout)
+			}
+			args := slices.Clone(tt.args)
+			args[slices.Index(args, "--at")+1] = m[1]
+			if doc := reportJSON(t, nil, append([]string{"--from", path}, args...)...); doc["partners"].(float64) == 0 {
+				t.Errorf("suggested --at %s has no partners either", m[1])
+			}
+		})
+	}
+}
+
+// TestEmptySnapshotEveryCommand: every analysis command that takes --at
+// says why the snapshot is empty in the same words, from files and from
+// the store.
+func TestEmptySnapshotEveryCommand(t *testing.T) {
+	path := writeEnded(t)
+	const why = "No partners are active at 2030: the data ends at 2022-06"
+	const try = "Try --at 2022, the nearest date with partners."
+	env, _ := storeEnv(t)
+	if r := ecoscope(t, env, "import", path); r.code != exitOK {
+		t.Fatalf("import: exit %d: %s", r.code, r.err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		inStdout bool // else on standard error
+		want     []string
+	}{
+		{"report", []string{"report", "--at", "2030"}, true, []string{why, try}},
+		{"metrics", []string{"metrics", "--at", "2030"}, false, []string{why, try}},
+		{"gaps", []string{"gaps", "--at", "2030"}, true, []string{why, try}},
+		{"gaps note", []string{"gaps", "--at", "2030"}, false, []string{why}},
+		{"values", []string{"values", "--at", "2030"}, true, []string{why, try}},
+		{"check", []string{"check", "--at", "2030"}, true, []string{why, try}},
+		{"check nl", []string{"check", "--at", "2030", "--lang", "nl"}, true,
+			[]string{"Op 2030 zijn geen partners actief: de gegevens eindigen op 2022-06", "Probeer --at 2022"}},
+		{"check unit", []string{"check", "--unit", "t1", "--at", "2022"}, true,
+			[]string{"Unit t1 is not active at 2022: it ran from 2019-03 to 2020-12-31.", "Try --at 2020"}},
+		{"gaps unit", []string{"gaps", "--unit", "t1", "--at", "2022"}, true,
+			[]string{"Unit t1 is not active at 2022: it ran from 2019-03 to 2020-12-31.", "Try --at 2020"}},
+		{"values unit", []string{"values", "--unit", "t1", "--at", "2022"}, true,
+			[]string{"Unit t1 is not active at 2022: it ran from 2019-03 to 2020-12-31.", "Try --at 2020"}},
+		{"diff", []string{"diff", "--at", "2030", "--at", "2031"}, false,
+			[]string{why, "No partners are active at 2031: the data ends at 2022-06", try}},
+	}
+	for _, tt := range tests {
+		for _, source := range []string{"files", "store"} {
+			t.Run(tt.name+" "+source, func(t *testing.T) {
+				var r result
+				if source == "files" {
+					r = ecoscope(t, nil, append(tt.args[:1:1], append([]string{"--from", path}, tt.args[1:]...)...)...)
+				} else {
+					r = ecoscope(t, env, tt.args...)
+				}
+				if r.code != exitOK {
+					t.Fatalf("exit %d: %s", r.code, r.err)
+				}
+				out := r.err
+				if tt.inStdout {
+					out = r.stdout
+				}
+				for _, w := range tt.want {
+					if !strings.Contains(out, w) {
+						t.Errorf("output lacks %q:\n%s", w, out)
+					}
+				}
+				if strings.Contains(r.stdout+r.err, "Try a later date") || strings.Contains(r.stdout+r.err, "Try another date") {
+					t.Errorf("still says to try a later or another date:\n%s%s", r.stdout, r.err)
+				}
+			})
 		}
 	}
 }
