@@ -58,7 +58,7 @@ English and stable.`,
   ecoscope check --from examples/energieke-regio --lang nl
   ecoscope check --unit fl-aardgasvrije-wijken --at 2022
   ecoscope check --format json > check.json`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCheck(cmd, opts)
 		},

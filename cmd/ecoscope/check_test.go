@@ -207,7 +207,7 @@ func TestCheckBadInput(t *testing.T) {
 		{"bad format", []string{"check", "--from", example, "--format", "csv"}, exitUsage, `"csv" is not one of text, json`},
 		{"bad date", []string{"check", "--from", example, "--at", "2022-13"}, exitUsage, "--at: invalid date"},
 		{"unknown unit", []string{"check", "--from", example, "--unit", "plc-roc-installatietechnik"}, exitError, `unknown unit "plc-roc-installatietechnik"; closest: "plc-roc-installatietechniek"`},
-		{"argument", []string{"check", "--from", example, "extra"}, exitUsage, "unknown command"},
+		{"argument", []string{"check", "--from", example, "extra"}, exitUsage, "check takes no arguments"},
 		{"no store", []string{"check", "--store", filepath.Join(t.TempDir(), "none.db")}, exitError, "ecoscope import PATH"},
 	}
 	for _, tt := range tests {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
@@ -33,6 +34,59 @@ func (d *dataFlags) register(cmd *cobra.Command) {
 func (d *dataFlags) registerSource(cmd *cobra.Command, unitHelp string) {
 	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set (CSV folder or .json) directly, without a store; repeat to combine data sets")
 	cmd.Flags().StringVar(&d.unit, "unit", "", unitHelp)
+}
+
+// dataArgs checks that an analysis command, which reads its data from
+// --from or the store, has no arguments. An argument there is most likely a
+// data set given without --from, so the error shows the command line with
+// --from and the flags given.
+func dataArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	name := cmd.Name()
+	for _, a := range args {
+		if !exists(a) {
+			return usagef("%s takes no arguments, and there is no file or folder %q; give a data set with --from PATH (ecoscope %s --from examples/energieke-regio), or import it first (ecoscope import PATH)", name, a, name)
+		}
+	}
+	line := []string{"ecoscope", name}
+	var paths []string
+	for _, a := range args {
+		line = append(line, "--from", shellWord(a))
+		paths = append(paths, shellWord(a))
+	}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if f.Value.Type() == "bool" {
+			line = append(line, "--"+f.Name+"="+f.Value.String())
+			return
+		}
+		values := []string{f.Value.String()}
+		if s, ok := f.Value.(pflag.SliceValue); ok {
+			values = s.GetSlice()
+		}
+		for _, v := range values {
+			line = append(line, "--"+f.Name, shellWord(v))
+		}
+	})
+	what := "the data set in " + paths[0]
+	if len(paths) > 1 {
+		what = "the data sets in " + strings.Join(paths[:len(paths)-1], ", ") + " and " + paths[len(paths)-1]
+	}
+	return usagef("%s takes no arguments; to analyse %s, use: %s", name, what, strings.Join(line, " "))
+}
+
+// shellWord returns s as one word that a POSIX shell reads back as s,
+// quoted only when it must be, and printable (report.Printable).
+func shellWord(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		plain = plain && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_./:@%+=,-", r))
+	}
+	if !plain {
+		s = "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	return report.Printable(s)
 }
 
 // query turns the flags into a store query.

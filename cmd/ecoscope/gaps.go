@@ -62,7 +62,7 @@ ecosystem section and the candidates still take in the whole network. With
 		Example: `  ecoscope gaps --from examples/energieke-regio
   ecoscope gaps --unit team-buurtbatterij --top 3
   ecoscope gaps --at 2022 --ties explicit --format json --out gaps.json`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runGaps(cmd, opts)
 		},

@@ -326,7 +326,7 @@ func TestGapsBadInput(t *testing.T) {
 		{"bad ties", []string{"--ties", "some"}, exitUsage, `"some" is not one of explicit, units, all`},
 		{"negative top", []string{"--top", "-1"}, exitUsage, "--top must be 0 (all) or more"},
 		{"bad date", []string{"--at", "2022-13"}, exitUsage, "--at: invalid date"},
-		{"argument", []string{"extra"}, exitUsage, "unknown command"},
+		{"argument", []string{"extra"}, exitUsage, "gaps takes no arguments"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

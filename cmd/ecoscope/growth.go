@@ -57,7 +57,7 @@ defines every column.`,
   ecoscope growth --every quarter --from-date 2020 --to-date 2023 --ties explicit
   ecoscope growth --every month --format csv --out growth.csv
   ecoscope growth --unit fl-aardgasvrije-wijken --format json`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runGrowth(cmd, opts)
 		},
@@ -211,7 +211,7 @@ there are; JSON lists all. docs/growth.md defines every key.`,
 		Example: `  ecoscope diff --from examples/energieke-regio --at 2019 --at 2025
   ecoscope diff --at 2022-01 --at 2022-12 --ties explicit --format json
   ecoscope diff --at 2020 --at 2024 --unit ll-slimme-netten --limit 0`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runDiff(cmd, opts)
 		},

@@ -55,7 +55,7 @@ null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
   ecoscope metrics --level nodes --format csv --out nodes.csv
   ecoscope metrics --level units --at 2022 --ties explicit
   ecoscope metrics --level nodes --approx 0.01 --format csv   # sampled betweenness for large networks`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runMetrics(cmd, opts)
 		},

@@ -51,7 +51,7 @@ keys are stable (see docs/report.md).`,
   ecoscope report --units 10                  # the ten units most in need of attention
   ecoscope report --units all > report.txt    # every unit
   ecoscope report --unit fl-aardgasvrije-wijken --format json`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runReport(cmd, opts)
 		},

@@ -42,7 +42,7 @@ docs/values.md for the definitions and the JSON keys.`,
 		Example: `  ecoscope values --from examples/energieke-regio
   ecoscope values --at 2022 --unit fl-aardgasvrije-wijken
   ecoscope values --ties explicit --format json > values.json`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runValues(cmd, opts)
 		},
