@@ -38,12 +38,15 @@ A unit's target is the coverage class that ecoscope gaps measures it against
 quadruple for a fieldlab, triple for a team, none for a PLC or CoP). A unit
 is below target when it lacks a helix type the target asks for; the list
 puts the units that lack the most types first, then the higher level, then
-the larger unit. The text lists --units units (default ` + fmt.Sprint(report.DefaultTextUnits) + `) and says
-how many more there are; --units all lists every one. JSON always lists every
-unit, in tree order, with the table under unit_summary.
+the larger unit. The text lists ` + fmt.Sprint(report.DefaultTextUnits) + ` units and says how many more there
+are; --units N lists N, --units all every one and --units 0 none (the table
+only). JSON always lists every unit, in tree order, with the table under
+unit_summary.
 
-The size and coverage of a unit count the partners of the unit and of every
-unit nested below it. Ties are the pairs of partners joined in the network
+When --at or --unit leave no partners, the report says why (the unit was not
+active then, or the data starts or ends at another date) and which date has
+partners. The size and coverage of a unit count the partners of the unit and
+of every unit nested below it. Ties are the pairs of partners joined in the network
 that --ties selects, as ecoscope metrics counts them. With --format json the
 keys are stable (see docs/report.md).`,
 		Example: `  ecoscope report --from examples/energieke-regio
@@ -60,7 +63,7 @@ keys are stable (see docs/report.md).`,
 	opts.ties.register(cmd)
 	f := cmd.Flags()
 	f.Var(opts.format, "format", "output format: text or json")
-	f.Var(opts.units, "units", "text: list this many units, those furthest below their target first, or all (JSON lists every unit)")
+	f.Var(opts.units, "units", "text: list this many units, those furthest below their target first; all for every one, 0 for the table only (JSON lists every unit)")
 	return cmd
 }
 
