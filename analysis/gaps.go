@@ -171,15 +171,28 @@ type GapOptions struct {
 	MaxCandidates int
 }
 
-// target returns the class a unit of level l and form f should reach.
-func (o GapOptions) target(l graph.Level, f graph.Form) graph.CoverageClass {
-	if c, ok := o.FormTargets[f]; ok && f != "" {
+// Targets are the helix coverage classes units should reach (gaps.targets
+// in ecoscope.yaml): per level, and per form, which overrides its level.
+type Targets struct {
+	Levels map[graph.Level]graph.CoverageClass
+	Forms  map[graph.Form]graph.CoverageClass
+}
+
+// Of returns the class a unit of level l and form f should reach: the
+// form's target, else the level's, else graph.None (no target).
+func (t Targets) Of(l graph.Level, f graph.Form) graph.CoverageClass {
+	if c, ok := t.Forms[f]; ok && f != "" {
 		return c
 	}
-	if c, ok := o.Targets[l]; ok {
+	if c, ok := t.Levels[l]; ok {
 		return c
 	}
 	return graph.None
+}
+
+// target returns the class a unit of level l and form f should reach.
+func (o GapOptions) target(l graph.Level, f graph.Form) graph.CoverageClass {
+	return Targets{Levels: o.Targets, Forms: o.FormTargets}.Of(l, f)
 }
 
 // Gaps finds the gaps of e, whose partner network is net (New(e, ...)), and
@@ -311,12 +324,10 @@ func scopeGaps(sub *Network, target graph.CoverageClass, minShare float64) Scope
 		g.HelixCounts[graph.HelixUnknown] = count[unknownHelix]
 	}
 	g.Class = graph.Classify(present)
+	g.Missing = graph.MissingFor(target, g.Present)
 	for _, h := range graph.ClassTypes(target) {
 		c := helixCategory(h)
-		switch {
-		case count[c] == 0:
-			g.Missing = append(g.Missing, h)
-		case float64(count[c]) < minShare*float64(n):
+		if count[c] > 0 && float64(count[c]) < minShare*float64(n) {
 			g.Underrepresented = append(g.Underrepresented, TypeShare{Helix: h, Partners: count[c], Share: float64(count[c]) / float64(n)})
 		}
 	}

@@ -954,3 +954,28 @@ func ExampleGaps() {
 	// Gemeente: 1 steps (Universiteit → Gemeente), Adamic–Adar 1.443
 	// Provincie: 2 steps (Universiteit → Gemeente → Provincie), Adamic–Adar 1.443
 }
+
+// TestTargetsOf: a form's target overrides its level's (config.Gaps); a
+// level without a target has none.
+func TestTargetsOf(t *testing.T) {
+	tg := Targets{
+		Levels: map[graph.Level]graph.CoverageClass{graph.LevelTeam: graph.Triple},
+		Forms:  map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None, graph.FormLivingLab: graph.Quintuple},
+	}
+	tests := []struct {
+		level graph.Level
+		form  graph.Form
+		want  graph.CoverageClass
+	}{
+		{graph.LevelTeam, graph.FormInnovationTeam, graph.Triple},
+		{graph.LevelTeam, graph.FormPLC, graph.None},
+		{graph.LevelTeam, "", graph.Triple},
+		{graph.LevelFieldlab, graph.FormLivingLab, graph.Quintuple},
+		{graph.LevelFieldlab, graph.FormFieldlab, graph.None},
+	}
+	for _, tt := range tests {
+		if got := tg.Of(tt.level, tt.form); got != tt.want {
+			t.Errorf("Of(%s, %s) = %s, want %s", tt.level, tt.form, got, tt.want)
+		}
+	}
+}

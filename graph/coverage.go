@@ -28,6 +28,24 @@ func ClassTypes(c CoverageClass) []Helix {
 	return nil
 }
 
+// MissingFor returns the helix types that target requires (ClassTypes) and
+// present lacks, in canonical order: what a unit whose known types are
+// present must gain to reach target. It is empty, never nil, when target is
+// reached or asks for nothing (partial, none).
+func MissingFor(target CoverageClass, present []Helix) []Helix {
+	out := []Helix{}
+	for _, h := range ClassTypes(target) {
+		found := false
+		for _, p := range present {
+			found = found || p == h
+		}
+		if !found {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
 // Coverage is the helix coverage of a set of partners.
 type Coverage struct {
 	Class   CoverageClass `json:"class"`

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -220,6 +221,30 @@ func TestCoverage(t *testing.T) {
 		c := CoverageOf(tt.types)
 		if c.Class != tt.class || len(c.Missing) != tt.miss {
 			t.Errorf("CoverageOf(%v) = %s missing %v; want %s with %d missing", tt.types, c.Class, c.Missing, tt.class, tt.miss)
+		}
+	}
+}
+
+// TestMissingFor: the types a target asks for that are absent, by the
+// definition of the classes (quintuple all five, quadruple the first four,
+// triple academia, industry and government; partial and none ask nothing).
+func TestMissingFor(t *testing.T) {
+	tests := []struct {
+		target  CoverageClass
+		present []Helix
+		want    []Helix
+	}{
+		{Quintuple, []Helix{Academia, Industry, Government, CivilSociety}, []Helix{Environment}},
+		{Quadruple, []Helix{Environment, Industry}, []Helix{Academia, Government, CivilSociety}},
+		{Triple, []Helix{Academia, Industry, Government}, []Helix{}},
+		{Triple, nil, []Helix{Academia, Industry, Government}},
+		{Partial, nil, []Helix{}},
+		{None, []Helix{Academia}, []Helix{}},
+	}
+	for _, tt := range tests {
+		got := MissingFor(tt.target, tt.present)
+		if got == nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("MissingFor(%s, %v) = %#v, want %v", tt.target, tt.present, got, tt.want)
 		}
 	}
 }

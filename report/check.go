@@ -42,14 +42,19 @@ type CheckSummary struct {
 // CheckReport is the output of `ecoscope check`. Its JSON keys are stable
 // and English whatever the language of the text output.
 type CheckReport struct {
-	Name       string               `json:"name,omitempty"`
-	Source     string               `json:"source"`
-	At         string               `json:"at"`
-	Unit       string               `json:"unit,omitempty"`
+	Name   string `json:"name,omitempty"`
+	Source string `json:"source"`
+	At     string `json:"at"`
+	Unit   string `json:"unit,omitempty"`
+	// Note says why there are no units to check, and which date has
+	// some; in English whatever --lang says.
+	Note       string               `json:"note,omitempty"`
 	Partners   int                  `json:"partners"`
 	Thresholds CheckThresholds      `json:"thresholds"`
 	Summary    CheckSummary         `json:"summary"`
 	Units      []analysis.UnitCheck `json:"units"`
+	// empty is why there are no units, for the text in either language.
+	empty *analysis.EmptySnapshot
 }
 
 // BuildCheck checks the units of e (analysis.Check with opts) and wraps the
@@ -66,7 +71,7 @@ func BuildCheck(e *graph.Ecosystem, m Meta, opts analysis.CheckOptions) (CheckRe
 	}
 	r := CheckReport{
 		Name: e.Name, Source: m.Source, At: at, Unit: m.Unit, Partners: len(e.Partners),
-		Thresholds: thresholdsOf(opts), Units: units,
+		Thresholds: thresholdsOf(opts), Units: units, Note: m.note(), empty: m.Empty,
 	}
 	for _, u := range units {
 		r.Summary.Units++
@@ -132,9 +137,9 @@ var checkText = map[CheckLang]*checkWords{
 		thresholdText: "%d organisations; %d professional backgrounds (per partner: the disciplines of its people, else its kind, else its helix type; too few is unknown, not false, while under %s of the partners are known by discipline or kind); a team: a fixed term and %s of its memberships stable (within %d days); a fieldlab: a changing composition or %d units beneath it; an ecosystem: %d helix types and %d unit(s) beneath it",
 		summary:       "%d units: %d Learning Communities, %d not a Learning Community on their own, %d with insufficient data",
 		noUnits:       "The data set has no units: nothing to check. Describe the ecosystem, its fieldlabs and teams in units.csv and who takes part in memberships.csv.",
-		noUnitsAt:     "No units are active at %s: the snapshot is empty. Try a later date.",
-		noPartnersAt:  "No partners are active at %s: the snapshot is empty. Try a later date.",
-		unitNotAt:     "Unit %s is not active at %s: nothing to check. Try another date.",
+		noUnitsAt:     "No units are active at %s: the snapshot is empty.",
+		noPartnersAt:  "No partners are active at %s: the snapshot is empty.",
+		unitNotAt:     "Unit %s is not active at %s: nothing to check.",
 		verdict:       "Verdict:", form: "form", level: "level", parentOf: "below %s", advice: "Level fit is advice, not part of the verdict.",
 		suggestion: "Suggestion:",
 		yes:        "yes", no: "no", unknown: "unknown",
@@ -194,9 +199,9 @@ var checkText = map[CheckLang]*checkWords{
 		thresholdText: "%d organisaties; %d professionele achtergronden (per partner: de disciplines van zijn mensen, anders zijn soort, anders zijn helixtype; te weinig is onbekend, niet nee, zolang minder dan %s van de partners bekend is op discipline of soort); een team: een vaste looptijd en %s van de lidmaatschappen stabiel (binnen %d dagen); een fieldlab: een wisselende samenstelling of %d eenheden eronder; een ecosysteem: %d helixtypen en %d eenheid/eenheden eronder",
 		summary:       "%d eenheden: %d Learning Communities, %d op zichzelf geen Learning Community, %d met onvoldoende gegevens",
 		noUnits:       "De gegevens bevatten geen eenheden: er is niets te toetsen. Beschrijf het ecosysteem, de fieldlabs en teams in units.csv en wie meedoet in memberships.csv.",
-		noUnitsAt:     "Op %s zijn geen eenheden actief: de momentopname is leeg. Kies een latere datum.",
-		noPartnersAt:  "Op %s zijn geen partners actief: de momentopname is leeg. Kies een latere datum.",
-		unitNotAt:     "Eenheid %s is op %s niet actief: er is niets te toetsen. Kies een andere datum.",
+		noUnitsAt:     "Op %s zijn geen eenheden actief: de momentopname is leeg.",
+		noPartnersAt:  "Op %s zijn geen partners actief: de momentopname is leeg.",
+		unitNotAt:     "Eenheid %s is op %s niet actief: er is niets te toetsen.",
 		verdict:       "Oordeel:", form: "vorm", level: "niveau", parentOf: "onder %s", advice: "Past bij niveau is een advies en telt niet mee in het oordeel.",
 		suggestion: "Suggestie:",
 		yes:        "ja", no: "nee", unknown: "onbekend",
@@ -282,6 +287,8 @@ func WriteCheckText(w io.Writer, r CheckReport, lang CheckLang) error {
 
 	if len(r.Units) == 0 {
 		switch {
+		case r.empty != nil:
+			ew.printf("\n%s\n", describeEmpty(*r.empty, emptyText[lang]))
 		case r.At != "all" && r.Unit != "":
 			ew.printf("\n%s\n", fmt.Sprintf(t.unitNotAt, r.Unit, r.At))
 		case r.At != "all" && r.Partners == 0:

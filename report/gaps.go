@@ -23,7 +23,7 @@ type GapsMeta struct {
 	// Top is the length of the candidate lists; 0 for all.
 	Top int `json:"top"`
 	// Note says why there is nothing to report, e.g. a --unit that is
-	// not active at --at.
+	// not active at --at or a date past the data, and which date to try.
 	Note string `json:"note,omitempty"`
 	// Notes say what the reader should know of how the network was made.
 	Notes analysis.Notes `json:"notes"`
@@ -55,11 +55,7 @@ func WriteGapsText(w io.Writer, d GapsJSON) error {
 
 	eco := d.Ecosystem
 	if eco.Partners == 0 {
-		if d.At != "all" {
-			ew.printf("\nNo partners are active at %s: the snapshot is empty, there is nothing to analyse. Try a later date.\n", d.At)
-		} else {
-			ew.printf("\nThe data set has no partners: there is nothing to analyse.\n")
-		}
+		ew.printf("\n%s\n", emptyNote(d.Note, d.At))
 		return ew.err
 	}
 

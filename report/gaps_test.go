@@ -252,8 +252,9 @@ func TestGapsText(t *testing.T) {
 		}, nil},
 		// --top 1 shortens each list and says so.
 		{"top 1", "", 1, []string{"Candidates for government (missing; best 1 of 2):"}, []string{"Provincie Laagland (government) — "}},
-		// Before 2019 no partner is active.
-		{"empty snapshot", "2018", 5, []string{"No partners are active at 2018: the snapshot is empty"}, []string{"Whole ecosystem"}},
+		// Before 2019 no partner is active; without a note (the command
+		// adds why) the text says only that.
+		{"empty snapshot", "2018", 5, []string{"No partners are active at 2018."}, []string{"Whole ecosystem", "Try a later date"}},
 		// In 2020 solo (2021) has not joined: nobody is isolated.
 		{"2020", "2020", 5, []string{"10 partners; coverage quintuple"}, []string{"Solo BV"}},
 	}

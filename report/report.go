@@ -1,10 +1,13 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -17,6 +20,18 @@ type Meta struct {
 	Source string     // where the data came from: a store path or input files
 	At     graph.Date // the snapshot date; zero for the cumulative network
 	Unit   string     // the unit whose subtree is reported; "" for all
+	// Empty, when the snapshot holds no partners, says why (see
+	// analysis.ExplainEmpty); nil otherwise.
+	Empty *analysis.EmptySnapshot
+}
+
+// note returns why the snapshot of m is empty, in words; "" when it is not
+// or nothing is known.
+func (m Meta) note() string {
+	if m.Empty == nil {
+		return ""
+	}
+	return DescribeEmpty(*m.Empty)
 }
 
 // Report is the composition report of an ecosystem. Its JSON keys are
@@ -26,40 +41,171 @@ type Report struct {
 	Source string `json:"source"`
 	At     string `json:"at"`
 	Unit   string `json:"unit,omitempty"`
+	// Note says why the snapshot holds no partners, and which date does.
+	Note string `json:"note,omitempty"`
 	analysis.Composition
 	// TieSource says which ties Ties counts: explicit, units or all.
 	TieSource string `json:"tie_source"`
 	// Notes say what the reader should know of how the network was made.
-	Notes       analysis.Notes             `json:"notes"`
-	People      int                        `json:"people"`
-	Memberships int                        `json:"memberships"`
-	Values      int                        `json:"values"`
-	Units       []analysis.UnitComposition `json:"units"`
+	Notes       analysis.Notes `json:"notes"`
+	People      int            `json:"people"`
+	Memberships int            `json:"memberships"`
+	Values      int            `json:"values"`
+	// UnitSummary counts the units per level and coverage class.
+	UnitSummary UnitSummary `json:"unit_summary"`
+	// Units are every unit, in tree order.
+	Units []UnitEntry `json:"units"`
+}
+
+// Options are what a report is computed with.
+type Options struct {
+	// Network makes the partner network whose ties the report counts.
+	Network analysis.Options
+	// Targets are the coverage classes units are measured against, as
+	// ecoscope gaps measures them (gaps.targets in ecoscope.yaml).
+	Targets analysis.Targets
+}
+
+// UnitEntry is the composition of one unit with its coverage target.
+type UnitEntry struct {
+	analysis.UnitComposition
+	// Target is the coverage class the unit should reach (graph.None:
+	// no target); TargetMissing the types the target asks for that the
+	// unit lacks (graph.MissingFor), as ecoscope gaps names them.
+	Target        graph.CoverageClass `json:"target"`
+	TargetMissing []graph.Helix       `json:"target_missing"`
+}
+
+// UnitSummary counts units per level and coverage class.
+type UnitSummary struct {
+	// Targets are the coverage targets per level and form, as in
+	// ecoscope gaps: a form overrides its level.
+	Targets map[string]string `json:"targets"`
+	// Levels has one row per level, in framework order (ecosystem,
+	// fieldlab, team), also for a level without units.
+	Levels []LevelSummary `json:"levels"`
+	Total  LevelSummary   `json:"total"`
+}
+
+// LevelSummary counts the units of one level (or of all levels).
+type LevelSummary struct {
+	Level graph.Level `json:"level,omitempty"`
+	Units int         `json:"units"`
+	// Coverage counts the units per coverage class; all five classes
+	// are present, 0 when no unit has it.
+	Coverage map[graph.CoverageClass]int `json:"coverage"`
+	// BelowTarget counts the units that lack a type their target asks for.
+	BelowTarget int `json:"below_target"`
+}
+
+// coverageClasses are the classes from the richest to the poorest.
+var coverageClasses = []graph.CoverageClass{graph.Quintuple, graph.Quadruple, graph.Triple, graph.Partial, graph.None}
+
+func newLevelSummary(l graph.Level) LevelSummary {
+	s := LevelSummary{Level: l, Coverage: make(map[graph.CoverageClass]int, len(coverageClasses))}
+	for _, c := range coverageClasses {
+		s.Coverage[c] = 0
+	}
+	return s
+}
+
+func (s *LevelSummary) add(u UnitEntry) {
+	s.Units++
+	s.Coverage[u.Coverage.Class]++
+	if len(u.TargetMissing) > 0 {
+		s.BelowTarget++
+	}
+}
+
+// summarise counts units per level and class.
+func summarise(units []UnitEntry, t analysis.Targets) UnitSummary {
+	s := UnitSummary{Targets: targetStrings(t), Total: newLevelSummary("")}
+	row := map[graph.Level]int{}
+	for i, l := range graph.Levels {
+		s.Levels = append(s.Levels, newLevelSummary(l))
+		row[l] = i
+	}
+	for _, u := range units {
+		i, ok := row[u.Level]
+		if !ok { // a level outside the framework: counted, not dropped
+			i = len(s.Levels)
+			row[u.Level] = i
+			s.Levels = append(s.Levels, newLevelSummary(u.Level))
+		}
+		s.Levels[i].add(u)
+		s.Total.add(u)
+	}
+	return s
+}
+
+// targetStrings writes t as gaps.targets does: level or form -> class.
+func targetStrings(t analysis.Targets) map[string]string {
+	m := make(map[string]string, len(t.Levels)+len(t.Forms))
+	for l, c := range t.Levels {
+		m[string(l)] = string(c)
+	}
+	for f, c := range t.Forms {
+		if _, isLevel := m[string(f)]; !isLevel {
+			m[string(f)] = string(c)
+		}
+	}
+	return m
 }
 
 // Build computes the report of e. Ties counts the pairs of partners joined
-// in the partner network that opts makes, as ecoscope metrics does.
-func Build(e *graph.Ecosystem, m Meta, opts analysis.Options) Report {
+// in the partner network that o.Network makes, as ecoscope metrics does;
+// units are measured against o.Targets as ecoscope gaps measures them.
+func Build(e *graph.Ecosystem, m Meta, o Options) Report {
 	at := "all"
 	if !m.At.IsZero() {
 		at = m.At.String()
 	}
-	net := analysis.New(e, opts)
+	net := analysis.New(e, o.Network)
+	comp := analysis.ComposeUnits(e)
+	units := make([]UnitEntry, len(comp))
+	for i, u := range comp {
+		target := o.Targets.Of(u.Level, u.Form)
+		units[i] = UnitEntry{UnitComposition: u, Target: target, TargetMissing: graph.MissingFor(target, u.Coverage.Present)}
+	}
 	r := Report{
 		Name:        e.Name,
 		Source:      m.Source,
 		At:          at,
 		Unit:        m.Unit,
+		Note:        m.note(),
 		Composition: analysis.Compose(e),
-		TieSource:   opts.Ties.String(),
+		TieSource:   o.Network.Ties.String(),
 		Notes:       net.Notes(),
 		People:      len(e.People),
 		Memberships: len(e.Memberships),
 		Values:      len(e.Values),
-		Units:       analysis.ComposeUnits(e),
+		UnitSummary: summarise(units, o.Targets),
+		Units:       units,
 	}
 	r.Ties = net.M()
 	return r
+}
+
+// byAttention returns the units in the order a reader should look at them:
+// the most types short of the target first; then the higher level
+// (ecosystem, fieldlab, team), whose gaps reach further; then the larger
+// unit, with more partners concerned; then tree order.
+func byAttention(units []UnitEntry) []UnitEntry {
+	rank := func(l graph.Level) int {
+		if i := slices.Index(graph.Levels, l); i >= 0 {
+			return i
+		}
+		return len(graph.Levels)
+	}
+	out := slices.Clone(units)
+	slices.SortStableFunc(out, func(a, b UnitEntry) int {
+		return cmp.Or(
+			cmp.Compare(len(b.TargetMissing), len(a.TargetMissing)),
+			cmp.Compare(rank(a.Level), rank(b.Level)),
+			cmp.Compare(b.Size, a.Size),
+		)
+	})
+	return out
 }
 
 // WriteJSON writes r as indented JSON.
@@ -69,23 +215,20 @@ func WriteJSON(w io.Writer, r Report) error {
 	return enc.Encode(r)
 }
 
-// WriteText writes r for people to read.
-func WriteText(w io.Writer, r Report) error {
+// WriteText writes r for people to read: the composition, the units per
+// level and coverage class, and the units most in need of attention.
+func WriteText(w io.Writer, r Report, o TextOptions) error {
 	ew := &errWriter{w: w}
-	ew.heading("Ecosystem report", r.Name)
-	ew.sourceAndSnapshot(r.Source, r.At, "")
+	ew.heading("Ecosystem report", Printable(r.Name))
+	ew.sourceAndSnapshot(Printable(r.Source), r.At, "")
 	if r.Unit != "" {
-		ew.printf("Unit:     %s and the units below it\n", r.Unit)
+		ew.printf("Unit:     %s and the units below it\n", Printable(r.Unit))
 	}
 	ew.printf("Ties:     %s\n", describeTies(r.TieSource))
 	ew.printf("\n%d partners, %d ties between partners, %d units, %d people, %d memberships, %d value records\n",
 		r.Partners, r.Ties, len(r.Units), r.People, r.Memberships, r.Values)
 	if r.Partners == 0 {
-		if r.At != "all" {
-			ew.printf("\nNo partners are active at %s: the snapshot is empty. Try a later date.\n", r.At)
-		} else {
-			ew.printf("\nThe data set has no partners.\n")
-		}
+		ew.printf("\n%s\n", emptyNote(r.Note, r.At))
 		return ew.err
 	}
 
@@ -109,32 +252,104 @@ func WriteText(w io.Writer, r Report) error {
 
 	rows = rows[:0]
 	for _, k := range sortedByCount(r.KindCounts) {
-		rows = append(rows, countRow{k, r.KindCounts[k]})
+		rows = append(rows, countRow{Printable(k), r.KindCounts[k]})
 	}
 	writeCounts(ew, "Partners per kind", rows, r.Partners)
 
-	ew.printf("\nUnits per level: ")
-	for i, l := range graph.Levels {
-		if i > 0 {
-			ew.printf(", ")
-		}
-		ew.printf("%s %d", l, r.UnitCounts[l])
-	}
-	ew.printf("\n")
-	if len(r.Units) > 0 {
-		ew.printf("\nUnits (size and coverage count the partners of the unit and of the units below it)\n")
-		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "  unit\tlevel\tform\tsize\tcoverage\tmissing\n")
-		for _, u := range r.Units {
-			missing := "-"
-			if len(u.Coverage.Missing) > 0 {
-				missing = joinHelices(u.Coverage.Missing)
-			}
-			fmt.Fprintf(tw, "  %s%s\t%s\t%s\t%d\t%s\t%s\n", strings.Repeat("  ", u.Depth), u.ID, u.Level, u.Form, u.Size, u.Coverage.Class, missing)
-		}
-		tw.Flush()
-	}
+	writeUnits(ew, r, o)
 	return ew.err
+}
+
+// DefaultTextUnits is the number of units the text report lists unless
+// told otherwise; JSON lists every unit.
+const DefaultTextUnits = 25
+
+// AllUnits as TextOptions.Units lists every unit.
+const AllUnits = -1
+
+// TextOptions shape the text report.
+type TextOptions struct {
+	// Units is the number of units listed, those furthest below their
+	// target first: AllUnits lists every one, 0 none (the table of units
+	// per level and coverage class only).
+	Units int
+}
+
+// writeUnits writes the table of units per level and coverage class, then
+// the units most in need of attention, at most o.Units of them.
+func writeUnits(ew *errWriter, r Report, o TextOptions) {
+	if len(r.Units) == 0 {
+		if r.At == "all" {
+			ew.printf("\nThe data set has no units: describe the ecosystem, its fieldlabs and teams in units.csv.\n")
+		} else {
+			ew.printf("\nNo units are active at %s.\n", r.At)
+		}
+		return
+	}
+	s := r.UnitSummary
+	ew.printf("\nUnits per level and helix coverage (a unit counts the partners of the units below it too)\n")
+	t := &valuesTable{}
+	t.add(append(append([]string{"level"}, classStrings()...), "total", "below target")...)
+	row := func(label string, l LevelSummary) {
+		cells := []string{label}
+		for _, c := range coverageClasses {
+			cells = append(cells, strconv.Itoa(l.Coverage[c]))
+		}
+		t.add(append(cells, strconv.Itoa(l.Units), strconv.Itoa(l.BelowTarget))...)
+	}
+	for _, l := range s.Levels {
+		row(Printable(string(l.Level)), l)
+	}
+	row("total", s.Total)
+	t.write(ew)
+	ew.printf("Below target: lacking a helix type that the unit's target asks for (%s; gaps.targets in ecoscope.yaml).\n",
+		describeTargets(s.Targets))
+
+	n := o.Units
+	if n < 0 || n > len(r.Units) {
+		n = len(r.Units)
+	}
+	if n == 0 {
+		ew.printf("\n%d units not listed; --units all lists every one.\n", len(r.Units))
+		return
+	}
+	ew.printf("\nUnits, furthest below their target first (%d of %d; size and coverage count the partners of the units below it too)\n", n, len(r.Units))
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  unit\tlevel\tform\tsize\tcoverage\ttarget\tlacks\n")
+	for _, u := range byAttention(r.Units)[:n] {
+		target, lacks := string(u.Target), "-"
+		if u.Target == graph.None || u.Target == "" {
+			target = "-"
+		}
+		if len(u.TargetMissing) > 0 {
+			lacks = joinHelices(u.TargetMissing)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\t%s\t%s\n", Printable(u.ID), u.Level, u.Form, u.Size, u.Coverage.Class, target, lacks)
+	}
+	tw.Flush()
+	if more := len(r.Units) - n; more > 0 {
+		ew.printf("  ... and %d more units; --units all lists every one\n", more)
+	}
+}
+
+func classStrings() []string {
+	out := make([]string, len(coverageClasses))
+	for i, c := range coverageClasses {
+		out[i] = string(c)
+	}
+	return out
+}
+
+// emptyNote is note, the reason a snapshot at at is empty, or when that
+// is not known a plain statement of the fact.
+func emptyNote(note, at string) string {
+	switch {
+	case note != "":
+		return note
+	case at != "all":
+		return fmt.Sprintf("No partners are active at %s.", at)
+	}
+	return "The data set has no partners."
 }
 
 type countRow struct {
@@ -203,13 +418,23 @@ type errWriter struct {
 	err error
 }
 
+// Write writes p with every control character but newline and tab
+// escaped (see Printable): whatever a text report prints from the data, it
+// cannot drive the terminal.
 func (e *errWriter) Write(p []byte) (int, error) {
 	if e.err != nil {
 		return 0, e.err
 	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
+	out := p
+	if s := string(p); needsEscape(s, true) {
+		var b strings.Builder
+		writePrintable(&b, s, true)
+		out = []byte(b.String())
+	}
+	if _, e.err = e.w.Write(out); e.err != nil {
+		return 0, e.err
+	}
+	return len(p), nil
 }
 
 // heading writes the title of a text report, followed by ": name" when

@@ -10,11 +10,19 @@ import (
 	"testing"
 
 	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/config"
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/importers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// defaultOptions are the options of ecoscope report without a
+// configuration: every tie source, the default gaps targets.
+func defaultOptions() Options {
+	levels, forms := config.Gaps{Targets: config.DefaultGapTargets}.TargetClasses()
+	return Options{Targets: analysis.Targets{Levels: levels, Forms: forms}}
+}
 
 func load(t *testing.T) *graph.Ecosystem {
 	t.Helper()
@@ -50,6 +58,11 @@ func golden(t *testing.T, name string, got []byte) []byte {
 //   - at 2020: gem (2019-2021), uni (2019), bv (2020-03) and los (undated)
 //     are active; wijk joins in 2022. So 4 partners, tie uni-bv only,
 //     coverage triple.
+//   - against the default targets (config.DefaultGapTargets): all dates,
+//     eco lacks environment (quintuple), fl government (quadruple), t
+//     government (triple): 3 of 3 units below target. At 2020 fl holds
+//     only t's uni and bv: eco (triple) lacks civil_society and
+//     environment, fl and t lack government.
 func TestReportJSONGolden(t *testing.T) {
 	for _, tt := range []struct {
 		file string
@@ -58,7 +71,7 @@ func TestReportJSONGolden(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			e := load(t)
 			at := graph.MustParseDate(orEmpty(tt.at))
-			r := Build(e.At(at), Meta{Source: "testdata/tiny.json", At: at}, analysis.Options{})
+			r := Build(e.At(at), Meta{Source: "testdata/tiny.json", At: at}, defaultOptions())
 			var buf bytes.Buffer
 			if err := WriteJSON(&buf, r); err != nil {
 				t.Fatal(err)
@@ -81,12 +94,12 @@ func TestReportJSONGolden(t *testing.T) {
 func orEmpty(s string) string { return s }
 
 func TestReportFigures(t *testing.T) {
-	r := Build(load(t), Meta{Source: "x"}, analysis.Options{})
+	r := Build(load(t), Meta{Source: "x"}, defaultOptions())
 	if r.Partners != 5 || r.Ties != 2 || r.Coverage.Class != graph.Quadruple || r.HelixCounts[graph.HelixUnknown] != 1 {
 		t.Errorf("partners %d ties %d coverage %s unknown %d; want 5, 2, quadruple, 1", r.Partners, r.Ties, r.Coverage.Class, r.HelixCounts[graph.HelixUnknown])
 	}
 	at := graph.MustParseDate("2020")
-	r = Build(load(t).At(at), Meta{At: at}, analysis.Options{})
+	r = Build(load(t).At(at), Meta{At: at}, defaultOptions())
 	if r.Partners != 4 || r.Ties != 1 || r.Coverage.Class != graph.Triple || r.At != "2020" {
 		t.Errorf("at 2020: partners %d ties %d coverage %s at %q; want 4, 1, triple, 2020", r.Partners, r.Ties, r.Coverage.Class, r.At)
 	}
@@ -94,7 +107,7 @@ func TestReportFigures(t *testing.T) {
 
 func TestReportTextGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteText(&buf, Build(load(t), Meta{Source: "testdata/tiny.json"}, analysis.Options{})); err != nil {
+	if err := WriteText(&buf, Build(load(t), Meta{Source: "testdata/tiny.json"}, defaultOptions()), TextOptions{Units: DefaultTextUnits}); err != nil {
 		t.Fatal(err)
 	}
 	want := golden(t, "tiny.golden.txt", buf.Bytes())
@@ -108,10 +121,41 @@ func TestReportTextEmptySnapshot(t *testing.T) {
 	e := load(t)
 	e.Partners = e.Partners[:4] // drop "los", the one undated partner
 	at := graph.MustParseDate("2001")
-	if err := WriteText(&buf, Build(e.At(at), Meta{At: at}, analysis.Options{})); err != nil {
+	if err := WriteText(&buf, Build(e.At(at), Meta{At: at}, defaultOptions()), TextOptions{Units: DefaultTextUnits}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(buf.Bytes(), []byte("No partners are active at 2001")) {
 		t.Errorf("empty snapshot text:\n%s", buf.String())
+	}
+}
+
+// TestByAttention: most target types lacking first; equal, the higher
+// level; equal, the larger unit; equal, tree order (the input order).
+func TestByAttention(t *testing.T) {
+	unit := func(id string, l graph.Level, size, lacking int) UnitEntry {
+		return UnitEntry{
+			UnitComposition: analysis.UnitComposition{ID: id, Level: l, Size: size},
+			TargetMissing:   graph.Helices[:lacking],
+		}
+	}
+	in := []UnitEntry{
+		unit("team-small-met", graph.LevelTeam, 2, 0),
+		unit("team-big-lacks1", graph.LevelTeam, 9, 1),
+		unit("eco-lacks1", graph.LevelEcosystem, 3, 1),
+		unit("team-lacks3", graph.LevelTeam, 1, 3),
+		unit("team-small-lacks1", graph.LevelTeam, 4, 1),
+		unit("team-small-lacks1-later", graph.LevelTeam, 4, 1),
+		unit("fl-met", graph.LevelFieldlab, 5, 0),
+	}
+	want := []string{"team-lacks3", "eco-lacks1", "team-big-lacks1", "team-small-lacks1", "team-small-lacks1-later", "fl-met", "team-small-met"}
+	var got []string
+	for _, u := range byAttention(in) {
+		got = append(got, u.ID)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("byAttention = %v, want %v", got, want)
+	}
+	if in[0].ID != "team-small-met" {
+		t.Error("byAttention sorted its input in place")
 	}
 }

@@ -16,10 +16,12 @@ import (
 // ValuesReport is the output of `ecoscope values`. Its JSON keys are stable:
 // later versions add keys, never rename them.
 type ValuesReport struct {
-	Name      string `json:"name,omitempty"`
-	Source    string `json:"source"`
-	At        string `json:"at"`
-	Unit      string `json:"unit,omitempty"`
+	Name   string `json:"name,omitempty"`
+	Source string `json:"source"`
+	At     string `json:"at"`
+	Unit   string `json:"unit,omitempty"`
+	// Note says why the snapshot holds no partners, and which date does.
+	Note      string `json:"note,omitempty"`
 	Partners  int    `json:"partners"`
 	TieSource string `json:"tie_source"`
 	// Notes say what the reader should know of how the network was made.
@@ -40,7 +42,7 @@ func BuildValues(ctx context.Context, e *graph.Ecosystem, m Meta, opts analysis.
 		return ValuesReport{}, err
 	}
 	return ValuesReport{
-		Name: e.Name, Source: m.Source, At: at, Unit: m.Unit, Partners: len(e.Partners),
+		Name: e.Name, Source: m.Source, At: at, Unit: m.Unit, Note: m.note(), Partners: len(e.Partners),
 		TieSource: opts.Ties.String(), Notes: net.Notes(), ValueCreation: vc,
 	}, nil
 }
@@ -126,10 +128,8 @@ func WriteValuesText(w io.Writer, r ValuesReport) error {
 	ew.printf("\n%d value records, %d partners\n", r.Records, r.Partners)
 	if r.Records == 0 {
 		switch {
-		case r.At != "all" && r.Unit != "" && r.Partners == 0:
-			ew.printf("\nUnit %s is not active at %s, or has no partners then: nothing to count. Try another date.\n", r.Unit, r.At)
-		case r.At != "all" && r.Partners == 0:
-			ew.printf("\nNo partners are active at %s: the snapshot is empty. Try a later date.\n", r.At)
+		case r.Partners == 0 && (r.At != "all" || r.Note != ""):
+			ew.printf("\n%s\n", emptyNote(r.Note, r.At))
 		case r.At != "all":
 			ew.printf("\nNo value records are dated on or before %s. Try a later date.\n", r.At)
 		default:

@@ -58,7 +58,7 @@ English and stable.`,
   ecoscope check --from examples/energieke-regio --lang nl
   ecoscope check --unit fl-aardgasvrije-wijken --at 2022
   ecoscope check --format json > check.json`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCheck(cmd, opts)
 		},
@@ -112,12 +112,24 @@ func (a *app) runCheck(cmd *cobra.Command, opts *checkOptions) error {
 		return err
 	}
 	snap := full.At(q.At)
-	if q.Unit != "" {
-		if len(sel.Units) == 0 {
-			snap = sel // the unit is not active at this date: nothing to check
-		} else {
-			copts.Unit = q.Unit
-		}
+	var why analysis.EmptySnapshot
+	switch {
+	case q.Unit != "" && len(sel.Units) == 0:
+		snap = sel // the unit is not active at this date: nothing to check
+		why, err = analysis.ExplainNoUnits(full, q)
+		meta.Empty = &why
+	case q.Unit != "":
+		copts.Unit = q.Unit
+	case q.At.IsZero() || len(snap.Units) > 0:
+	case len(snap.Partners) == 0:
+		why, err = analysis.ExplainEmpty(full, q)
+		meta.Empty = &why
+	default:
+		why, err = analysis.ExplainNoUnits(full, q)
+		meta.Empty = &why
+	}
+	if err != nil {
+		return err
 	}
 	r, err := report.BuildCheck(snap, meta, copts)
 	if err != nil {

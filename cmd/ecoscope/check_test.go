@@ -207,7 +207,7 @@ func TestCheckBadInput(t *testing.T) {
 		{"bad format", []string{"check", "--from", example, "--format", "csv"}, exitUsage, `"csv" is not one of text, json`},
 		{"bad date", []string{"check", "--from", example, "--at", "2022-13"}, exitUsage, "--at: invalid date"},
 		{"unknown unit", []string{"check", "--from", example, "--unit", "plc-roc-installatietechnik"}, exitError, `unknown unit "plc-roc-installatietechnik"; closest: "plc-roc-installatietechniek"`},
-		{"argument", []string{"check", "--from", example, "extra"}, exitUsage, "unknown command"},
+		{"argument", []string{"check", "--from", example, "extra"}, exitUsage, "check takes no arguments"},
 		{"no store", []string{"check", "--store", filepath.Join(t.TempDir(), "none.db")}, exitError, "ecoscope import PATH"},
 	}
 	for _, tt := range tests {
@@ -226,9 +226,11 @@ func TestCheckEmpty(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"before the data", []string{"--at", "1990"}, "No partners are active at 1990: the snapshot is empty"},
-		{"unit not yet active", []string{"--unit", "team-laadplein", "--at", "2020"}, "Unit team-laadplein is not active at 2020"},
-		{"dutch", []string{"--at", "1990", "--lang", "nl"}, "Op 1990 zijn geen partners actief"},
+		// The example's first date is lc-energieke-regio's since, 2018-03;
+		// team-laadplein runs from 2022-03 to 2023-09 (units.csv).
+		{"before the data", []string{"--at", "1990"}, "No partners are active at 1990: the data starts at 2018-03"},
+		{"unit not yet active", []string{"--unit", "team-laadplein", "--at", "2020"}, "Unit team-laadplein is not active at 2020: it runs from 2022-03 to 2023-09. Try --at 2022, the nearest date at which it is active."},
+		{"dutch", []string{"--at", "1990", "--lang", "nl"}, "Op 1990 zijn geen partners actief: de gegevens beginnen op 2018-03"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

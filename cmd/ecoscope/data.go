@@ -7,7 +7,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/graph/sqlite"
 	"github.com/ecoscope/ecoscope/importers"
@@ -34,6 +36,59 @@ func (d *dataFlags) registerSource(cmd *cobra.Command, unitHelp string) {
 	cmd.Flags().StringVar(&d.unit, "unit", "", unitHelp)
 }
 
+// dataArgs checks that an analysis command, which reads its data from
+// --from or the store, has no arguments. An argument there is most likely a
+// data set given without --from, so the error shows the command line with
+// --from and the flags given.
+func dataArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	name := cmd.Name()
+	for _, a := range args {
+		if !exists(a) {
+			return usagef("%s takes no arguments, and there is no file or folder %q; give a data set with --from PATH (ecoscope %s --from examples/energieke-regio), or import it first (ecoscope import PATH)", name, a, name)
+		}
+	}
+	line := []string{"ecoscope", name}
+	var paths []string
+	for _, a := range args {
+		line = append(line, "--from", shellWord(a))
+		paths = append(paths, shellWord(a))
+	}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if f.Value.Type() == "bool" {
+			line = append(line, "--"+f.Name+"="+f.Value.String())
+			return
+		}
+		values := []string{f.Value.String()}
+		if s, ok := f.Value.(pflag.SliceValue); ok {
+			values = s.GetSlice()
+		}
+		for _, v := range values {
+			line = append(line, "--"+f.Name, shellWord(v))
+		}
+	})
+	what := "the data set in " + paths[0]
+	if len(paths) > 1 {
+		what = "the data sets in " + strings.Join(paths[:len(paths)-1], ", ") + " and " + paths[len(paths)-1]
+	}
+	return usagef("%s takes no arguments; to analyse %s, use: %s", name, what, strings.Join(line, " "))
+}
+
+// shellWord returns s as one word that a POSIX shell reads back as s,
+// quoted only when it must be, and printable (report.Printable).
+func shellWord(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		plain = plain && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_./:@%+=,-", r))
+	}
+	if !plain {
+		s = "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	return report.Printable(s)
+}
+
 // query turns the flags into a store query.
 func (d *dataFlags) query() (graph.Query, error) {
 	at, err := graph.ParseDate(d.at)
@@ -44,7 +99,8 @@ func (d *dataFlags) query() (graph.Query, error) {
 }
 
 // load reads the data the flags select, from files or from the store, and
-// says where it came from.
+// says where it came from; when --at or --unit leave no partners, meta.Empty
+// says why.
 func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.Meta, error) {
 	q, err := d.query()
 	if err != nil {
@@ -62,6 +118,9 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 		}
 		meta.Source = strings.Join(d.from, ", ")
 		out, err := e.Load(q)
+		if err == nil && isEmpty(out, q) {
+			meta.Empty, err = explainEmpty(e, q)
+		}
 		return out, meta, err
 	}
 	if !exists(a.cfg.Store) {
@@ -74,7 +133,39 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 	defer st.Close()
 	meta.Source = a.cfg.Store
 	e, err := st.Load(ctx, q)
+	if err == nil && isEmpty(e, q) {
+		// Only now read everything: to say when the unit was active and
+		// where the data starts and ends.
+		var whole *graph.Ecosystem
+		if whole, err = st.Load(ctx, graph.Query{}); err == nil {
+			meta.Empty, err = explainEmpty(whole, q)
+		}
+	}
 	return e, meta, err
+}
+
+// isEmpty reports whether the snapshot that q selected holds no partners
+// although the data set may: q asks for a date or a unit.
+func isEmpty(snap *graph.Ecosystem, q graph.Query) bool {
+	return len(snap.Partners) == 0 && (!q.At.IsZero() || q.Unit != "")
+}
+
+// explainEmpty says why q selects no partners from whole, every record of
+// the data set.
+func explainEmpty(whole *graph.Ecosystem, q graph.Query) (*analysis.EmptySnapshot, error) {
+	x, err := analysis.ExplainEmpty(whole, q)
+	if err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// emptyNote writes on standard error why the snapshot is empty, for the
+// commands whose output has no place for it.
+func (a *app) emptyNote(x *analysis.EmptySnapshot) {
+	if x != nil {
+		fmt.Fprintf(a.io.Err, "note: the network is empty. %s\n", report.DescribeEmpty(*x))
+	}
 }
 
 // readDataSets reads and validates one or more data sets; several are

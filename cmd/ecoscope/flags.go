@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -26,4 +27,33 @@ func (f *enumFlag) Set(s string) error {
 		}
 	}
 	return fmt.Errorf("%q is not one of %s", s, strings.Join(f.allowed, ", "))
+}
+
+// countFlag is a flag that takes a number from 0 up, or "all" (stored as
+// -1); any other value is a flag error.
+type countFlag struct {
+	n    int
+	what string // what is counted, for the error: "units"
+}
+
+func (f *countFlag) String() string {
+	if f.n < 0 {
+		return "all"
+	}
+	return strconv.Itoa(f.n)
+}
+
+func (f *countFlag) Type() string { return "N|all" }
+
+func (f *countFlag) Set(s string) error {
+	if s == "all" {
+		f.n = -1
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return fmt.Errorf("%q is not a number of %s or \"all\"", s, f.what)
+	}
+	f.n = n
+	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/config"
+	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -60,7 +62,7 @@ ecosystem section and the candidates still take in the whole network. With
 		Example: `  ecoscope gaps --from examples/energieke-regio
   ecoscope gaps --unit team-buurtbatterij --top 3
   ecoscope gaps --at 2022 --ties explicit --format json --out gaps.json`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runGaps(cmd, opts)
 		},
@@ -74,6 +76,20 @@ ecosystem section and the candidates still take in the whole network. With
 	return cmd
 }
 
+// gapsConfig returns the gaps: settings, validated; the error names the
+// file they came from.
+func (a *app) gapsConfig() (config.Gaps, error) {
+	g := a.cfg.Gaps
+	if err := g.Validate(); err != nil {
+		where := "defaults"
+		if a.cfg.File != "" {
+			where = a.cfg.File
+		}
+		return g, fmt.Errorf("config %s: %w", where, err)
+	}
+	return g, nil
+}
+
 func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	if opts.top < 0 {
 		return usagef("--top must be 0 (all) or more, got %d", opts.top)
@@ -82,13 +98,9 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	if !cmd.Flags().Changed("top") && opts.format.value == "text" {
 		top = defaultTextTop
 	}
-	g := a.cfg.Gaps
-	if err := g.Validate(); err != nil {
-		where := "defaults"
-		if a.cfg.File != "" {
-			where = a.cfg.File
-		}
-		return fmt.Errorf("config %s: %w", where, err)
+	g, err := a.gapsConfig()
+	if err != nil {
+		return err
 	}
 	q, err := opts.data.query()
 	if err != nil {
@@ -116,14 +128,25 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 				units = append(units, u.ID)
 			}
 		} else {
-			note = fmt.Sprintf("Unit %s is not active at %s: no unit to report.", q.Unit, q.At)
+			x, err := analysis.ExplainEmpty(whole, q) // the unit is not active at q.At
+			if err != nil {
+				return err
+			}
+			note = report.DescribeEmpty(x)
 		}
 	}
 	if len(e.Partners) == 0 {
-		if !meta.At.IsZero() {
-			fmt.Fprintf(a.io.Err, "note: no partners are active at %s: the network is empty\n", meta.At)
-		} else {
+		if q.At.IsZero() {
 			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the network is empty")
+		} else {
+			x, err := analysis.ExplainEmpty(whole, graph.Query{At: q.At})
+			if err != nil {
+				return err
+			}
+			a.emptyNote(&x)
+			if note == "" {
+				note = report.DescribeEmpty(x)
+			}
 		}
 	}
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -56,7 +57,7 @@ defines every column.`,
   ecoscope growth --every quarter --from-date 2020 --to-date 2023 --ties explicit
   ecoscope growth --every month --format csv --out growth.csv
   ecoscope growth --unit fl-aardgasvrije-wijken --format json`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runGrowth(cmd, opts)
 		},
@@ -210,7 +211,7 @@ there are; JSON lists all. docs/growth.md defines every key.`,
 		Example: `  ecoscope diff --from examples/energieke-regio --at 2019 --at 2025
   ecoscope diff --at 2022-01 --at 2022-12 --ties explicit --format json
   ecoscope diff --at 2020 --at 2024 --unit ll-slimme-netten --limit 0`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runDiff(cmd, opts)
 		},
@@ -260,7 +261,15 @@ func (a *app) runDiff(cmd *cobra.Command, opts *diffOptions) error {
 		}
 	}
 	if len(snaps[0].Partners) == 0 && len(snaps[1].Partners) == 0 {
-		fmt.Fprintf(a.io.Err, "note: no partners are active at %s or at %s: both snapshots are empty\n", dates[0], dates[1])
+		var why []string
+		for _, d := range dates {
+			x, err := analysis.ExplainEmpty(e, graph.Query{At: d, Unit: opts.data.unit})
+			if err != nil {
+				return err
+			}
+			why = append(why, report.DescribeEmpty(x))
+		}
+		fmt.Fprintf(a.io.Err, "note: both snapshots are empty. %s\n", strings.Join(why, " "))
 	}
 	diff := analysis.DiffOf(snaps[0], snaps[1], a.networkOptions(&opts.ties))
 	a.printNotes(diff.Notes)

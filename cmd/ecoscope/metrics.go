@@ -55,7 +55,7 @@ null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
   ecoscope metrics --level nodes --format csv --out nodes.csv
   ecoscope metrics --level units --at 2022 --ties explicit
   ecoscope metrics --level nodes --approx 0.01 --format csv   # sampled betweenness for large networks`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runMetrics(cmd, opts)
 		},
@@ -84,8 +84,8 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 		return err
 	}
 	if len(e.Partners) == 0 {
-		if !meta.At.IsZero() {
-			fmt.Fprintf(a.io.Err, "note: no partners are active at %s: the network is empty\n", meta.At)
+		if meta.Empty != nil {
+			a.emptyNote(meta.Empty)
 		} else {
 			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the network is empty")
 		}

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
+	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -10,46 +13,80 @@ type reportOptions struct {
 	data   dataFlags
 	ties   tieFlags
 	format *enumFlag
+	units  *countFlag
 }
 
 func (a *app) newReportCmd() *cobra.Command {
-	opts := &reportOptions{format: newEnum("text", "text", "json"), ties: newTieFlags()}
+	opts := &reportOptions{
+		format: newEnum("text", "text", "json"),
+		ties:   newTieFlags(),
+		units:  &countFlag{n: report.DefaultTextUnits, what: "units"},
+	}
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Report how the ecosystem is made up",
 		Long: `Report how the ecosystem is made up: partners per helix type, sector and
-kind; units per level; and the helix coverage of the whole ecosystem and of
-every unit: quintuple (all five types), quadruple (academia, industry,
-government, civil society), triple (academia, industry, government), partial
-(some types but not the triple) or none, with the types that are missing.
+kind; the helix coverage of the whole ecosystem; a table of the units per
+level and coverage class (quintuple: all five types; quadruple: academia,
+industry, government, civil society; triple: academia, industry, government;
+partial: some types but not the triple; none), with how many units fall below
+their target; and the units themselves, those furthest below their target
+first.
 
-The size and coverage of a unit count the partners of the unit and of every
-unit nested below it. Ties are the pairs of partners joined in the network
-that --ties selects, as ecoscope metrics counts them. With --format json the keys are stable (see
-docs/report.md).`,
+A unit's target is the coverage class that ecoscope gaps measures it against
+(gaps.targets in ecoscope.yaml; by default quintuple for an ecosystem,
+quadruple for a fieldlab, triple for a team, none for a PLC or CoP). A unit
+is below target when it lacks a helix type the target asks for; the list
+puts the units that lack the most types first, then the higher level, then
+the larger unit. The text lists ` + fmt.Sprint(report.DefaultTextUnits) + ` units and says how many more there
+are; --units N lists N, --units all every one and --units 0 none (the table
+only). JSON always lists every unit, in tree order, with the table under
+unit_summary.
+
+When --at or --unit leave no partners, the report says why (the unit was not
+active then, or the data starts or ends at another date) and which date has
+partners. The size and coverage of a unit count the partners of the unit and
+of every unit nested below it. Ties are the pairs of partners joined in the network
+that --ties selects, as ecoscope metrics counts them. With --format json the
+keys are stable (see docs/report.md).`,
 		Example: `  ecoscope report --from examples/energieke-regio
   ecoscope report --at 2021-06
+  ecoscope report --units 10                  # the ten units most in need of attention
+  ecoscope report --units all > report.txt    # every unit
   ecoscope report --unit fl-aardgasvrije-wijken --format json`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runReport(cmd, opts)
 		},
 	}
 	opts.data.register(cmd)
 	opts.ties.register(cmd)
-	cmd.Flags().Var(opts.format, "format", "output format: text or json")
+	f := cmd.Flags()
+	f.Var(opts.format, "format", "output format: text or json")
+	f.Var(opts.units, "units", "text: list this many units, those furthest below their target first; all for every one, 0 for the table only (JSON lists every unit)")
 	return cmd
 }
 
 func (a *app) runReport(cmd *cobra.Command, opts *reportOptions) error {
+	g, err := a.gapsConfig()
+	if err != nil {
+		return err
+	}
 	e, meta, err := a.load(cmd.Context(), &opts.data)
 	if err != nil {
 		return err
 	}
-	r := report.Build(e, meta, a.networkOptions(&opts.ties))
+	levels, forms := g.TargetClasses()
+	r := report.Build(e, meta, report.Options{
+		Network: a.networkOptions(&opts.ties),
+		Targets: analysis.Targets{Levels: levels, Forms: forms},
+	})
 	a.printNotes(r.Notes)
 	if opts.format.value == "json" {
+		if cmd.Flags().Changed("units") {
+			fmt.Fprintln(a.io.Err, "note: --units shortens the text list only; JSON lists every unit")
+		}
 		return report.WriteJSON(a.io.Out, r)
 	}
-	return report.WriteText(a.io.Out, r)
+	return report.WriteText(a.io.Out, r, report.TextOptions{Units: opts.units.n})
 }

@@ -46,7 +46,7 @@ docs/values.md for the definitions and the JSON keys.`,
   ecoscope values --at 2022 --unit fl-aardgasvrije-wijken
   ecoscope values --ties explicit --format json > values.json
   ecoscope values --approx 0.01   # sampled betweenness for large networks`,
-		Args: cobra.NoArgs,
+		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runValues(cmd, opts)
 		},
