@@ -8,6 +8,7 @@ import (
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/config"
 	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/report"
 )
 
 // tieFlags are the flags of every command that makes a partner network or
@@ -72,6 +73,6 @@ func (a *app) network(e *graph.Ecosystem, t *tieFlags) *analysis.Network {
 // printNotes writes every note on standard error.
 func (a *app) printNotes(notes analysis.Notes) {
 	for _, n := range notes {
-		fmt.Fprintf(a.io.Err, "note: %s\n", n.Message)
+		fmt.Fprintf(a.io.Err, "note: %s\n", report.Printable(n.Message))
 	}
 }
