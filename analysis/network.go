@@ -74,7 +74,9 @@ func (o Options) maxUnitSize() int {
 // sparse row (CSR) form. Node i is the partner e.Partners[i] of the ecosystem
 // it was built from; isolated partners are nodes too. Between two partners
 // there is at most one edge, whose weight is the sum of the weights of all
-// the ties joining them, and no partner is joined to itself.
+// the ties joining them, and no partner is joined to itself. The direction
+// of directed ties is kept beside the edges, for InDegree, OutDegree and
+// Reciprocity only.
 //
 // Network implements gonum's graph.Undirected and graph.WeightedUndirected
 // with node ids equal to node indexes, so gonum's algorithms (for example
@@ -95,8 +97,16 @@ type Network struct {
 	w        []float64
 	strength []float64
 
+	// dir[j] says which arcs of the directed partner network the edge at
+	// nbr[j] stands for (arcOut, arcIn or both; see direction.go); nil
+	// when no tie is directed: every edge is then both arcs.
+	dir []uint8
+
 	skipped  skippedUnits // units that made no unit ties
 	maxUnits int          // the limit on their size, -1 for none
+	// explicitTies are the explicit ties that joined two partners,
+	// directedTies how many of them are directed.
+	explicitTies, directedTies int
 }
 
 // New builds the partner network of e. Node i is e.Partners[i]; where a
@@ -115,7 +125,8 @@ type Network struct {
 // 1 and rejects negative ones). Parallel ties between two partners merge
 // into one edge whose weight is their sum. The network is undirected: a tie
 // marked directed still joins its two partners, in both directions, for
-// every metric of this package.
+// every metric of this package except InDegree, OutDegree and Reciprocity,
+// which keep its direction; Notes says how many ties were directed.
 //
 // Unit ties cost one pair per two members of a unit: a unit with k direct
 // partners adds k(k-1)/2 pairs before merging.
@@ -153,6 +164,7 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 	}
 
 	var edges []wedge
+	var directed []int32 // the edges that are directed ties, source to target
 	var skipped skippedUnits
 	if opts.Ties == TiesAll || opts.Ties == TiesExplicit {
 		ties := e.PartnerTies()
@@ -167,8 +179,12 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 			if !(w > 0) || math.IsInf(w, 0) {
 				w = 1
 			}
+			if t.Directed {
+				directed = append(directed, int32(len(edges)))
+			}
 			edges = append(edges, wedge{int32(u), int32(v), w})
 		}
+		net.explicitTies, net.directedTies = len(edges), len(directed)
 	}
 	if opts.Ties == TiesAll || opts.Ties == TiesUnits {
 		units := e.UnitPartners()
@@ -215,14 +231,22 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 			}
 		}
 	}
-	net.build(n, edges)
+	net.build(n, edges, directed)
 	net.skipped, net.maxUnits = skipped, opts.maxUnitSize()
 	return net
 }
 
 // Notes returns what a reader of the network's metrics should know about
-// how it was made (units left out of the unit ties), or nil.
-func (net *Network) Notes() Notes { return net.skipped.notes(net.maxUnits) }
+// how it was made (units left out of the unit ties, directed ties taken as
+// undirected), or nil.
+func (net *Network) Notes() Notes {
+	notes := net.skipped.notes(net.maxUnits)
+	if net.directedTies > 0 {
+		notes = append(notes, directedNote(fmt.Sprintf("%d of the %d explicit ties are directed",
+			net.directedTies, net.explicitTies)))
+	}
+	return notes
+}
 
 type wedge struct {
 	u, v int32
@@ -230,8 +254,10 @@ type wedge struct {
 }
 
 // build fills the CSR arrays from an edge list that may hold parallel edges
-// (in either direction) but no self-loops.
-func (net *Network) build(n int, edges []wedge) {
+// (in either direction) but no self-loops. directed lists, in increasing
+// order, the edges that are arcs from u to v only; every other edge is both
+// arcs. net.dir is filled only when directed is not empty.
+func (net *Network) build(n int, edges []wedge, directed []int32) {
 	if 2*len(edges) > math.MaxInt32 {
 		panic("analysis: too many ties")
 	}
@@ -245,14 +271,21 @@ func (net *Network) build(n int, edges []wedge) {
 	}
 	type arc struct {
 		v int32
+		d uint8 // arcOut, arcIn or both (fits in the padding: still 16 bytes)
 		w float64
 	}
 	arcs := make([]arc, 2*len(edges))
 	pos := slices.Clone(count[:n])
-	for _, e := range edges {
-		arcs[pos[e.u]] = arc{e.v, e.w}
+	next := 0 // the next entry of directed
+	for k, e := range edges {
+		du, dv := arcBoth, arcBoth
+		if next < len(directed) && int(directed[next]) == k {
+			du, dv = arcOut, arcIn
+			next++
+		}
+		arcs[pos[e.u]] = arc{e.v, du, e.w}
 		pos[e.u]++
-		arcs[pos[e.v]] = arc{e.u, e.w}
+		arcs[pos[e.v]] = arc{e.u, dv, e.w}
 		pos[e.v]++
 	}
 	// Sort each row and merge parallel arcs, compacting in place. Parallel
@@ -268,6 +301,7 @@ func (net *Network) build(n int, edges []wedge) {
 		for j := 0; j < len(row); j++ {
 			if j > 0 && row[j].v == row[j-1].v {
 				arcs[k-1].w += row[j].w
+				arcs[k-1].d |= row[j].d
 				continue
 			}
 			arcs[k] = row[j]
@@ -287,6 +321,12 @@ func (net *Network) build(n int, edges []wedge) {
 			s += arcs[j].w
 		}
 		net.strength[i] = s
+	}
+	if len(directed) > 0 {
+		net.dir = make([]uint8, k)
+		for j := range net.dir {
+			net.dir[j] = arcs[j].d
+		}
 	}
 }
 

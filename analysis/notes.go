@@ -39,7 +39,21 @@ const (
 	// NoteLargeUnits: units with more direct partners than the limit made
 	// no unit ties.
 	NoteLargeUnits = "large_units_no_unit_ties"
+	// NoteDirectedTies: some ties that make the network are directed;
+	// every metric takes them as undirected except in_degree, out_degree
+	// and reciprocity.
+	NoteDirectedTies = "directed_ties_undirected"
 )
+
+// directedNote returns the note on directed ties; count says how many ties
+// were directed ("3 of the 40 explicit ties are directed").
+func directedNote(count string) Note {
+	return Note{
+		Code: NoteDirectedTies,
+		Message: count + ": every metric takes a directed tie as joining its two partners both ways, " +
+			"except in_degree and out_degree (metrics --level nodes) and reciprocity (metrics --level network)",
+	}
+}
 
 type unitSize struct {
 	id   string
