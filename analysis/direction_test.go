@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -200,5 +201,68 @@ func TestDirectionLeavesTheNetworkAlone(t *testing.T) {
 		if r := Reciprocity(plain); plain.M() > 0 && r != 1 {
 			t.Errorf("case %d: reciprocity without directed ties = %v, want 1", k, r)
 		}
+	}
+}
+
+// datedAdvice returns the advice network with two ties dated: the first,
+// a directed tie p01 -> hub, starts in 2030; the last, the undirected tie
+// p05 - p06, ended in 2019. Of its 23 explicit ties 21 are directed
+// (testdata/directed), so in 2020 20 of 21 are, from 2030 on 21 of 22.
+func datedAdvice(t *testing.T) *graph.Ecosystem {
+	t.Helper()
+	e := adviceCase(t).Ecosystem
+	e.Ties = slices.Clone(e.Ties)
+	first, last := &e.Ties[0], &e.Ties[len(e.Ties)-1]
+	if first.Source != "p01" || first.Target != "hub" || !first.Directed || last.Source != "p05" || last.Target != "p06" || last.Directed {
+		t.Fatalf("the advice network changed: first tie %+v, last %+v", *first, *last)
+	}
+	first.Since = graph.MustParseDate("2030")
+	last.Until = graph.MustParseDate("2019")
+	return e
+}
+
+// directedNotes returns the messages of the notes on directed ties.
+func directedNotes(notes Notes) []string {
+	var out []string
+	for _, n := range notes {
+		if n.Code == "directed_ties_undirected" {
+			out = append(out, n.Message)
+		}
+	}
+	return out
+}
+
+// TestGrowthAndDiffSayDirectedTies: growth sweeps the snapshots without
+// building networks, and diff compares two; both say how many ties were
+// directed, counting the ties that joined partners in the snapshots
+// (counts by hand from datedAdvice).
+func TestGrowthAndDiffSayDirectedTies(t *testing.T) {
+	e := datedAdvice(t)
+	spans := Spans(graph.MustParseDate("2020"), graph.MustParseDate("2021"), EveryYear)
+	_, notes, err := Growth(context.Background(), e, spans, GrowthOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := directedNotes(notes); len(got) != 1 || !strings.HasPrefix(got[0], "20 of the 21 explicit ties in the series are directed") {
+		t.Errorf("growth 2020-2021: notes %v, want 20 of 21 directed", notes)
+	}
+	spans = Spans(graph.MustParseDate("2020"), graph.MustParseDate("2031"), EveryYear)
+	_, notes, _ = Growth(context.Background(), e, spans, GrowthOptions{Ties: TiesExplicit})
+	if got := directedNotes(notes); len(got) != 1 || !strings.HasPrefix(got[0], "21 of the 22 explicit ties in the series are directed") {
+		t.Errorf("growth 2020-2031: notes %v, want 21 of 22 directed", notes)
+	}
+	_, notes, _ = Growth(context.Background(), e, spans, GrowthOptions{Ties: TiesUnits})
+	if got := directedNotes(notes); len(got) != 0 {
+		t.Errorf("growth with unit ties only: notes %v, want none on directed ties", got)
+	}
+
+	d := DiffOf(e.At(graph.MustParseDate("2020")), e.At(graph.MustParseDate("2030")), Options{})
+	if got := directedNotes(d.Notes); len(got) != 1 ||
+		!strings.HasPrefix(got[0], "20 of the 21 explicit ties of snapshot A and 21 of the 22 of snapshot B are directed") {
+		t.Errorf("diff 2020 2030: notes %v", d.Notes)
+	}
+	d = DiffOf(e.At(graph.MustParseDate("2020")), e.At(graph.MustParseDate("2030")), Options{Ties: TiesUnits})
+	if got := directedNotes(d.Notes); len(got) != 0 {
+		t.Errorf("diff with unit ties only: notes %v, want none on directed ties", got)
 	}
 }
