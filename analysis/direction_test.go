@@ -166,7 +166,11 @@ func TestNotesSayDirectedTies(t *testing.T) {
 			}
 			continue
 		}
-		count := fmt.Sprintf("%d of the %d explicit ties are directed", c.Expected.DirectedTies, c.Expected.ExplicitTies)
+		verb := "are"
+		if c.Expected.DirectedTies == 1 {
+			verb = "is"
+		}
+		count := fmt.Sprintf("%d of %d explicit ties %s directed", c.Expected.DirectedTies, c.Expected.ExplicitTies, verb)
 		if len(found) != 1 || !strings.Contains(found[0].Message, count) ||
 			!strings.Contains(found[0].Message, "except in_degree and out_degree") || !strings.Contains(found[0].Message, "reciprocity") {
 			t.Errorf("%s: notes %v, want one directed_ties_undirected saying %q and naming the exceptions", c.Name, net.Notes(), count)
@@ -243,12 +247,12 @@ func TestGrowthAndDiffSayDirectedTies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := directedNotes(notes); len(got) != 1 || !strings.HasPrefix(got[0], "20 of the 21 explicit ties in the series are directed") {
+	if got := directedNotes(notes); len(got) != 1 || !strings.HasPrefix(got[0], "20 of 21 explicit ties in the series are directed") {
 		t.Errorf("growth 2020-2021: notes %v, want 20 of 21 directed", notes)
 	}
 	spans = Spans(graph.MustParseDate("2020"), graph.MustParseDate("2031"), EveryYear)
 	_, notes, _ = Growth(context.Background(), e, spans, GrowthOptions{Ties: TiesExplicit})
-	if got := directedNotes(notes); len(got) != 1 || !strings.HasPrefix(got[0], "21 of the 22 explicit ties in the series are directed") {
+	if got := directedNotes(notes); len(got) != 1 || !strings.HasPrefix(got[0], "21 of 22 explicit ties in the series are directed") {
 		t.Errorf("growth 2020-2031: notes %v, want 21 of 22 directed", notes)
 	}
 	_, notes, _ = Growth(context.Background(), e, spans, GrowthOptions{Ties: TiesUnits})
@@ -258,7 +262,7 @@ func TestGrowthAndDiffSayDirectedTies(t *testing.T) {
 
 	d := DiffOf(e.At(graph.MustParseDate("2020")), e.At(graph.MustParseDate("2030")), Options{})
 	if got := directedNotes(d.Notes); len(got) != 1 ||
-		!strings.HasPrefix(got[0], "20 of the 21 explicit ties of snapshot A and 21 of the 22 of snapshot B are directed") {
+		!strings.HasPrefix(got[0], "20 of 21 explicit ties of snapshot A and 21 of 22 of snapshot B are directed") {
 		t.Errorf("diff 2020 2030: notes %v", d.Notes)
 	}
 	d = DiffOf(e.At(graph.MustParseDate("2020")), e.At(graph.MustParseDate("2030")), Options{Ties: TiesUnits})

@@ -319,7 +319,7 @@ func Growth(ctx context.Context, e *graph.Ecosystem, spans []Span, opts GrowthOp
 	}
 	notes := s.skipped.notes(s.maxUnit)
 	if s.dirSeen > 0 {
-		notes = append(notes, directedNote(fmt.Sprintf("%d of the %d explicit ties in the series are directed", s.dirSeen, s.tiesSeen)))
+		notes = append(notes, directedNote(areDirected(s.dirSeen, s.tiesSeen, " in the series")))
 	}
 	return rows, notes, nil
 }
@@ -1182,7 +1182,7 @@ func DiffOf(a, b *graph.Ecosystem, opts Options) Diff {
 	skipped.add(nb.skipped)
 	d.Notes = skipped.notes(opts.maxUnitSize())
 	if na.directedTies > 0 || nb.directedTies > 0 {
-		d.Notes = append(d.Notes, directedNote(fmt.Sprintf("%d of the %d explicit ties of snapshot A and %d of the %d of snapshot B are directed",
+		d.Notes = append(d.Notes, directedNote(fmt.Sprintf("%d of %d explicit ties of snapshot A and %d of %d of snapshot B are directed",
 			na.directedTies, na.explicitTies, nb.directedTies, nb.explicitTies)))
 	}
 	return d

@@ -242,8 +242,7 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 func (net *Network) Notes() Notes {
 	notes := net.skipped.notes(net.maxUnits)
 	if net.directedTies > 0 {
-		notes = append(notes, directedNote(fmt.Sprintf("%d of the %d explicit ties are directed",
-			net.directedTies, net.explicitTies)))
+		notes = append(notes, directedNote(areDirected(net.directedTies, net.explicitTies, "")))
 	}
 	return notes
 }

@@ -46,7 +46,7 @@ const (
 )
 
 // directedNote returns the note on directed ties; count says how many ties
-// were directed ("3 of the 40 explicit ties are directed").
+// were directed ("3 of 40 explicit ties are directed").
 func directedNote(count string) Note {
 	return Note{
 		Code: NoteDirectedTies,
@@ -124,6 +124,16 @@ func (s skippedUnits) notes(limit int) Notes {
 		})
 	}
 	return notes
+}
+
+// areDirected says "d of n explicit ties<where> are directed", with "is"
+// for one.
+func areDirected(d, n int, where string) string {
+	verb := "are"
+	if d == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("%d of %d explicit ties%s %s directed", d, n, where, verb)
 }
 
 func countUnits(n int) string {

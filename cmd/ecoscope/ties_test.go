@@ -171,7 +171,7 @@ func TestMaxUnitSize(t *testing.T) {
 // example has 638 ties, 32 of them (subsidie) directed, 111 active in 2019
 // and 528 in 2024 (examples/README.md).
 func TestDirectedTiesNoted(t *testing.T) {
-	const all = "32 of the 638 explicit ties"
+	const all = "32 of 638 explicit ties are directed"
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -182,8 +182,8 @@ func TestDirectedTiesNoted(t *testing.T) {
 		{[]string{"report", "--format", "json"}, all},
 		{[]string{"gaps", "--format", "json"}, all},
 		{[]string{"values", "--format", "json"}, all},
-		{[]string{"growth", "--format", "json"}, "32 of the 638 explicit ties in the series"},
-		{[]string{"diff", "--at", "2019", "--at", "2024", "--format", "json"}, " of the 111 explicit ties of snapshot A and "},
+		{[]string{"growth", "--format", "json"}, "32 of 638 explicit ties in the series are directed"},
+		{[]string{"diff", "--at", "2019", "--at", "2024", "--format", "json"}, " of 111 explicit ties of snapshot A and "},
 	} {
 		name := strings.Join(tc.args, " ")
 		r := ecoscope(t, nil, append(tc.args, "--from", example)...)
