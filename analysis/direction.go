@@ -17,6 +17,26 @@ const (
 // docs/metrics.md ("Direction"). Only InDegree, OutDegree and Reciprocity
 // use it; every other metric uses the undirected network.
 
+// setDirections fills net.dir from the edge list build made the network
+// of: directed lists, in increasing order, the edges that are arcs from u
+// to v only; every other edge is both arcs. It costs two binary searches
+// per edge; New and Induced call it only when some tie is directed, so
+// that a network without directed ties costs nothing more to build.
+func (net *Network) setDirections(edges []wedge, directed []int32) {
+	net.dir = make([]uint8, len(net.nbr))
+	next := 0 // the next entry of directed
+	for k, e := range edges {
+		ju, jv := net.edgeIndex(int(e.u), int(e.v)), net.edgeIndex(int(e.v), int(e.u))
+		if next < len(directed) && int(directed[next]) == k {
+			net.dir[ju] |= arcOut
+			net.dir[jv] |= arcIn
+			next++
+			continue
+		}
+		net.dir[ju], net.dir[jv] = arcBoth, arcBoth
+	}
+}
+
 // InDegree returns the number of partners with an arc to node i in the
 // directed partner network: partners with a directed tie to i or any
 // undirected tie with i. It equals Degree(i) when no tie is directed.

@@ -178,7 +178,7 @@ func TestArticulationPointsHandMade(t *testing.T) {
 		edges = append(edges, wedge{int32(i), int32(i + 1), 1})
 	}
 	net := &Network{}
-	net.build(n, edges, nil)
+	net.build(n, edges)
 	if got := len(ArticulationPoints(net)); got != n-2 {
 		t.Errorf("long path: got %d articulation points, want %d", got, n-2)
 	}

@@ -169,7 +169,8 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 	if opts.Ties == TiesAll || opts.Ties == TiesExplicit {
 		ties := e.PartnerTies()
 		edges = slices.Grow(edges, len(ties))
-		for _, t := range ties {
+		for k := range ties {
+			t := &ties[k] // not a copy: this loop is on the path of every command
 			u, ok1 := net.index[t.Source]
 			v, ok2 := net.index[t.Target]
 			if !ok1 || !ok2 || u == v {
@@ -231,7 +232,10 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 			}
 		}
 	}
-	net.build(n, edges, directed)
+	net.build(n, edges)
+	if len(directed) > 0 {
+		net.setDirections(edges, directed)
+	}
 	net.skipped, net.maxUnits = skipped, opts.maxUnitSize()
 	return net
 }
@@ -253,10 +257,8 @@ type wedge struct {
 }
 
 // build fills the CSR arrays from an edge list that may hold parallel edges
-// (in either direction) but no self-loops. directed lists, in increasing
-// order, the edges that are arcs from u to v only; every other edge is both
-// arcs. net.dir is filled only when directed is not empty.
-func (net *Network) build(n int, edges []wedge, directed []int32) {
+// (in either direction) but no self-loops.
+func (net *Network) build(n int, edges []wedge) {
 	if 2*len(edges) > math.MaxInt32 {
 		panic("analysis: too many ties")
 	}
@@ -270,21 +272,14 @@ func (net *Network) build(n int, edges []wedge, directed []int32) {
 	}
 	type arc struct {
 		v int32
-		d uint8 // arcOut, arcIn or both (fits in the padding: still 16 bytes)
 		w float64
 	}
 	arcs := make([]arc, 2*len(edges))
 	pos := slices.Clone(count[:n])
-	next := 0 // the next entry of directed
-	for k, e := range edges {
-		du, dv := arcBoth, arcBoth
-		if next < len(directed) && int(directed[next]) == k {
-			du, dv = arcOut, arcIn
-			next++
-		}
-		arcs[pos[e.u]] = arc{e.v, du, e.w}
+	for _, e := range edges {
+		arcs[pos[e.u]] = arc{e.v, e.w}
 		pos[e.u]++
-		arcs[pos[e.v]] = arc{e.u, dv, e.w}
+		arcs[pos[e.v]] = arc{e.u, e.w}
 		pos[e.v]++
 	}
 	// Sort each row and merge parallel arcs, compacting in place. Parallel
@@ -300,7 +295,6 @@ func (net *Network) build(n int, edges []wedge, directed []int32) {
 		for j := 0; j < len(row); j++ {
 			if j > 0 && row[j].v == row[j-1].v {
 				arcs[k-1].w += row[j].w
-				arcs[k-1].d |= row[j].d
 				continue
 			}
 			arcs[k] = row[j]
@@ -320,12 +314,6 @@ func (net *Network) build(n int, edges []wedge, directed []int32) {
 			s += arcs[j].w
 		}
 		net.strength[i] = s
-	}
-	if len(directed) > 0 {
-		net.dir = make([]uint8, k)
-		for j := range net.dir {
-			net.dir[j] = arcs[j].d
-		}
 	}
 }
 

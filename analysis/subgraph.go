@@ -56,6 +56,9 @@ func (net *Network) Induced(nodes []int) *Network {
 			}
 		}
 	}
-	sub.build(len(keep), edges, directed)
+	sub.build(len(keep), edges)
+	if len(directed) > 0 {
+		sub.setDirections(edges, directed)
+	}
 	return sub
 }
