@@ -19,21 +19,35 @@ const (
 
 // setDirections fills net.dir from the edge list build made the network
 // of: directed lists, in increasing order, the edges that are arcs from u
-// to v only; every other edge is both arcs. It costs two binary searches
-// per edge; New and Induced call it only when some tie is directed, so
-// that a network without directed ties costs nothing more to build.
+// to v only; every other edge is both arcs. New and Induced call it only
+// when some tie is directed, so that a network without directed ties costs
+// nothing more to build. It marks the arcs of the directed ties (two binary
+// searches each), then makes both arcs of the pairs an undirected tie joins
+// too; only pairs of partners that both have a directed tie need looking up.
 func (net *Network) setDirections(edges []wedge, directed []int32) {
 	net.dir = make([]uint8, len(net.nbr))
+	hasDir := make([]bool, net.N())
+	for _, k := range directed {
+		e := edges[k]
+		net.dir[net.edgeIndex(int(e.u), int(e.v))] |= arcOut
+		net.dir[net.edgeIndex(int(e.v), int(e.u))] |= arcIn
+		hasDir[e.u], hasDir[e.v] = true, true
+	}
 	next := 0 // the next entry of directed
 	for k, e := range edges {
-		ju, jv := net.edgeIndex(int(e.u), int(e.v)), net.edgeIndex(int(e.v), int(e.u))
 		if next < len(directed) && int(directed[next]) == k {
-			net.dir[ju] |= arcOut
-			net.dir[jv] |= arcIn
 			next++
 			continue
 		}
-		net.dir[ju], net.dir[jv] = arcBoth, arcBoth
+		if hasDir[e.u] && hasDir[e.v] {
+			net.dir[net.edgeIndex(int(e.u), int(e.v))] = arcBoth
+			net.dir[net.edgeIndex(int(e.v), int(e.u))] = arcBoth
+		}
+	}
+	for j, d := range net.dir {
+		if d == 0 { // joined by undirected ties only
+			net.dir[j] = arcBoth
+		}
 	}
 }
 
