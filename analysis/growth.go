@@ -286,7 +286,9 @@ type GrowthOptions struct {
 // repeat the first record counts. An opts.Unit that names no unit of e is a
 // *graph.NotFoundError.
 //
-// The notes say which units made no unit ties in some snapshot (see New).
+// The notes say which units made no unit ties in some snapshot, and how
+// many of the explicit ties that joined partners in some snapshot are
+// directed (see New).
 // Growth checks ctx between snapshots and returns its error when it is
 // done.
 func Growth(ctx context.Context, e *graph.Ecosystem, spans []Span, opts GrowthOptions) ([]GrowthRow, Notes, error) {
@@ -315,7 +317,11 @@ func Growth(ctx context.Context, e *graph.Ecosystem, spans []Span, opts GrowthOp
 	if err != nil {
 		return nil, nil, err
 	}
-	return rows, s.skipped.notes(s.maxUnit), nil
+	notes := s.skipped.notes(s.maxUnit)
+	if s.dirSeen > 0 {
+		notes = append(notes, directedNote(areDirected(s.dirSeen, s.tiesSeen, " in the series")))
+	}
+	return rows, notes, nil
 }
 
 // condAll is the number of conditions that make a membership or a tie
@@ -346,6 +352,11 @@ type sweep struct {
 	// Explicit ties between two different partners.
 	tU, tV []int32
 	tOK    []int8
+	tDir   []bool // directed
+	tSeen  []bool // live in some snapshot so far
+	// tiesSeen counts the ties live in some snapshot so far, dirSeen the
+	// directed ones among them.
+	tiesSeen, dirSeen int
 
 	// Memberships resolved to a partner, in a known unit.
 	mUnit, mPartner []int32
@@ -586,9 +597,11 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 			add(evTie, len(s.tU), t.Period)
 			s.tU = append(s.tU, u)
 			s.tV = append(s.tV, v)
+			s.tDir = append(s.tDir, t.Directed)
 		}
 	}
 	s.tOK = make([]int8, len(s.tU))
+	s.tSeen = make([]bool, len(s.tU))
 	s.pTies = buildCSR(np, s.tU, s.tV)
 
 	// Events by span.
@@ -825,6 +838,13 @@ func (s *sweep) tieCond(t int32, on bool) {
 		s.tOK[t]++
 		if s.tOK[t] == condAll {
 			s.pair(s.tU[t], s.tV[t], 1)
+			if !s.tSeen[t] {
+				s.tSeen[t] = true
+				s.tiesSeen++
+				if s.tDir[t] {
+					s.dirSeen++
+				}
+			}
 		}
 		return
 	}
@@ -1120,7 +1140,7 @@ type Diff struct {
 	UnitsCreated   []DiffUnit        `json:"units_created"`
 	UnitsEnded     []DiffUnit        `json:"units_ended"`
 	// Notes are the notes of the two networks (see Network.Notes), each
-	// once.
+	// once; the note on directed ties counts them in each snapshot.
 	Notes Notes `json:"-"`
 }
 
@@ -1161,6 +1181,10 @@ func DiffOf(a, b *graph.Ecosystem, opts Options) Diff {
 	skipped.add(na.skipped)
 	skipped.add(nb.skipped)
 	d.Notes = skipped.notes(opts.maxUnitSize())
+	if na.directedTies > 0 || nb.directedTies > 0 {
+		d.Notes = append(d.Notes, directedNote(fmt.Sprintf("%d of %d explicit ties of snapshot A and %d of %d of snapshot B are directed",
+			na.directedTies, na.explicitTies, nb.directedTies, nb.explicitTies)))
+	}
 	return d
 }
 

@@ -150,6 +150,10 @@ type NetworkMetrics struct {
 	TripleHelixSynergy    Float `json:"triple_helix_synergy"`
 	QuadrupleHelixSynergy Float `json:"quadruple_helix_synergy"`
 	SynergyUnits          int   `json:"synergy_units"`
+	// Reciprocity is Reciprocity: the share of the arcs of the directed
+	// partner network that are reciprocated (1 without directed ties, NaN
+	// without ties).
+	Reciprocity Float `json:"reciprocity"`
 }
 
 // NetworkMetricsOf computes the network-level metrics of net, the partner
@@ -173,6 +177,7 @@ func NetworkMetricsOf(ctx context.Context, e *graph.Ecosystem, net *Network, opt
 		Transitivity:          Float(Transitivity(net)),
 		AverageClustering:     Float(AverageClustering(net)),
 		EIPermutations:        perms,
+		Reciprocity:           Float(Reciprocity(net)),
 	}
 	ei, err := eiIndexTest(ctx, net, perms, opts.rand(2))
 	if err != nil {
@@ -250,6 +255,11 @@ type NodeMetrics struct {
 	Gatekeeper     int          `json:"gatekeeper"`
 	Representative int          `json:"representative"`
 	Liaison        int          `json:"liaison"`
+	// InDegree and OutDegree count the partners with an arc to and from
+	// the partner in the directed partner network (Network.InDegree); both
+	// equal Degree when no tie is directed.
+	InDegree  int `json:"in_degree"`
+	OutDegree int `json:"out_degree"`
 	// Z-scores of the brokerage roles against Gould and Fernandez's null
 	// model (JSON only).
 	CoordinatorZ    Float `json:"coordinator_z"`
@@ -259,10 +269,13 @@ type NodeMetrics struct {
 	LiaisonZ        Float `json:"liaison_z"`
 }
 
-// NodeColumns are the CSV columns of the node level, in order.
+// NodeColumns are the CSV columns of the node level, in order. New columns
+// are added at the end, so that scripts reading columns by position keep
+// working.
 var NodeColumns = []string{"id", "name", "helix", "sector", "degree", "strength", "betweenness", "closeness",
 	"eigenvector", "pagerank", "clustering", "core", "community", "constraint", "effective_size",
-	"ego_diversity", "ei_index", "coordinator", "itinerant", "gatekeeper", "representative", "liaison"}
+	"ego_diversity", "ei_index", "coordinator", "itinerant", "gatekeeper", "representative", "liaison",
+	"in_degree", "out_degree"}
 
 // Approximation says how betweenness was estimated.
 type Approximation struct {
@@ -328,6 +341,7 @@ func NodeMetricsOf(ctx context.Context, net *Network, opts MetricsOptions) (node
 			Constraint: Float(con[i]), EffectiveSize: Float(es[i]), EgoDiversity: Float(ego[i]), EIIndex: Float(ei[i]),
 			Coordinator: r.Coordinator, Itinerant: r.Itinerant, Gatekeeper: r.Gatekeeper,
 			Representative: r.Representative, Liaison: r.Liaison,
+			InDegree: net.InDegree(i), OutDegree: net.OutDegree(i),
 			CoordinatorZ: Float(z[i].Coordinator), ItinerantZ: Float(z[i].Itinerant), GatekeeperZ: Float(z[i].Gatekeeper),
 			RepresentativeZ: Float(z[i].Representative), LiaisonZ: Float(z[i].Liaison),
 		}

@@ -87,3 +87,45 @@ func TestNetworkAndNodeMetricsOf(t *testing.T) {
 		t.Errorf("empty network metrics do not encode: %v", err)
 	}
 }
+
+// TestAdviceNetworkMetrics: the node and network metrics carry in_degree,
+// out_degree and reciprocity of the advice network of issue 8 (NetworkX
+// 3.6.1 in_degree/out_degree/reciprocity, testdata/directed case "advice"),
+// under stable JSON keys; reciprocity is null without ties.
+func TestAdviceNetworkMetrics(t *testing.T) {
+	c := adviceCase(t)
+	net := New(c.Ecosystem, Options{Ties: TiesExplicit})
+	nodes, _, err := NodeMetricsOf(t.Context(), net, MetricsOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range nodes {
+		if n.InDegree != c.Expected.InDegree[n.ID] || n.OutDegree != c.Expected.OutDegree[n.ID] || n.Degree != c.Expected.Degree[n.ID] {
+			t.Errorf("%s: degree %d in %d out %d; want %d %d %d", n.ID, n.Degree, n.InDegree, n.OutDegree,
+				c.Expected.Degree[n.ID], c.Expected.InDegree[n.ID], c.Expected.OutDegree[n.ID])
+		}
+	}
+	hub := nodes[0]
+	b, _ := json.Marshal(hub)
+	var keys map[string]any
+	json.Unmarshal(b, &keys)
+	if hub.ID != "hub" || keys["in_degree"] != 13.0 || keys["out_degree"] != 6.0 || keys["degree"] != 16.0 {
+		t.Errorf("hub JSON %s: want degree 16, in_degree 13, out_degree 6", b)
+	}
+	m, err := NetworkMetricsOf(t.Context(), c.Ecosystem, net, MetricsOptions{Seed: 1, Permutations: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = json.Marshal(m)
+	json.Unmarshal(b, &keys)
+	if keys["reciprocity"] != *c.Expected.Reciprocity {
+		t.Errorf("network JSON reciprocity %v, want %v", keys["reciprocity"], *c.Expected.Reciprocity)
+	}
+	empty := New(&graph.Ecosystem{Partners: []graph.Partner{{ID: "a"}}}, Options{})
+	em, _ := NetworkMetricsOf(t.Context(), &graph.Ecosystem{}, empty, MetricsOptions{})
+	b, _ = json.Marshal(em)
+	json.Unmarshal(b, &keys)
+	if v, ok := keys["reciprocity"]; !ok || v != nil {
+		t.Errorf("reciprocity of a network without ties = %v (present %v), want null (NetworkX: not defined)", v, ok)
+	}
+}

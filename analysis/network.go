@@ -76,7 +76,9 @@ func (o Options) maxUnitSize() int {
 // sparse row (CSR) form. Node i is the partner e.Partners[i] of the ecosystem
 // it was built from; isolated partners are nodes too. Between two partners
 // there is at most one edge, whose weight is the sum of the weights of all
-// the ties joining them, and no partner is joined to itself.
+// the ties joining them, and no partner is joined to itself. The direction
+// of directed ties is kept beside the edges, for InDegree, OutDegree and
+// Reciprocity only.
 //
 // Network implements gonum's graph.Undirected and graph.WeightedUndirected
 // with node ids equal to node indexes, so gonum's algorithms (for example
@@ -97,8 +99,16 @@ type Network struct {
 	w        []float64
 	strength []float64
 
+	// dir[j] says which arcs of the directed partner network the edge at
+	// nbr[j] stands for (arcOut, arcIn or both; see direction.go); nil
+	// when no tie is directed: every edge is then both arcs.
+	dir []uint8
+
 	skipped  skippedUnits // units that made no unit ties
 	maxUnits int          // the limit on their size, -1 for none
+	// explicitTies are the explicit ties that joined two partners,
+	// directedTies how many of them are directed.
+	explicitTies, directedTies int
 }
 
 // New builds the partner network of e. Node i is e.Partners[i]; where a
@@ -117,7 +127,8 @@ type Network struct {
 // 1 and rejects negative ones). Parallel ties between two partners merge
 // into one edge whose weight is their sum. The network is undirected: a tie
 // marked directed still joins its two partners, in both directions, for
-// every metric of this package.
+// every metric of this package except InDegree, OutDegree and Reciprocity,
+// which keep its direction; Notes says how many ties were directed.
 //
 // Unit ties cost one pair per two members of a unit: a unit with k direct
 // partners adds k(k-1)/2 pairs before merging.
@@ -155,11 +166,13 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 	}
 
 	var edges []wedge
+	var directed []int32 // the edges that are directed ties, source to target
 	var skipped skippedUnits
 	if opts.Ties == TiesAll || opts.Ties == TiesExplicit {
 		ties := e.PartnerTies()
 		edges = slices.Grow(edges, len(ties))
-		for _, t := range ties {
+		for k := range ties {
+			t := &ties[k] // not a copy: this loop is on the path of every command
 			u, ok1 := net.index[t.Source]
 			v, ok2 := net.index[t.Target]
 			if !ok1 || !ok2 || u == v {
@@ -169,8 +182,12 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 			if !(w > 0) || math.IsInf(w, 0) {
 				w = 1
 			}
+			if t.Directed {
+				directed = append(directed, int32(len(edges)))
+			}
 			edges = append(edges, wedge{int32(u), int32(v), w})
 		}
+		net.explicitTies, net.directedTies = len(edges), len(directed)
 	}
 	if opts.Ties == TiesAll || opts.Ties == TiesUnits {
 		units := e.UnitPartners()
@@ -218,13 +235,23 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 		}
 	}
 	net.build(n, edges)
+	if len(directed) > 0 {
+		net.setDirections(edges, directed)
+	}
 	net.skipped, net.maxUnits = skipped, opts.maxUnitSize()
 	return net
 }
 
 // Notes returns what a reader of the network's metrics should know about
-// how it was made (units left out of the unit ties), or nil.
-func (net *Network) Notes() Notes { return net.skipped.notes(net.maxUnits) }
+// how it was made (units left out of the unit ties, directed ties taken as
+// undirected), or nil.
+func (net *Network) Notes() Notes {
+	notes := net.skipped.notes(net.maxUnits)
+	if net.directedTies > 0 {
+		notes = append(notes, directedNote(areDirected(net.directedTies, net.explicitTies, "")))
+	}
+	return notes
+}
 
 type wedge struct {
 	u, v int32

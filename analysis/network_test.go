@@ -543,6 +543,25 @@ func BenchmarkNetwork(b *testing.B) {
 	}
 }
 
+// BenchmarkNetworkDirected is BenchmarkNetwork with every 20th tie
+// directed (5%, as in the example data set, 32 of 638): what keeping the
+// directions costs (BenchmarkNetwork has no directed tie, as generate makes
+// them).
+func BenchmarkNetworkDirected(b *testing.B) {
+	for _, s := range benchSizes {
+		b.Run(benchName(s.partners, s.ties), func(b *testing.B) {
+			e := benchEcosystem(s.partners, s.ties)
+			for i := range e.Ties {
+				e.Ties[i].Directed = i%20 == 0
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				New(e, Options{})
+			}
+		})
+	}
+}
+
 // A small ecosystem: a university joined to a company and a municipality,
 // which are joined through a shared fieldlab, and a foundation on its own.
 func ExampleNew() {

@@ -42,6 +42,10 @@ const (
 	// NoteNoSynergy: the triple and quadruple helix synergy are undefined
 	// (null) because no unit has partners.
 	NoteNoSynergy = "synergy_undefined"
+	// NoteDirectedTies: some ties that make the network are directed;
+	// every metric takes them as undirected except in_degree, out_degree
+	// and reciprocity.
+	NoteDirectedTies = "directed_ties_undirected"
 )
 
 // NoSynergyNote is the note of network metrics whose synergy is undefined.
@@ -49,6 +53,16 @@ var NoSynergyNote = Note{
 	Code: NoteNoSynergy,
 	Message: "triple and quadruple helix synergy are undefined (null): they are computed over the helix types " +
 		"taking part in each unit, and no unit has partners",
+}
+
+// directedNote returns the note on directed ties; count says how many ties
+// were directed ("3 of 40 explicit ties are directed").
+func directedNote(count string) Note {
+	return Note{
+		Code: NoteDirectedTies,
+		Message: count + ": every metric takes a directed tie as joining its two partners both ways, " +
+			"except in_degree and out_degree (metrics --level nodes) and reciprocity (metrics --level network)",
+	}
 }
 
 type unitSize struct {
@@ -120,6 +134,16 @@ func (s skippedUnits) notes(limit int) Notes {
 		})
 	}
 	return notes
+}
+
+// areDirected says "d of n explicit ties<where> are directed", with "is"
+// for one.
+func areDirected(d, n int, where string) string {
+	verb := "are"
+	if d == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("%d of %d explicit ties%s %s directed", d, n, where, verb)
 }
 
 func countUnits(n int) string {

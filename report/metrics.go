@@ -74,7 +74,7 @@ func WriteNodesCSV(w io.Writer, nodes []analysis.NodeMetrics) error {
 			num(n.Betweenness), num(n.Closeness), num(n.Eigenvector), num(n.PageRank), num(n.Clustering),
 			itoa(n.Core), itoa(n.Community), num(n.Constraint), num(n.EffectiveSize), num(n.EgoDiversity),
 			num(n.EIIndex), itoa(n.Coordinator), itoa(n.Itinerant), itoa(n.Gatekeeper), itoa(n.Representative),
-			itoa(n.Liaison))
+			itoa(n.Liaison), itoa(n.InDegree), itoa(n.OutDegree))
 	}
 	return c.flush()
 }
@@ -120,7 +120,8 @@ func WriteUnitsCSV(w io.Writer, units []analysis.UnitMetrics) error {
 
 // WriteNetworkCSV writes the network-level metrics as one header row and
 // one value row; the mixing matrix is flattened to mixing_<a>_<b> columns
-// (a ≤ b in canonical order).
+// (a ≤ b in canonical order). Columns added later (reciprocity) follow the
+// mixing columns, so that no column moves.
 func WriteNetworkCSV(w io.Writer, m analysis.NetworkMetrics) error {
 	head := append(mixHeader(), "components", "largest_component_share", "average_degree", "transitivity",
 		"average_clustering", "ei_index_p_value", "modularity", "communities", "triple_helix_synergy",
@@ -135,6 +136,8 @@ func WriteNetworkCSV(w io.Writer, m analysis.NetworkMetrics) error {
 			row = append(row, itoa(m.HelixMixing[a][b]))
 		}
 	}
+	head = append(head, "reciprocity")
+	row = append(row, num(m.Reciprocity))
 	c := newCSV(w)
 	c.row(head...)
 	c.row(row...)

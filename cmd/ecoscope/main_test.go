@@ -303,7 +303,8 @@ func TestMetrics(t *testing.T) {
 	for _, k := range []string{"partners", "ties", "density", "components", "largest_component_share", "average_degree",
 		"transitivity", "average_clustering", "helix_counts", "sector_counts", "blau_index", "shannon_entropy",
 		"shannon_evenness", "helix_coverage", "helix_integration", "helix_mixing", "helix_assortativity", "ei_index",
-		"ei_index_p_value", "ei_index_rescaled", "public_private_tie_share", "modularity", "communities", "triple_helix_synergy"} {
+		"ei_index_p_value", "ei_index_rescaled", "public_private_tie_share", "modularity", "communities", "triple_helix_synergy",
+		"reciprocity"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("network metrics lack %q", k)
 		}
@@ -314,7 +315,8 @@ func TestMetrics(t *testing.T) {
 		t.Fatalf("nodes: exit %d: %s", r.code, r.err)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if lines[0] != "id,name,helix,sector,degree,strength,betweenness,closeness,eigenvector,pagerank,clustering,core,community,constraint,effective_size,ego_diversity,ei_index,coordinator,itinerant,gatekeeper,representative,liaison" || len(lines) != 155 {
+	// The first columns keep their order; in_degree and out_degree came later.
+	if lines[0] != "id,name,helix,sector,degree,strength,betweenness,closeness,eigenvector,pagerank,clustering,core,community,constraint,effective_size,ego_diversity,ei_index,coordinator,itinerant,gatekeeper,representative,liaison,in_degree,out_degree" || len(lines) != 155 {
 		t.Errorf("nodes CSV: %d lines, header %q", len(lines), lines[0])
 	}
 

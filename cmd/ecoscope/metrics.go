@@ -37,18 +37,21 @@ levels:
   network  one record: size, density, components, clustering, helix composition,
            diversity (Blau, Shannon), coverage and integration, mixing matrix,
            assortativity, E-I index with a permutation test, public-private tie
-           share, modularity and communities, triple helix synergy
+           share, modularity and communities, triple helix synergy, reciprocity
   units    one record per unit, over the partners of the unit and the units below
            it: composition, diversity, coverage and mixing
   nodes    one record per partner: degree, strength, betweenness, closeness,
            eigenvector, PageRank, clustering, core, community, constraint,
-           effective size, ego diversity, E-I index and Gould-Fernandez
-           brokerage roles
+           effective size, ego diversity, E-I index, Gould-Fernandez
+           brokerage roles, in- and out-degree
 
 The network joins partners by explicit ties, by shared units (partners that
 are direct members of the same unit, weight = units shared), or both (--ties).
 Units at the ecosystem level, and units with more direct partners than
 --max-unit-size (default 50), make no unit ties; a note says which.
+The network is undirected: a directed tie joins its partners both ways for
+every metric except in_degree, out_degree and reciprocity; a note says how
+many ties were directed.
 Numbers are written at full float64 precision; undefined values (NaN) are
 null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
 		Example: `  ecoscope metrics --from examples/energieke-regio

@@ -181,3 +181,87 @@ func TestSynergyNull(t *testing.T) {
 		t.Errorf("notes %v", notes)
 	}
 }
+
+// TestDirectedTiesNoted: directed ties were analysed as undirected without
+// a word (issue 8). Every command that makes a partner network says on
+// standard error and in its JSON notes how many ties were directed. The
+// example has 638 ties, 32 of them (subsidie) directed, 111 active in 2019
+// and 528 in 2024 (examples/README.md).
+func TestDirectedTiesNoted(t *testing.T) {
+	const all = "32 of 638 explicit ties are directed"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"metrics"}, all},
+		{[]string{"metrics", "--level", "nodes"}, all},
+		{[]string{"metrics", "--level", "units"}, all},
+		{[]string{"report", "--format", "json"}, all},
+		{[]string{"gaps", "--format", "json"}, all},
+		{[]string{"values", "--format", "json"}, all},
+		{[]string{"growth", "--format", "json"}, "32 of 638 explicit ties in the series are directed"},
+		{[]string{"diff", "--at", "2019", "--at", "2024", "--format", "json"}, " of 111 explicit ties of snapshot A and "},
+	} {
+		name := strings.Join(tc.args, " ")
+		r := ecoscope(t, nil, append(tc.args, "--from", example)...)
+		m := jsonOf(t, r)
+		var msgs []string
+		notes, _ := m["notes"].([]any)
+		for _, n := range notes {
+			if n := n.(map[string]any); n["code"] == "directed_ties_undirected" {
+				msgs = append(msgs, n["message"].(string))
+			}
+		}
+		if len(msgs) != 1 || !strings.Contains(msgs[0], tc.want) || !strings.Contains(msgs[0], "except in_degree and out_degree") {
+			t.Errorf("%s: notes %v, want one directed_ties_undirected saying %q", name, m["notes"], tc.want)
+			continue
+		}
+		if !strings.Contains(r.err, "note: "+msgs[0]) {
+			t.Errorf("%s: the note is not on standard error:\n%s", name, r.err)
+		}
+		// With unit ties only no directed tie makes the network.
+		u := jsonOf(t, ecoscope(t, nil, append(tc.args, "--from", example, "--ties", "units")...))
+		if strings.Contains(mustJSON(t, u["notes"]), "directed_ties_undirected") {
+			t.Errorf("%s --ties units: notes %v, want none on directed ties", name, u["notes"])
+		}
+	}
+}
+
+// TestDirectedMetrics: in_degree and out_degree per partner and the
+// network's reciprocity reach the JSON and CSV outputs; the new CSV columns
+// come after the existing ones. On the example, every undirected tie is two
+// arcs, so in_degree and out_degree differ from the degree only for the
+// partners of subsidie ties, and reciprocity is below 1.
+func TestDirectedMetrics(t *testing.T) {
+	m := jsonOf(t, ecoscope(t, nil, "metrics", "--from", example))
+	if r, ok := m["reciprocity"].(float64); !ok || !(r > 0 && r < 1) {
+		t.Errorf("reciprocity = %v, want a number in (0, 1)", m["reciprocity"])
+	}
+	nodes := jsonOf(t, ecoscope(t, nil, "metrics", "--level", "nodes", "--from", example))["nodes"].([]any)
+	differ := 0
+	for _, x := range nodes {
+		n := x.(map[string]any)
+		in, ok1 := n["in_degree"].(float64)
+		out, ok2 := n["out_degree"].(float64)
+		deg := n["degree"].(float64)
+		if !ok1 || !ok2 || in > deg || out > deg || in+out < deg {
+			t.Fatalf("%v: degree %v, in_degree %v, out_degree %v", n["id"], deg, n["in_degree"], n["out_degree"])
+		}
+		if in != deg || out != deg {
+			differ++
+		}
+	}
+	if differ == 0 {
+		t.Error("no partner's in- or out-degree differs from its degree, though 32 ties are directed")
+	}
+	r := ecoscope(t, nil, "metrics", "--level", "nodes", "--format", "csv", "--from", example)
+	header, _, _ := strings.Cut(r.stdout, "\n")
+	if !strings.HasSuffix(header, ",representative,liaison,in_degree,out_degree") {
+		t.Errorf("nodes CSV header %q: want in_degree,out_degree appended after liaison", header)
+	}
+	r = ecoscope(t, nil, "metrics", "--format", "csv", "--from", example)
+	header, _, _ = strings.Cut(r.stdout, "\n")
+	if !strings.HasSuffix(header, ",mixing_unknown_unknown,reciprocity") {
+		t.Errorf("network CSV header %q: want reciprocity after the mixing columns", header)
+	}
+}
