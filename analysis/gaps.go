@@ -198,7 +198,8 @@ func (o GapOptions) target(l graph.Level, f graph.Form) graph.CoverageClass {
 //     other pieces are separated. A helix type is cut off when some
 //     separated piece holds a partner of it and no largest piece does.
 //   - A single broker of two helix types a ≠ b touches every tie between
-//     an a-partner and a b-partner (there is at least one such tie).
+//     an a-partner and a b-partner (there is at least one such tie); it is
+//     reported only where both types have at least two partners in scope.
 //   - Candidates for a type t of a unit U are the partners of type t not
 //     in U, ranked by Adamic–Adar score to U (Adamic & Adar 2003,
 //     doi:10.1016/S0378-8733(03)00009-1) summed over U's partners, highest
@@ -357,6 +358,12 @@ func scopeGaps(sub *Network, target graph.CoverageClass, minShare float64) Scope
 			pair := [2]graph.Helix{graph.Helices[a], graph.Helices[b]}
 			if cross[a][b] == 0 {
 				g.MissingPairs = append(g.MissingPairs, pair)
+				continue
+			}
+			if count[a] < 2 || count[b] < 2 {
+				// The only partner of its type holds every tie of
+				// that type: a finding about composition (coverage,
+				// under-representation), not about brokerage.
 				continue
 			}
 			sb := SingleBroker{Types: pair, CrossTies: cross[a][b]}

@@ -316,6 +316,35 @@ func TestCutsAgainstBruteForce(t *testing.T) {
 	}
 }
 
+// TestSingleBrokersNeedTwoOfEachType: a single broker is reported only
+// where both helix types have at least two partners in scope; a partner
+// that is the only one of its type trivially holds every tie of its type
+// (issue 8: on a CORDIS programme every reported broker was of this kind).
+//
+//	a1 - i1 - a2      i2 - i1, g1 - a1, g1 - a2, g1 - i1, c1 - c2, c1 - a1
+//
+// academia a1, a2; industry i1, i2; government g1 (alone); civil society
+// c1, c2.
+func TestSingleBrokersNeedTwoOfEachType(t *testing.T) {
+	e := ecoOf(
+		[]string{"a1 academia", "a2 academia", "i1 industry", "i2 industry", "g1 government", "c1 civil_society", "c2 civil_society"},
+		[]string{"a1-i1", "i1-a2", "i2-i1", "g1-a1", "g1-a2", "g1-i1", "c1-c2", "c1-a1"},
+		nil, nil,
+	)
+	rep := mustGaps(t, e, New(e, Options{Ties: TiesExplicit}), GapOptions{Targets: defaultTargets, MinShare: 0.1})
+	// Pairs with ties: academia–industry (a1-i1, a2-i1: i1 holds both),
+	// academia–government (g1 holds both, but is the only government
+	// partner), industry–government (one tie, g1-i1; g1 alone again) and
+	// academia–civil society (one tie a1-c1: both ends, two of each type).
+	want := []SingleBroker{
+		{[2]graph.Helix{aca, ind}, []PartnerRef{ref(e, "i1")}, 2},
+		{[2]graph.Helix{aca, civ}, []PartnerRef{ref(e, "a1"), ref(e, "c1")}, 1},
+	}
+	if got := rep.Ecosystem.SingleBrokers; !reflect.DeepEqual(got, want) {
+		t.Errorf("single brokers:\ngot  %s\nwant %s", js(got), js(want))
+	}
+}
+
 func TestCutOff(t *testing.T) {
 	pc := func(size int, types ...int) piece {
 		p := piece{size: size}
@@ -504,14 +533,13 @@ func TestGapsStructure(t *testing.T) {
 	if !reflect.DeepEqual(g.Bridges, wantBr) {
 		t.Errorf("bridges:\ngot  %v\nwant %v", g.Bridges, wantBr)
 	}
-	// Single brokers: both academia–industry ties touch i1; the one
-	// academia–civil society tie a2-c1 and the one industry–government
-	// tie g1-i1 name both ends; both government–environment ties touch g1.
+	// Single brokers: both academia–industry ties touch i1 (academia has
+	// 2 partners, industry 4). The one academia–civil society tie a2-c1,
+	// the one industry–government tie g1-i1 and both government–
+	// environment ties (through g1) also have a single broker, but c1 and
+	// g1 are the only partners of their type: not reported (issue 8).
 	wantSB := []SingleBroker{
 		{[2]graph.Helix{aca, ind}, []PartnerRef{ref(e, "i1")}, 2},
-		{[2]graph.Helix{aca, civ}, []PartnerRef{ref(e, "a2"), ref(e, "c1")}, 1},
-		{[2]graph.Helix{ind, gov}, []PartnerRef{ref(e, "g1"), ref(e, "i1")}, 1},
-		{[2]graph.Helix{gov, env}, []PartnerRef{ref(e, "g1")}, 2},
 	}
 	if !reflect.DeepEqual(g.SingleBrokers, wantSB) {
 		t.Errorf("single brokers:\ngot  %v\nwant %v", g.SingleBrokers, wantSB)

@@ -60,8 +60,9 @@ func gapsDoc(t *testing.T, at string, top int) GapsJSON {
 //	    society and government–environment. gem cuts off government (prov),
 //	    civil society and environment: pieces {uni,hs,bv,tech} 4 | {prov} |
 //	    {wijk,los} | {natuur,veld}, so 5 separated. Single brokers: uni
-//	    (both academia–industry ties); one tie each for hs–gem, gem–wijk,
-//	    gem–natuur.
+//	    (both academia–industry ties); one tie each for hs–gem and
+//	    gem–natuur. gem–wijk is the one government–civil society tie too,
+//	    but wijk is the only civil society partner: not reported.
 //	  - eco (quintuple): gem, uni, bv, wijk, tech, hs (its own member and
 //	    those of fl, t, plc): environment missing. Candidates: natuur,
 //	    AA = cnt[gem]/ln deg(gem) = 2/ln 4 = 1.4427, one step; veld,
@@ -130,7 +131,7 @@ func TestGapsFigures(t *testing.T) {
 		{"ecosystem first articulation point", first(eco["articulation_points"]), "map[cut_off_types:[government civil_society environment] partner:map[helix:government id:gem name:Gemeente Rivierdorp] separated:5]"},
 		{"ecosystem articulation points", cutIDs(eco["articulation_points"]), "gem hs uni natuur wijk"},
 		{"ecosystem bridges", cutIDs(eco["bridges"]), "gem-hs hs-uni gem-natuur gem-wijk gem-prov los-wijk natuur-veld"},
-		{"ecosystem single brokers", brokers(eco["single_brokers"]), "academia/industry:uni academia/government:gem,hs government/civil_society:gem,wijk government/environment:gem,natuur"},
+		{"ecosystem single brokers", brokers(eco["single_brokers"]), "academia/industry:uni academia/government:gem,hs government/environment:gem,natuur"},
 		{"ecosystem candidates", eco["candidates"], "[]"},
 		{"eco missing", unit("eco")["missing"], "[environment]"},
 		{"eco candidates", cand(unit("eco"), "0", "id"), "natuur veld"},
