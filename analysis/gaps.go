@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -207,8 +208,13 @@ func (o GapOptions) target(l graph.Level, f graph.Form) graph.CoverageClass {
 //     id. Partners no path reaches come last. Scores are rounded to 12
 //     decimals so that equal sums summed in another order tie.
 //
-// The only error is a *TooManyCandidatesError (see GapOptions.MaxCandidates).
-func Gaps(e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) {
+// Gaps checks ctx before every unit and returns ctx.Err() (and no report)
+// once it is done. The only other error is a *TooManyCandidatesError (see
+// GapOptions.MaxCandidates).
+func Gaps(ctx context.Context, e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) {
+	if err := ctx.Err(); err != nil {
+		return GapReport{}, err
+	}
 	rep := GapReport{Ecosystem: scopeGaps(net, opts.target(graph.LevelEcosystem, ""), opts.MinShare)}
 	rep.Ecosystem.Candidates = []TypeCandidates{}
 
@@ -235,13 +241,16 @@ func Gaps(e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) 
 		nodes[k] = slices.Compact(nodes[k])
 	}
 	ix := newTypeIndex(net)
-	parallel(len(units), func(_, k int) {
+	err := parallelCtx(ctx, len(units), func(_, k int) {
 		u := units[k]
 		g := UnitGaps{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Depth: u.Depth}
 		g.ScopeGaps = scopeGaps(net.Induced(nodes[k]), opts.target(u.Level, u.Form), opts.MinShare)
 		g.Candidates = candidateLists(&g.ScopeGaps, ix)
 		rep.Units[k] = g
 	})
+	if err != nil {
+		return GapReport{}, err
+	}
 	if opts.Top == 0 && opts.MaxCandidates > 0 {
 		total := 0
 		for _, u := range rep.Units {
@@ -254,7 +263,7 @@ func Gaps(e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) 
 		}
 	}
 	scratch := make([]*proximity, workers(len(units)))
-	parallel(len(units), func(w, k int) {
+	err = parallelCtx(ctx, len(units), func(w, k int) {
 		if len(rep.Units[k].Candidates) == 0 {
 			return
 		}
@@ -263,6 +272,9 @@ func Gaps(e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) 
 		}
 		scratch[w].fill(net, nodes[k], rep.Units[k].Candidates, ix, opts.Top)
 	})
+	if err != nil {
+		return GapReport{}, err
+	}
 	return rep, nil
 }
 

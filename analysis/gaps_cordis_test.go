@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -25,7 +26,7 @@ func BenchmarkGapsCordis(b *testing.B) {
 	opts := GapOptions{Targets: defaultTargets, FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None, graph.FormCoP: graph.None}, MinShare: 0.1, Top: 5}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Gaps(e, net, opts); err != nil {
+		if _, err := Gaps(context.Background(), e, net, opts); err != nil {
 			b.Fatal(err)
 		}
 	}

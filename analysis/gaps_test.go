@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/ecoscope/ecoscope/generate"
@@ -747,7 +749,7 @@ func TestGapsCandidates(t *testing.T) {
 
 func mustGaps(t *testing.T, e *graph.Ecosystem, net *Network, opts GapOptions) GapReport {
 	t.Helper()
-	rep, err := Gaps(e, net, opts)
+	rep, err := Gaps(context.Background(), e, net, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -763,17 +765,17 @@ func TestGapsMaxCandidates(t *testing.T) {
 	e := candidateEco()
 	net := New(e, Options{Ties: TiesExplicit})
 	opts := GapOptions{Targets: defaultTargets, FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None}, MinShare: 0.1, MaxCandidates: 15}
-	_, err := Gaps(e, net, opts)
+	_, err := Gaps(context.Background(), e, net, opts)
 	var tm *TooManyCandidatesError
 	if !errors.As(err, &tm) || tm.Candidates != 16 || tm.Max != 15 {
 		t.Errorf("MaxCandidates 15: got %v, want 16 candidates, more than 15", err)
 	}
 	opts.MaxCandidates = 16
-	if _, err := Gaps(e, net, opts); err != nil {
+	if _, err := Gaps(context.Background(), e, net, opts); err != nil {
 		t.Errorf("MaxCandidates 16: %v", err)
 	}
 	opts.MaxCandidates, opts.Top = 15, 3
-	if _, err := Gaps(e, net, opts); err != nil {
+	if _, err := Gaps(context.Background(), e, net, opts); err != nil {
 		t.Errorf("MaxCandidates 15, Top 3: %v", err)
 	}
 }
@@ -928,7 +930,7 @@ func BenchmarkGaps(b *testing.B) {
 				b.Run(fmt.Sprintf("partners=%d/ties=%s/top=%d", p, ties, top), func(b *testing.B) {
 					opts := GapOptions{Targets: defaultTargets, FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None, graph.FormCoP: graph.None}, MinShare: 0.1, Top: top}
 					for b.Loop() {
-						if _, err := Gaps(e, net, opts); err != nil {
+						if _, err := Gaps(context.Background(), e, net, opts); err != nil {
 							b.Fatal(err)
 						}
 					}
@@ -960,7 +962,7 @@ func ExampleGaps() {
 		Units:       []graph.Unit{{ID: "team", Level: graph.LevelTeam, Form: graph.FormInnovationTeam}},
 		Memberships: []graph.Membership{{Unit: "team", Member: "uni"}, {Unit: "team", Member: "bv"}},
 	}
-	rep, _ := Gaps(e, New(e, Options{Ties: TiesExplicit}), GapOptions{
+	rep, _ := Gaps(context.Background(), e, New(e, Options{Ties: TiesExplicit}), GapOptions{
 		Targets:  map[graph.Level]graph.CoverageClass{graph.LevelEcosystem: graph.Quintuple, graph.LevelTeam: graph.Triple},
 		MinShare: 0.1,
 	})
@@ -981,4 +983,51 @@ func ExampleGaps() {
 	// team misses [government]
 	// Gemeente: 1 steps (Universiteit → Gemeente), Adamic–Adar 1.443
 	// Provincie: 2 steps (Universiteit → Gemeente → Provincie), Adamic–Adar 1.443
+}
+
+// cancelAfter is a context whose Err reports context.Canceled from its
+// (after+1)-th call on; it counts the calls, to see how soon Gaps stops.
+type cancelAfter struct {
+	context.Context
+	after int64
+	calls atomic.Int64
+}
+
+func (c *cancelAfter) Err() error {
+	if c.calls.Add(1) > c.after {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestGapsCancel: Gaps returns ctx.Err() — at once for a context that is
+// already cancelled, without doing the work, and soon after the context
+// is cancelled midway: it checks the context for every unit, and after the
+// first check that fails each worker stops instead of going through the
+// rest of the 885 units of the generated ecosystem.
+func TestGapsCancel(t *testing.T) {
+	e := generate.Ecosystem(generate.Options{Partners: 6000, Ties: 30000, Seed: 1})
+	net := New(e, Options{})
+	opts := GapOptions{Targets: defaultTargets, MinShare: 0.1, Top: 5}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rep, err := Gaps(ctx, e, net, opts)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled context: got error %v, want context.Canceled", err)
+	}
+	if len(rep.Units) != 0 || rep.Ecosystem.Partners != 0 {
+		t.Errorf("cancelled context: got a report of %d units and %d partners, want nothing computed", len(rep.Units), rep.Ecosystem.Partners)
+	}
+
+	const after = 20
+	c := &cancelAfter{Context: context.Background(), after: after}
+	if _, err := Gaps(c, e, net, opts); !errors.Is(err, context.Canceled) {
+		t.Fatalf("context cancelled after %d checks: got error %v, want context.Canceled", after, err)
+	}
+	// Each worker sees one failed check and stops; a few more checks
+	// between the stages are allowed.
+	if got, most := c.calls.Load(), int64(after+workers(len(e.Units))+4); got > most {
+		t.Errorf("context cancelled after %d checks: checked %d times, want at most %d (one more per worker, and between stages)", after, got, most)
+	}
 }

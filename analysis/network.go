@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"runtime"
@@ -430,6 +431,26 @@ func parallel(n int, work func(worker, i int)) {
 		}(w)
 	}
 	wg.Wait()
+}
+
+// parallelCtx is parallel for long loops that must stop when ctx is done:
+// before each item a worker checks ctx.Err() and, once it is not nil,
+// returns without taking further items. It returns ctx.Err() (nil when
+// every item was done).
+func parallelCtx(ctx context.Context, n int, work func(worker, i int)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	k := workers(n)
+	parallel(k, func(w, _ int) { // k items: worker w takes item w
+		for i := w; i < n; i += k {
+			if ctx.Err() != nil {
+				return
+			}
+			work(w, i)
+		}
+	})
+	return ctx.Err()
 }
 
 // workers returns the number of goroutines parallel uses for n items:

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -29,7 +30,7 @@ func gapsDoc(t *testing.T, at string, top int) GapsJSON {
 	if at != "" {
 		atS = at
 	}
-	rep, err := analysis.Gaps(e, analysis.New(e, analysis.Options{Ties: analysis.TiesExplicit}), analysis.GapOptions{
+	rep, err := analysis.Gaps(context.Background(), e, analysis.New(e, analysis.Options{Ties: analysis.TiesExplicit}), analysis.GapOptions{
 		Targets: map[graph.Level]graph.CoverageClass{
 			graph.LevelEcosystem: graph.Quintuple, graph.LevelFieldlab: graph.Quadruple, graph.LevelTeam: graph.Triple,
 		},

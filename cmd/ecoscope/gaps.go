@@ -133,7 +133,7 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	if !cmd.Flags().Changed("top") {
 		gopts.MaxCandidates = maxDefaultCandidates
 	}
-	rep, err := analysis.Gaps(e, net, gopts)
+	rep, err := analysis.Gaps(cmd.Context(), e, net, gopts)
 	var tm *analysis.TooManyCandidatesError
 	if errors.As(err, &tm) {
 		return fmt.Errorf("%w: give --top N to list the best N per missing type (e.g. --top 20), or --top 0 to list them all anyway", err)
