@@ -241,6 +241,7 @@ func Gaps(ctx context.Context, e *graph.Ecosystem, net *Network, opts GapOptions
 		nodes[k] = slices.Compact(nodes[k])
 	}
 	ix := newTypeIndex(net)
+	ix.withTypedNeighbours(net)
 	err := parallelCtx(ctx, len(units), func(_, k int) {
 		u := units[k]
 		g := UnitGaps{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Depth: u.Depth}
@@ -601,11 +602,61 @@ func cutOff(pieces []piece) (separated int, types []graph.Helix) {
 }
 
 // typeIndex holds, for the whole network, the helix category of every node
-// and the nodes of each known type sorted by id.
+// and the nodes of each known type sorted by id; after withTypedNeighbours,
+// also every node's neighbours of each known type and ln of its degree.
+// It is built once and shared by every unit's search.
 type typeIndex struct {
 	cat    []int8
 	byType [unknownHelix][]int32
 	idRank []int32 // position of each node when all are sorted by id
+
+	// off[c][v]:off[c][v+1] is the range of v's neighbours of category
+	// c in nbr[c], in the order of net.Neighbors(v).
+	off   [unknownHelix][]int32
+	nbr   [unknownHelix][]int32
+	lnDeg []float64 // ln deg(v)
+}
+
+// withTypedNeighbours splits every node's neighbours by helix category, so
+// that a search for candidates of some types reads only the ties to them:
+// in a network with hubs (on full CORDIS, nodes with 6,825 neighbours) most
+// of a unit's search is reading the neighbours of the nodes next to it.
+func (ix *typeIndex) withTypedNeighbours(net *Network) {
+	n := net.N()
+	var total [unknownHelix]int32
+	for c := range ix.off {
+		ix.off[c] = make([]int32, n+1)
+	}
+	ix.lnDeg = make([]float64, n)
+	for v := 0; v < n; v++ {
+		ix.lnDeg[v] = math.Log(float64(net.Degree(v)))
+		for c := range ix.off {
+			ix.off[c][v] = total[c]
+		}
+		for _, w := range net.Neighbors(v) {
+			if c := ix.cat[w]; int(c) < unknownHelix {
+				total[c]++
+			}
+		}
+	}
+	for c := range ix.off {
+		ix.off[c][n] = total[c]
+		ix.nbr[c] = make([]int32, total[c])
+	}
+	var pos [unknownHelix]int32
+	for v := 0; v < n; v++ {
+		for _, w := range net.Neighbors(v) {
+			if c := ix.cat[w]; int(c) < unknownHelix {
+				ix.nbr[c][pos[c]] = w
+				pos[c]++
+			}
+		}
+	}
+}
+
+// typed returns v's neighbours of category c (withTypedNeighbours).
+func (ix *typeIndex) typed(c int, v int32) []int32 {
+	return ix.nbr[c][ix.off[c][v]:ix.off[c][v+1]]
 }
 
 func newTypeIndex(net *Network) *typeIndex {
@@ -748,29 +799,63 @@ func (p *proximity) fill(net *Network, members []int, out []TypeCandidates, ix *
 	next := p.next[:0]
 	for d := int32(1); len(queue) > 0; d++ {
 		next = next[:0]
-		// At level 2 only the wanted types are visited at first: most
-		// searches stop there, and the rest of level 2 is visited (below)
-		// only when they go on.
+		// At level 2 only the wanted types are visited at first, through
+		// the neighbour lists split by type: most searches stop there,
+		// and the rest of level 2 is visited (below) only when they go
+		// on. For each node the contributions and discoveries come in the
+		// same order as in a scan of the whole neighbour lists, so the
+		// scores, the parents and the lists found are the same.
 		lazy := d == 2
-		for _, v := range queue {
-			f := 0.0
-			if d <= 2 && p.cnt[v] > 0 {
-				f = float64(p.cnt[v]) / math.Log(float64(net.Degree(int(v))))
-			}
-			for _, w := range net.Neighbors(int(v)) {
-				c := cat[w]
-				wanted := c < unknownHelix && need[c]
-				if f > 0 && wanted && p.dist[w] != 0 {
-					p.score[w] += f
-				}
-				if p.dist[w] >= 0 || (lazy && !wanted) {
+		if lazy {
+			for c := range need {
+				if !need[c] {
 					continue
 				}
-				p.touch(w)
-				p.dist[w], p.parent[w] = d, v
-				next = append(next, w)
-				if wanted {
-					found[c] = append(found[c], w)
+				for _, v := range queue {
+					f := 0.0
+					if p.cnt[v] > 0 {
+						f = float64(p.cnt[v]) / ix.lnDeg[v]
+					}
+					for _, w := range ix.typed(c, v) {
+						dw := p.dist[w]
+						if f > 0 && dw != 0 {
+							p.score[w] += f
+						}
+						if dw >= 0 {
+							continue
+						}
+						p.touch(w)
+						p.dist[w], p.parent[w] = d, v
+						found[c] = append(found[c], w)
+					}
+				}
+			}
+			for c := range need {
+				if need[c] {
+					next = append(next, found[c]...)
+				}
+			}
+		} else {
+			for _, v := range queue {
+				f := 0.0
+				if d == 1 && p.cnt[v] > 0 {
+					f = float64(p.cnt[v]) / ix.lnDeg[v]
+				}
+				for _, w := range net.Neighbors(int(v)) {
+					c := cat[w]
+					wanted := c < unknownHelix && need[c]
+					if f > 0 && wanted && p.dist[w] != 0 {
+						p.score[w] += f
+					}
+					if p.dist[w] >= 0 {
+						continue
+					}
+					p.touch(w)
+					p.dist[w], p.parent[w] = d, v
+					next = append(next, w)
+					if wanted {
+						found[c] = append(found[c], w)
+					}
 				}
 			}
 		}
@@ -813,6 +898,9 @@ func (p *proximity) fill(net *Network, members []int, out []TypeCandidates, ix *
 			// The search reached all it could (enough() never held):
 			// the others are unreachable; they come last, by id.
 			for _, v := range byType[c] {
+				if top > 0 && len(list) == top {
+					break
+				}
 				if p.dist[v] < 0 {
 					list = append(list, v)
 				}
