@@ -131,7 +131,15 @@ type ScopeGaps struct {
 	// canonical type order; always empty for the whole ecosystem, which
 	// has no partners outside it.
 	Candidates []TypeCandidates `json:"candidates"`
+	// NoTies says that the scope has partners and none of them has a tie
+	// in the whole network: no path leads from it to anyone, so its
+	// candidates are chosen by type alone (by id, without a path).
+	NoTies bool `json:"no_ties"`
 }
+
+// HasGap reports whether a type the target asks for is missing or
+// under-represented: whether the scope gets candidates.
+func (g *ScopeGaps) HasGap() bool { return len(g.Missing) > 0 || len(g.Underrepresented) > 0 }
 
 // UnitGaps are the gaps of one unit, over the partners of the unit and of
 // the units nested below it.
@@ -145,10 +153,71 @@ type UnitGaps struct {
 	ScopeGaps
 }
 
-// GapReport is what Gaps finds: the whole ecosystem first, then every unit.
+// GapReport is what Gaps finds: a summary of the units, the whole
+// ecosystem, then every unit.
 type GapReport struct {
+	Summary   GapSummary `json:"summary"`
 	Ecosystem ScopeGaps  `json:"ecosystem"`
 	Units     []UnitGaps `json:"units"`
+}
+
+// GapSummary counts the units Gaps reports (all of them, also with
+// GapOptions.OnlyGaps).
+type GapSummary struct {
+	// Units is the number of units.
+	Units int `json:"units"`
+	// WithGaps is the number of units with a missing or an
+	// under-represented type (ScopeGaps.HasGap).
+	WithGaps int `json:"units_with_gaps"`
+	// WithoutTies is the number of units whose partners have no tie at
+	// all (ScopeGaps.NoTies).
+	WithoutTies int `json:"units_without_ties"`
+	// Coverage is the number of units per coverage class reached; every
+	// class is a key.
+	Coverage map[graph.CoverageClass]int `json:"coverage"`
+	// Missing and Underrepresented are the number of units that miss
+	// each type, or have too few of it; every known type is a key.
+	Missing          map[graph.Helix]int `json:"missing"`
+	Underrepresented map[graph.Helix]int `json:"underrepresented"`
+	// MostMissing is the type the most units miss (the first in
+	// canonical order among equals); "" when no unit misses one.
+	MostMissing graph.Helix `json:"most_missing"`
+}
+
+// summarize counts units.
+func summarize(units []UnitGaps) GapSummary {
+	s := GapSummary{
+		Units: len(units), Coverage: map[graph.CoverageClass]int{},
+		Missing: map[graph.Helix]int{}, Underrepresented: map[graph.Helix]int{},
+	}
+	for _, c := range []graph.CoverageClass{graph.Quintuple, graph.Quadruple, graph.Triple, graph.Partial, graph.None} {
+		s.Coverage[c] = 0
+	}
+	for _, h := range graph.Helices {
+		s.Missing[h], s.Underrepresented[h] = 0, 0
+	}
+	for k := range units {
+		u := &units[k]
+		s.Coverage[u.Class]++
+		if u.HasGap() {
+			s.WithGaps++
+		}
+		if u.NoTies {
+			s.WithoutTies++
+		}
+		for _, h := range u.Missing {
+			s.Missing[h]++
+		}
+		for _, x := range u.Underrepresented {
+			s.Underrepresented[x.Helix]++
+		}
+	}
+	for _, h := range graph.Helices {
+		if s.Missing[h] > 0 && (s.MostMissing == "" || s.Missing[h] > s.Missing[s.MostMissing]) {
+			s.MostMissing = h
+		}
+	}
+	return s
 }
 
 // GapOptions configures Gaps.
@@ -165,6 +234,9 @@ type GapOptions struct {
 	Units []string
 	// Top is the length of each candidate list; 0 lists every candidate.
 	Top int
+	// OnlyGaps keeps in GapReport.Units only the units with a missing or
+	// under-represented type; the summary still counts every unit.
+	OnlyGaps bool
 	// MaxCandidates, when Top is 0 and it is positive, bounds the number
 	// of candidates listed in all: beyond it Gaps returns a
 	// *TooManyCandidatesError (with the rest of the report) instead of
@@ -217,6 +289,7 @@ func Gaps(ctx context.Context, e *graph.Ecosystem, net *Network, opts GapOptions
 	}
 	rep := GapReport{Ecosystem: scopeGaps(net, opts.target(graph.LevelEcosystem, ""), opts.MinShare)}
 	rep.Ecosystem.Candidates = []TypeCandidates{}
+	rep.Ecosystem.NoTies = net.N() > 0 && net.M() == 0
 
 	want := map[string]bool{}
 	for _, id := range opts.Units {
@@ -245,8 +318,21 @@ func Gaps(ctx context.Context, e *graph.Ecosystem, net *Network, opts GapOptions
 	err := parallelCtx(ctx, len(units), func(_, k int) {
 		u := units[k]
 		g := UnitGaps{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Depth: u.Depth}
-		g.ScopeGaps = scopeGaps(net.Induced(nodes[k]), opts.target(u.Level, u.Form), opts.MinShare)
+		if target := opts.target(u.Level, u.Form); len(nodes[k]) == net.N() && target == rep.Ecosystem.Target {
+			// Every partner takes part (an ecosystem unit above all
+			// others): the items are the whole ecosystem's.
+			g.ScopeGaps = rep.Ecosystem
+		} else {
+			g.ScopeGaps = scopeGaps(net.Induced(nodes[k]), target, opts.MinShare)
+		}
 		g.Candidates = candidateLists(&g.ScopeGaps, ix)
+		g.NoTies = len(nodes[k]) > 0
+		for _, v := range nodes[k] {
+			if net.Degree(v) > 0 {
+				g.NoTies = false
+				break
+			}
+		}
 		rep.Units[k] = g
 	})
 	if err != nil {
@@ -275,6 +361,10 @@ func Gaps(ctx context.Context, e *graph.Ecosystem, net *Network, opts GapOptions
 	})
 	if err != nil {
 		return GapReport{}, err
+	}
+	rep.Summary = summarize(rep.Units)
+	if opts.OnlyGaps {
+		rep.Units = slices.DeleteFunc(rep.Units, func(u UnitGaps) bool { return !u.HasGap() })
 	}
 	return rep, nil
 }

@@ -1031,3 +1031,97 @@ func TestGapsCancel(t *testing.T) {
 		t.Errorf("context cancelled after %d checks: checked %d times, want at most %d (one more per worker, and between stages)", after, got, most)
 	}
 }
+
+// summaryEco is candidateEco with one more team, iso, whose only partner
+// g5 has no tie at all.
+func summaryEco() *graph.Ecosystem {
+	e := candidateEco()
+	e.Units = append(e.Units, graph.Unit{ID: "iso", Name: "Unit iso", Level: graph.LevelTeam, Form: graph.FormInnovationTeam})
+	e.Memberships = append(e.Memberships, graph.Membership{Unit: "iso", Member: "g5", Role: graph.RoleMember})
+	return e
+}
+
+// TestGapsSummary counts the units of summaryEco by hand (targets: team
+// triple, PLC none):
+//
+//	t      m1 academia, m2 industry     partial   misses government
+//	empty  no partners                  none      misses academia, industry, government
+//	p      k academia (a PLC)           partial   no target
+//	iso    g5 government, no tie        partial   misses academia, industry
+//
+// So 4 units: 3 partial, 1 none; 3 with a gap; academia and industry are
+// missing in 2 units each, government in 2 (t, empty): the most missing is
+// the first of those in canonical order, academia. One unit (iso) has no
+// tie. With OnlyGaps the units list drops p, the summary stays.
+func TestGapsSummary(t *testing.T) {
+	e := summaryEco()
+	net := New(e, Options{Ties: TiesExplicit})
+	opts := GapOptions{Targets: defaultTargets, FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None}, MinShare: 0.1, Top: 3}
+	want := GapSummary{
+		Units:            4,
+		WithGaps:         3,
+		WithoutTies:      1,
+		Coverage:         map[graph.CoverageClass]int{graph.Quintuple: 0, graph.Quadruple: 0, graph.Triple: 0, graph.Partial: 3, graph.None: 1},
+		Missing:          map[graph.Helix]int{aca: 2, ind: 2, gov: 2, civ: 0, env: 0},
+		Underrepresented: map[graph.Helix]int{aca: 0, ind: 0, gov: 0, civ: 0, env: 0},
+		MostMissing:      aca,
+	}
+	for _, only := range []bool{false, true} {
+		opts.OnlyGaps = only
+		rep := mustGaps(t, e, net, opts)
+		if !reflect.DeepEqual(rep.Summary, want) {
+			t.Errorf("OnlyGaps %v: summary\ngot  %s\nwant %s", only, js(rep.Summary), js(want))
+		}
+		var got []string
+		for _, u := range rep.Units {
+			got = append(got, u.ID)
+		}
+		wantIDs := []string{"t", "empty", "p", "iso"}
+		if only {
+			wantIDs = []string{"t", "empty", "iso"}
+		}
+		if !slices.Equal(got, wantIDs) {
+			t.Errorf("OnlyGaps %v: units %v, want %v", only, got, wantIDs)
+		}
+	}
+	// A missing government in one more unit makes it the most missing.
+	e.Units = append(e.Units, graph.Unit{ID: "t2", Level: graph.LevelTeam, Form: graph.FormInnovationTeam})
+	e.Memberships = append(e.Memberships, graph.Membership{Unit: "t2", Member: "h"}, graph.Membership{Unit: "t2", Member: "k"})
+	rep := mustGaps(t, e, New(e, Options{Ties: TiesExplicit}), opts)
+	if rep.Summary.MostMissing != gov || rep.Summary.Missing[gov] != 3 {
+		t.Errorf("with t2: most missing %q (%d units miss government), want government (3)", rep.Summary.MostMissing, rep.Summary.Missing[gov])
+	}
+}
+
+// TestGapsNoTies: unit iso of summaryEco has one partner, g5, with no tie
+// in the whole network. It says so (NoTies), and its candidates are the
+// partners of the missing types by id, none with a distance or a path;
+// other units are not marked.
+func TestGapsNoTies(t *testing.T) {
+	e := summaryEco()
+	net := New(e, Options{Ties: TiesExplicit})
+	rep := mustGaps(t, e, net, GapOptions{Targets: defaultTargets, MinShare: 0.1, Top: 5})
+	for _, u := range rep.Units {
+		if u.NoTies != (u.ID == "iso") {
+			t.Errorf("unit %s: NoTies %v", u.ID, u.NoTies)
+		}
+		if u.ID != "iso" {
+			continue
+		}
+		var got []string
+		for _, tc := range u.Candidates {
+			for _, c := range tc.Partners {
+				got = append(got, string(tc.Helix)+":"+c.ID)
+				if c.Distance != nil || len(c.Path) != 0 || c.Score != 0 {
+					t.Errorf("iso: candidate %s has distance %v, path %v, score %v", c.ID, c.Distance, c.Path, c.Score)
+				}
+			}
+		}
+		if want := []string{"academia:k", "academia:m1", "industry:h", "industry:m2"}; !slices.Equal(got, want) {
+			t.Errorf("iso: candidates %v, want %v", got, want)
+		}
+	}
+	if rep.Ecosystem.NoTies {
+		t.Errorf("the ecosystem has ties but NoTies is set")
+	}
+}
