@@ -780,8 +780,7 @@ type proximity struct {
 	parent  []int32
 	cnt     []int32 // number of the unit's partners adjacent to the node
 	score   []float64
-	dirty   []bool
-	touched []int32
+	touched []int32 // the nodes whose fields are to be reset
 	// buffers reused from unit to unit
 	queue, next []int32
 	found       [unknownHelix][]int32
@@ -790,7 +789,7 @@ type proximity struct {
 func newProximity(n int) *proximity {
 	p := &proximity{
 		dist: make([]int32, n), parent: make([]int32, n), cnt: make([]int32, n),
-		score: make([]float64, n), dirty: make([]bool, n),
+		score: make([]float64, n),
 	}
 	for i := range p.dist {
 		p.dist[i] = -1
@@ -798,17 +797,14 @@ func newProximity(n int) *proximity {
 	return p
 }
 
-// touch records that v's fields are to be reset.
-func (p *proximity) touch(v int32) {
-	if !p.dirty[v] {
-		p.dirty[v] = true
-		p.touched = append(p.touched, v)
-	}
-}
+// touch records that v's fields are to be reset. Every node whose fields
+// fill sets is reached by the search, so it is touched once, when it is
+// reached.
+func (p *proximity) touch(v int32) { p.touched = append(p.touched, v) }
 
 func (p *proximity) reset() {
 	for _, v := range p.touched {
-		p.dist[v], p.cnt[v], p.score[v], p.dirty[v] = -1, 0, 0, false
+		p.dist[v], p.cnt[v], p.score[v] = -1, 0, 0
 	}
 	p.touched = p.touched[:0]
 }
@@ -862,8 +858,7 @@ func (p *proximity) fill(net *Network, members []int, out []TypeCandidates, ix *
 	}
 	for _, m := range members {
 		for _, w := range net.Neighbors(m) {
-			p.touch(w)
-			p.cnt[w]++
+			p.cnt[w]++ // w is a member or is reached at level 1
 		}
 	}
 
@@ -1032,6 +1027,9 @@ func (p *proximity) rank(ix *typeIndex, found []int32, top int) []int32 {
 	if top > 0 && len(found) > 2*top {
 		keys = make([]rankKey, 0, top+1)
 		for _, v := range found {
+			if len(keys) == top && p.score[v] < keys[top-1].score-1e-9 {
+				continue // below the last kept even after rounding
+			}
 			k := rankKey{roundScore(p.score[v]), p.dist[v], v}
 			if len(keys) == top && less(k, keys[top-1]) >= 0 {
 				continue
