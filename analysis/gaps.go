@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -130,7 +131,15 @@ type ScopeGaps struct {
 	// canonical type order; always empty for the whole ecosystem, which
 	// has no partners outside it.
 	Candidates []TypeCandidates `json:"candidates"`
+	// NoTies says that the scope has partners and none of them has a tie
+	// in the whole network: no path leads from it to anyone, so its
+	// candidates are chosen by type alone (by id, without a path).
+	NoTies bool `json:"no_ties"`
 }
+
+// HasGap reports whether a type the target asks for is missing or
+// under-represented: whether the scope gets candidates.
+func (g *ScopeGaps) HasGap() bool { return len(g.Missing) > 0 || len(g.Underrepresented) > 0 }
 
 // UnitGaps are the gaps of one unit, over the partners of the unit and of
 // the units nested below it.
@@ -144,10 +153,71 @@ type UnitGaps struct {
 	ScopeGaps
 }
 
-// GapReport is what Gaps finds: the whole ecosystem first, then every unit.
+// GapReport is what Gaps finds: a summary of the units, the whole
+// ecosystem, then every unit.
 type GapReport struct {
+	Summary   GapSummary `json:"summary"`
 	Ecosystem ScopeGaps  `json:"ecosystem"`
 	Units     []UnitGaps `json:"units"`
+}
+
+// GapSummary counts the units Gaps reports (all of them, also with
+// GapOptions.OnlyGaps).
+type GapSummary struct {
+	// Units is the number of units.
+	Units int `json:"units"`
+	// WithGaps is the number of units with a missing or an
+	// under-represented type (ScopeGaps.HasGap).
+	WithGaps int `json:"units_with_gaps"`
+	// WithoutTies is the number of units whose partners have no tie at
+	// all (ScopeGaps.NoTies).
+	WithoutTies int `json:"units_without_ties"`
+	// Coverage is the number of units per coverage class reached; every
+	// class is a key.
+	Coverage map[graph.CoverageClass]int `json:"coverage"`
+	// Missing and Underrepresented are the number of units that miss
+	// each type, or have too few of it; every known type is a key.
+	Missing          map[graph.Helix]int `json:"missing"`
+	Underrepresented map[graph.Helix]int `json:"underrepresented"`
+	// MostMissing is the type the most units miss (the first in
+	// canonical order among equals); "" when no unit misses one.
+	MostMissing graph.Helix `json:"most_missing"`
+}
+
+// summarize counts units.
+func summarize(units []UnitGaps) GapSummary {
+	s := GapSummary{
+		Units: len(units), Coverage: map[graph.CoverageClass]int{},
+		Missing: map[graph.Helix]int{}, Underrepresented: map[graph.Helix]int{},
+	}
+	for _, c := range []graph.CoverageClass{graph.Quintuple, graph.Quadruple, graph.Triple, graph.Partial, graph.None} {
+		s.Coverage[c] = 0
+	}
+	for _, h := range graph.Helices {
+		s.Missing[h], s.Underrepresented[h] = 0, 0
+	}
+	for k := range units {
+		u := &units[k]
+		s.Coverage[u.Class]++
+		if u.HasGap() {
+			s.WithGaps++
+		}
+		if u.NoTies {
+			s.WithoutTies++
+		}
+		for _, h := range u.Missing {
+			s.Missing[h]++
+		}
+		for _, x := range u.Underrepresented {
+			s.Underrepresented[x.Helix]++
+		}
+	}
+	for _, h := range graph.Helices {
+		if s.Missing[h] > 0 && (s.MostMissing == "" || s.Missing[h] > s.Missing[s.MostMissing]) {
+			s.MostMissing = h
+		}
+	}
+	return s
 }
 
 // GapOptions configures Gaps.
@@ -164,6 +234,9 @@ type GapOptions struct {
 	Units []string
 	// Top is the length of each candidate list; 0 lists every candidate.
 	Top int
+	// OnlyGaps keeps in GapReport.Units only the units with a missing or
+	// under-represented type; the summary still counts every unit.
+	OnlyGaps bool
 	// MaxCandidates, when Top is 0 and it is positive, bounds the number
 	// of candidates listed in all: beyond it Gaps returns a
 	// *TooManyCandidatesError (with the rest of the report) instead of
@@ -211,7 +284,8 @@ func (o GapOptions) target(l graph.Level, f graph.Form) graph.CoverageClass {
 //     other pieces are separated. A helix type is cut off when some
 //     separated piece holds a partner of it and no largest piece does.
 //   - A single broker of two helix types a ≠ b touches every tie between
-//     an a-partner and a b-partner (there is at least one such tie).
+//     an a-partner and a b-partner (there is at least one such tie); it is
+//     reported only where both types have at least two partners in scope.
 //   - Candidates for a type t of a unit U are the partners of type t not
 //     in U, ranked by Adamic–Adar score to U (Adamic & Adar 2003,
 //     doi:10.1016/S0378-8733(03)00009-1) summed over U's partners, highest
@@ -219,10 +293,16 @@ func (o GapOptions) target(l graph.Level, f graph.Form) graph.CoverageClass {
 //     id. Partners no path reaches come last. Scores are rounded to 12
 //     decimals so that equal sums summed in another order tie.
 //
-// The only error is a *TooManyCandidatesError (see GapOptions.MaxCandidates).
-func Gaps(e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) {
+// Gaps checks ctx before every unit and returns ctx.Err() (and no report)
+// once it is done. The only other error is a *TooManyCandidatesError (see
+// GapOptions.MaxCandidates).
+func Gaps(ctx context.Context, e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) {
+	if err := ctx.Err(); err != nil {
+		return GapReport{}, err
+	}
 	rep := GapReport{Ecosystem: scopeGaps(net, opts.target(graph.LevelEcosystem, ""), opts.MinShare)}
 	rep.Ecosystem.Candidates = []TypeCandidates{}
+	rep.Ecosystem.NoTies = net.N() > 0 && net.M() == 0
 
 	want := map[string]bool{}
 	for _, id := range opts.Units {
@@ -247,13 +327,30 @@ func Gaps(e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) 
 		nodes[k] = slices.Compact(nodes[k])
 	}
 	ix := newTypeIndex(net)
-	parallel(len(units), func(_, k int) {
+	ix.withTypedNeighbours(net)
+	err := parallelContext(ctx, len(units), func(_, k int) {
 		u := units[k]
 		g := UnitGaps{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Depth: u.Depth}
-		g.ScopeGaps = scopeGaps(net.Induced(nodes[k]), opts.target(u.Level, u.Form), opts.MinShare)
+		if target := opts.target(u.Level, u.Form); len(nodes[k]) == net.N() && target == rep.Ecosystem.Target {
+			// Every partner takes part (an ecosystem unit above all
+			// others): the items are the whole ecosystem's.
+			g.ScopeGaps = rep.Ecosystem
+		} else {
+			g.ScopeGaps = scopeGaps(net.Induced(nodes[k]), target, opts.MinShare)
+		}
 		g.Candidates = candidateLists(&g.ScopeGaps, ix)
+		g.NoTies = len(nodes[k]) > 0
+		for _, v := range nodes[k] {
+			if net.Degree(v) > 0 {
+				g.NoTies = false
+				break
+			}
+		}
 		rep.Units[k] = g
 	})
+	if err != nil {
+		return GapReport{}, err
+	}
 	if opts.Top == 0 && opts.MaxCandidates > 0 {
 		total := 0
 		for _, u := range rep.Units {
@@ -266,7 +363,7 @@ func Gaps(e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) 
 		}
 	}
 	scratch := make([]*proximity, workers(len(units)))
-	parallel(len(units), func(w, k int) {
+	err = parallelContext(ctx, len(units), func(w, k int) {
 		if len(rep.Units[k].Candidates) == 0 {
 			return
 		}
@@ -275,6 +372,13 @@ func Gaps(e *graph.Ecosystem, net *Network, opts GapOptions) (GapReport, error) 
 		}
 		scratch[w].fill(net, nodes[k], rep.Units[k].Candidates, ix, opts.Top)
 	})
+	if err != nil {
+		return GapReport{}, err
+	}
+	rep.Summary = summarize(rep.Units)
+	if opts.OnlyGaps {
+		rep.Units = slices.DeleteFunc(rep.Units, func(u UnitGaps) bool { return !u.HasGap() })
+	}
 	return rep, nil
 }
 
@@ -368,6 +472,12 @@ func scopeGaps(sub *Network, target graph.CoverageClass, minShare float64) Scope
 			pair := [2]graph.Helix{graph.Helices[a], graph.Helices[b]}
 			if cross[a][b] == 0 {
 				g.MissingPairs = append(g.MissingPairs, pair)
+				continue
+			}
+			if count[a] < 2 || count[b] < 2 {
+				// The only partner of its type holds every tie of
+				// that type: a finding about composition (coverage,
+				// under-representation), not about brokerage.
 				continue
 			}
 			sb := SingleBroker{Types: pair, CrossTies: cross[a][b]}
@@ -593,11 +703,61 @@ func cutOff(pieces []piece) (separated int, types []graph.Helix) {
 }
 
 // typeIndex holds, for the whole network, the helix category of every node
-// and the nodes of each known type sorted by id.
+// and the nodes of each known type sorted by id; after withTypedNeighbours,
+// also every node's neighbours of each known type and ln of its degree.
+// It is built once and shared by every unit's search.
 type typeIndex struct {
 	cat    []int8
 	byType [unknownHelix][]int32
 	idRank []int32 // position of each node when all are sorted by id
+
+	// off[c][v]:off[c][v+1] is the range of v's neighbours of category
+	// c in nbr[c], in the order of net.Neighbors(v).
+	off   [unknownHelix][]int32
+	nbr   [unknownHelix][]int32
+	lnDeg []float64 // ln deg(v)
+}
+
+// withTypedNeighbours splits every node's neighbours by helix category, so
+// that a search for candidates of some types reads only the ties to them:
+// in a network with hubs (on full CORDIS, nodes with 6,825 neighbours) most
+// of a unit's search is reading the neighbours of the nodes next to it.
+func (ix *typeIndex) withTypedNeighbours(net *Network) {
+	n := net.N()
+	var total [unknownHelix]int32
+	for c := range ix.off {
+		ix.off[c] = make([]int32, n+1)
+	}
+	ix.lnDeg = make([]float64, n)
+	for v := 0; v < n; v++ {
+		ix.lnDeg[v] = math.Log(float64(net.Degree(v)))
+		for c := range ix.off {
+			ix.off[c][v] = total[c]
+		}
+		for _, w := range net.Neighbors(v) {
+			if c := ix.cat[w]; int(c) < unknownHelix {
+				total[c]++
+			}
+		}
+	}
+	for c := range ix.off {
+		ix.off[c][n] = total[c]
+		ix.nbr[c] = make([]int32, total[c])
+	}
+	var pos [unknownHelix]int32
+	for v := 0; v < n; v++ {
+		for _, w := range net.Neighbors(v) {
+			if c := ix.cat[w]; int(c) < unknownHelix {
+				ix.nbr[c][pos[c]] = w
+				pos[c]++
+			}
+		}
+	}
+}
+
+// typed returns v's neighbours of category c (withTypedNeighbours).
+func (ix *typeIndex) typed(c int, v int32) []int32 {
+	return ix.nbr[c][ix.off[c][v]:ix.off[c][v+1]]
 }
 
 func newTypeIndex(net *Network) *typeIndex {
@@ -631,8 +791,7 @@ type proximity struct {
 	parent  []int32
 	cnt     []int32 // number of the unit's partners adjacent to the node
 	score   []float64
-	dirty   []bool
-	touched []int32
+	touched []int32 // the nodes whose fields are to be reset
 	// buffers reused from unit to unit
 	queue, next []int32
 	found       [unknownHelix][]int32
@@ -641,7 +800,7 @@ type proximity struct {
 func newProximity(n int) *proximity {
 	p := &proximity{
 		dist: make([]int32, n), parent: make([]int32, n), cnt: make([]int32, n),
-		score: make([]float64, n), dirty: make([]bool, n),
+		score: make([]float64, n),
 	}
 	for i := range p.dist {
 		p.dist[i] = -1
@@ -649,17 +808,14 @@ func newProximity(n int) *proximity {
 	return p
 }
 
-// touch records that v's fields are to be reset.
-func (p *proximity) touch(v int32) {
-	if !p.dirty[v] {
-		p.dirty[v] = true
-		p.touched = append(p.touched, v)
-	}
-}
+// touch records that v's fields are to be reset. Every node whose fields
+// fill sets is reached by the search, so it is touched once, when it is
+// reached.
+func (p *proximity) touch(v int32) { p.touched = append(p.touched, v) }
 
 func (p *proximity) reset() {
 	for _, v := range p.touched {
-		p.dist[v], p.cnt[v], p.score[v], p.dirty[v] = -1, 0, 0, false
+		p.dist[v], p.cnt[v], p.score[v] = -1, 0, 0
 	}
 	p.touched = p.touched[:0]
 }
@@ -713,8 +869,7 @@ func (p *proximity) fill(net *Network, members []int, out []TypeCandidates, ix *
 	}
 	for _, m := range members {
 		for _, w := range net.Neighbors(m) {
-			p.touch(w)
-			p.cnt[w]++
+			p.cnt[w]++ // w is a member or is reached at level 1
 		}
 	}
 
@@ -740,29 +895,63 @@ func (p *proximity) fill(net *Network, members []int, out []TypeCandidates, ix *
 	next := p.next[:0]
 	for d := int32(1); len(queue) > 0; d++ {
 		next = next[:0]
-		// At level 2 only the wanted types are visited at first: most
-		// searches stop there, and the rest of level 2 is visited (below)
-		// only when they go on.
+		// At level 2 only the wanted types are visited at first, through
+		// the neighbour lists split by type: most searches stop there,
+		// and the rest of level 2 is visited (below) only when they go
+		// on. For each node the contributions and discoveries come in the
+		// same order as in a scan of the whole neighbour lists, so the
+		// scores, the parents and the lists found are the same.
 		lazy := d == 2
-		for _, v := range queue {
-			f := 0.0
-			if d <= 2 && p.cnt[v] > 0 {
-				f = float64(p.cnt[v]) / math.Log(float64(net.Degree(int(v))))
-			}
-			for _, w := range net.Neighbors(int(v)) {
-				c := cat[w]
-				wanted := c < unknownHelix && need[c]
-				if f > 0 && wanted && p.dist[w] != 0 {
-					p.score[w] += f
-				}
-				if p.dist[w] >= 0 || (lazy && !wanted) {
+		if lazy {
+			for c := range need {
+				if !need[c] {
 					continue
 				}
-				p.touch(w)
-				p.dist[w], p.parent[w] = d, v
-				next = append(next, w)
-				if wanted {
-					found[c] = append(found[c], w)
+				for _, v := range queue {
+					f := 0.0
+					if p.cnt[v] > 0 {
+						f = float64(p.cnt[v]) / ix.lnDeg[v]
+					}
+					for _, w := range ix.typed(c, v) {
+						dw := p.dist[w]
+						if f > 0 && dw != 0 {
+							p.score[w] += f
+						}
+						if dw >= 0 {
+							continue
+						}
+						p.touch(w)
+						p.dist[w], p.parent[w] = d, v
+						found[c] = append(found[c], w)
+					}
+				}
+			}
+			for c := range need {
+				if need[c] {
+					next = append(next, found[c]...)
+				}
+			}
+		} else {
+			for _, v := range queue {
+				f := 0.0
+				if d == 1 && p.cnt[v] > 0 {
+					f = float64(p.cnt[v]) / ix.lnDeg[v]
+				}
+				for _, w := range net.Neighbors(int(v)) {
+					c := cat[w]
+					wanted := c < unknownHelix && need[c]
+					if f > 0 && wanted && p.dist[w] != 0 {
+						p.score[w] += f
+					}
+					if p.dist[w] >= 0 {
+						continue
+					}
+					p.touch(w)
+					p.dist[w], p.parent[w] = d, v
+					next = append(next, w)
+					if wanted {
+						found[c] = append(found[c], w)
+					}
 				}
 			}
 		}
@@ -805,6 +994,9 @@ func (p *proximity) fill(net *Network, members []int, out []TypeCandidates, ix *
 			// The search reached all it could (enough() never held):
 			// the others are unreachable; they come last, by id.
 			for _, v := range byType[c] {
+				if top > 0 && len(list) == top {
+					break
+				}
 				if p.dist[v] < 0 {
 					list = append(list, v)
 				}
@@ -846,6 +1038,9 @@ func (p *proximity) rank(ix *typeIndex, found []int32, top int) []int32 {
 	if top > 0 && len(found) > 2*top {
 		keys = make([]rankKey, 0, top+1)
 		for _, v := range found {
+			if len(keys) == top && p.score[v] < keys[top-1].score-1e-9 {
+				continue // below the last kept even after rounding
+			}
 			k := rankKey{roundScore(p.score[v]), p.dist[v], v}
 			if len(keys) == top && less(k, keys[top-1]) >= 0 {
 				continue

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/ecoscope/ecoscope/generate"
@@ -316,6 +318,35 @@ func TestCutsAgainstBruteForce(t *testing.T) {
 	}
 }
 
+// TestSingleBrokersNeedTwoOfEachType: a single broker is reported only
+// where both helix types have at least two partners in scope; a partner
+// that is the only one of its type trivially holds every tie of its type
+// (issue 8: on a CORDIS programme every reported broker was of this kind).
+//
+//	a1 - i1 - a2      i2 - i1, g1 - a1, g1 - a2, g1 - i1, c1 - c2, c1 - a1
+//
+// academia a1, a2; industry i1, i2; government g1 (alone); civil society
+// c1, c2.
+func TestSingleBrokersNeedTwoOfEachType(t *testing.T) {
+	e := ecoOf(
+		[]string{"a1 academia", "a2 academia", "i1 industry", "i2 industry", "g1 government", "c1 civil_society", "c2 civil_society"},
+		[]string{"a1-i1", "i1-a2", "i2-i1", "g1-a1", "g1-a2", "g1-i1", "c1-c2", "c1-a1"},
+		nil, nil,
+	)
+	rep := mustGaps(t, e, New(e, Options{Ties: TiesExplicit}), GapOptions{Targets: defaultTargets, MinShare: 0.1})
+	// Pairs with ties: academia–industry (a1-i1, a2-i1: i1 holds both),
+	// academia–government (g1 holds both, but is the only government
+	// partner), industry–government (one tie, g1-i1; g1 alone again) and
+	// academia–civil society (one tie a1-c1: both ends, two of each type).
+	want := []SingleBroker{
+		{[2]graph.Helix{aca, ind}, []PartnerRef{ref(e, "i1")}, 2},
+		{[2]graph.Helix{aca, civ}, []PartnerRef{ref(e, "a1"), ref(e, "c1")}, 1},
+	}
+	if got := rep.Ecosystem.SingleBrokers; !reflect.DeepEqual(got, want) {
+		t.Errorf("single brokers:\ngot  %s\nwant %s", js(got), js(want))
+	}
+}
+
 func TestCutOff(t *testing.T) {
 	pc := func(size int, types ...int) piece {
 		p := piece{size: size}
@@ -504,14 +535,13 @@ func TestGapsStructure(t *testing.T) {
 	if !reflect.DeepEqual(g.Bridges, wantBr) {
 		t.Errorf("bridges:\ngot  %v\nwant %v", g.Bridges, wantBr)
 	}
-	// Single brokers: both academia–industry ties touch i1; the one
-	// academia–civil society tie a2-c1 and the one industry–government
-	// tie g1-i1 name both ends; both government–environment ties touch g1.
+	// Single brokers: both academia–industry ties touch i1 (academia has
+	// 2 partners, industry 4). The one academia–civil society tie a2-c1,
+	// the one industry–government tie g1-i1 and both government–
+	// environment ties (through g1) also have a single broker, but c1 and
+	// g1 are the only partners of their type: not reported (issue 8).
 	wantSB := []SingleBroker{
 		{[2]graph.Helix{aca, ind}, []PartnerRef{ref(e, "i1")}, 2},
-		{[2]graph.Helix{aca, civ}, []PartnerRef{ref(e, "a2"), ref(e, "c1")}, 1},
-		{[2]graph.Helix{ind, gov}, []PartnerRef{ref(e, "g1"), ref(e, "i1")}, 1},
-		{[2]graph.Helix{gov, env}, []PartnerRef{ref(e, "g1")}, 2},
 	}
 	if !reflect.DeepEqual(g.SingleBrokers, wantSB) {
 		t.Errorf("single brokers:\ngot  %v\nwant %v", g.SingleBrokers, wantSB)
@@ -719,7 +749,7 @@ func TestGapsCandidates(t *testing.T) {
 
 func mustGaps(t *testing.T, e *graph.Ecosystem, net *Network, opts GapOptions) GapReport {
 	t.Helper()
-	rep, err := Gaps(e, net, opts)
+	rep, err := Gaps(context.Background(), e, net, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -735,17 +765,17 @@ func TestGapsMaxCandidates(t *testing.T) {
 	e := candidateEco()
 	net := New(e, Options{Ties: TiesExplicit})
 	opts := GapOptions{Targets: defaultTargets, FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None}, MinShare: 0.1, MaxCandidates: 15}
-	_, err := Gaps(e, net, opts)
+	_, err := Gaps(context.Background(), e, net, opts)
 	var tm *TooManyCandidatesError
 	if !errors.As(err, &tm) || tm.Candidates != 16 || tm.Max != 15 {
 		t.Errorf("MaxCandidates 15: got %v, want 16 candidates, more than 15", err)
 	}
 	opts.MaxCandidates = 16
-	if _, err := Gaps(e, net, opts); err != nil {
+	if _, err := Gaps(context.Background(), e, net, opts); err != nil {
 		t.Errorf("MaxCandidates 16: %v", err)
 	}
 	opts.MaxCandidates, opts.Top = 15, 3
-	if _, err := Gaps(e, net, opts); err != nil {
+	if _, err := Gaps(context.Background(), e, net, opts); err != nil {
 		t.Errorf("MaxCandidates 15, Top 3: %v", err)
 	}
 }
@@ -900,7 +930,7 @@ func BenchmarkGaps(b *testing.B) {
 				b.Run(fmt.Sprintf("partners=%d/ties=%s/top=%d", p, ties, top), func(b *testing.B) {
 					opts := GapOptions{Targets: defaultTargets, FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None, graph.FormCoP: graph.None}, MinShare: 0.1, Top: top}
 					for b.Loop() {
-						if _, err := Gaps(e, net, opts); err != nil {
+						if _, err := Gaps(context.Background(), e, net, opts); err != nil {
 							b.Fatal(err)
 						}
 					}
@@ -932,7 +962,7 @@ func ExampleGaps() {
 		Units:       []graph.Unit{{ID: "team", Level: graph.LevelTeam, Form: graph.FormInnovationTeam}},
 		Memberships: []graph.Membership{{Unit: "team", Member: "uni"}, {Unit: "team", Member: "bv"}},
 	}
-	rep, _ := Gaps(e, New(e, Options{Ties: TiesExplicit}), GapOptions{
+	rep, _ := Gaps(context.Background(), e, New(e, Options{Ties: TiesExplicit}), GapOptions{
 		Targets:  map[graph.Level]graph.CoverageClass{graph.LevelEcosystem: graph.Quintuple, graph.LevelTeam: graph.Triple},
 		MinShare: 0.1,
 	})
@@ -977,5 +1007,150 @@ func TestTargetsOf(t *testing.T) {
 		if got := tg.Of(tt.level, tt.form); got != tt.want {
 			t.Errorf("Of(%s, %s) = %s, want %s", tt.level, tt.form, got, tt.want)
 		}
+	}
+}
+
+// cancelAfter is a context whose Err reports context.Canceled from its
+// (after+1)-th call on; it counts the calls, to see how soon Gaps stops.
+type cancelAfter struct {
+	context.Context
+	after int64
+	calls atomic.Int64
+}
+
+func (c *cancelAfter) Err() error {
+	if c.calls.Add(1) > c.after {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestGapsCancel: Gaps returns ctx.Err() — at once for a context that is
+// already cancelled, without doing the work, and soon after the context
+// is cancelled midway: it checks the context for every unit, and after the
+// first check that fails each worker stops instead of going through the
+// rest of the 885 units of the generated ecosystem.
+func TestGapsCancel(t *testing.T) {
+	e := generate.Ecosystem(generate.Options{Partners: 6000, Ties: 30000, Seed: 1})
+	net := New(e, Options{})
+	opts := GapOptions{Targets: defaultTargets, MinShare: 0.1, Top: 5}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rep, err := Gaps(ctx, e, net, opts)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled context: got error %v, want context.Canceled", err)
+	}
+	if len(rep.Units) != 0 || rep.Ecosystem.Partners != 0 {
+		t.Errorf("cancelled context: got a report of %d units and %d partners, want nothing computed", len(rep.Units), rep.Ecosystem.Partners)
+	}
+
+	const after = 20
+	// A context that can be cancelled (Done is not nil), whose Err says
+	// it is from the check after `after` on.
+	live, stop := context.WithCancel(context.Background())
+	defer stop()
+	c := &cancelAfter{Context: live, after: after}
+	if _, err := Gaps(c, e, net, opts); !errors.Is(err, context.Canceled) {
+		t.Fatalf("context cancelled after %d checks: got error %v, want context.Canceled", after, err)
+	}
+	// Each worker sees one failed check and stops; a few more checks
+	// between the stages are allowed.
+	if got, most := c.calls.Load(), int64(after+workers(len(e.Units))+4); got > most {
+		t.Errorf("context cancelled after %d checks: checked %d times, want at most %d (one more per worker, and between stages)", after, got, most)
+	}
+}
+
+// summaryEco is candidateEco with one more team, iso, whose only partner
+// g5 has no tie at all.
+func summaryEco() *graph.Ecosystem {
+	e := candidateEco()
+	e.Units = append(e.Units, graph.Unit{ID: "iso", Name: "Unit iso", Level: graph.LevelTeam, Form: graph.FormInnovationTeam})
+	e.Memberships = append(e.Memberships, graph.Membership{Unit: "iso", Member: "g5", Role: graph.RoleMember})
+	return e
+}
+
+// TestGapsSummary counts the units of summaryEco by hand (targets: team
+// triple, PLC none):
+//
+//	t      m1 academia, m2 industry     partial   misses government
+//	empty  no partners                  none      misses academia, industry, government
+//	p      k academia (a PLC)           partial   no target
+//	iso    g5 government, no tie        partial   misses academia, industry
+//
+// So 4 units: 3 partial, 1 none; 3 with a gap; academia and industry are
+// missing in 2 units each, government in 2 (t, empty): the most missing is
+// the first of those in canonical order, academia. One unit (iso) has no
+// tie. With OnlyGaps the units list drops p, the summary stays.
+func TestGapsSummary(t *testing.T) {
+	e := summaryEco()
+	net := New(e, Options{Ties: TiesExplicit})
+	opts := GapOptions{Targets: defaultTargets, FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None}, MinShare: 0.1, Top: 3}
+	want := GapSummary{
+		Units:            4,
+		WithGaps:         3,
+		WithoutTies:      1,
+		Coverage:         map[graph.CoverageClass]int{graph.Quintuple: 0, graph.Quadruple: 0, graph.Triple: 0, graph.Partial: 3, graph.None: 1},
+		Missing:          map[graph.Helix]int{aca: 2, ind: 2, gov: 2, civ: 0, env: 0},
+		Underrepresented: map[graph.Helix]int{aca: 0, ind: 0, gov: 0, civ: 0, env: 0},
+		MostMissing:      aca,
+	}
+	for _, only := range []bool{false, true} {
+		opts.OnlyGaps = only
+		rep := mustGaps(t, e, net, opts)
+		if !reflect.DeepEqual(rep.Summary, want) {
+			t.Errorf("OnlyGaps %v: summary\ngot  %s\nwant %s", only, js(rep.Summary), js(want))
+		}
+		var got []string
+		for _, u := range rep.Units {
+			got = append(got, u.ID)
+		}
+		wantIDs := []string{"t", "empty", "p", "iso"}
+		if only {
+			wantIDs = []string{"t", "empty", "iso"}
+		}
+		if !slices.Equal(got, wantIDs) {
+			t.Errorf("OnlyGaps %v: units %v, want %v", only, got, wantIDs)
+		}
+	}
+	// A missing government in one more unit makes it the most missing.
+	e.Units = append(e.Units, graph.Unit{ID: "t2", Level: graph.LevelTeam, Form: graph.FormInnovationTeam})
+	e.Memberships = append(e.Memberships, graph.Membership{Unit: "t2", Member: "h"}, graph.Membership{Unit: "t2", Member: "k"})
+	rep := mustGaps(t, e, New(e, Options{Ties: TiesExplicit}), opts)
+	if rep.Summary.MostMissing != gov || rep.Summary.Missing[gov] != 3 {
+		t.Errorf("with t2: most missing %q (%d units miss government), want government (3)", rep.Summary.MostMissing, rep.Summary.Missing[gov])
+	}
+}
+
+// TestGapsNoTies: unit iso of summaryEco has one partner, g5, with no tie
+// in the whole network. It says so (NoTies), and its candidates are the
+// partners of the missing types by id, none with a distance or a path;
+// other units are not marked.
+func TestGapsNoTies(t *testing.T) {
+	e := summaryEco()
+	net := New(e, Options{Ties: TiesExplicit})
+	rep := mustGaps(t, e, net, GapOptions{Targets: defaultTargets, MinShare: 0.1, Top: 5})
+	for _, u := range rep.Units {
+		if u.NoTies != (u.ID == "iso") {
+			t.Errorf("unit %s: NoTies %v", u.ID, u.NoTies)
+		}
+		if u.ID != "iso" {
+			continue
+		}
+		var got []string
+		for _, tc := range u.Candidates {
+			for _, c := range tc.Partners {
+				got = append(got, string(tc.Helix)+":"+c.ID)
+				if c.Distance != nil || len(c.Path) != 0 || c.Score != 0 {
+					t.Errorf("iso: candidate %s has distance %v, path %v, score %v", c.ID, c.Distance, c.Path, c.Score)
+				}
+			}
+		}
+		if want := []string{"academia:k", "academia:m1", "industry:h", "industry:m2"}; !slices.Equal(got, want) {
+			t.Errorf("iso: candidates %v, want %v", got, want)
+		}
+	}
+	if rep.Ecosystem.NoTies {
+		t.Errorf("the ecosystem has ties but NoTies is set")
 	}
 }

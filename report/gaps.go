@@ -22,6 +22,9 @@ type GapsMeta struct {
 	MinShare float64           `json:"min_share"`
 	// Top is the length of the candidate lists; 0 for all.
 	Top int `json:"top"`
+	// OnlyGaps says that units lists only the units with a gap
+	// (--only-gaps); the summary counts them all.
+	OnlyGaps bool `json:"only_gaps"`
 	// Note says why there is nothing to report, e.g. a --unit that is
 	// not active at --at or a date past the data, and which date to try.
 	Note string `json:"note,omitempty"`
@@ -59,6 +62,11 @@ func WriteGapsText(w io.Writer, d GapsJSON) error {
 		return ew.err
 	}
 
+	if d.Summary.Units > 0 {
+		ew.printf("\nSummary\n-------\n")
+		writeGapSummary(ew, d.Summary)
+	}
+
 	ew.printf("\nWhole ecosystem\n---------------\n")
 	writeScope(ew, "", eco)
 	if len(eco.Missing) > 0 || len(eco.Underrepresented) > 0 {
@@ -70,12 +78,24 @@ func WriteGapsText(w io.Writer, d GapsJSON) error {
 	case d.Note != "":
 		ew.printf("\n%s\n", d.Note)
 		return ew.err
+	case d.OnlyGaps && len(d.Units) == 0:
+		ew.printf("\nNo unit has a gap (--only-gaps leaves out the others).\n")
+		return ew.err
 	case len(d.Units) == 0:
 		ew.printf("\nThe data set has no units.\n")
 		return ew.err
 	}
-	ew.printf("\nUnits (a unit's partners are those of the unit and of the units below it)\n-----\n")
-	top := d.Units[0].Depth // with --unit, the unit is not at depth 0
+	if d.OnlyGaps {
+		ew.printf("\nUnits with a gap (%d of %d; --only-gaps leaves out the others)\n-----\n", len(d.Units), d.Summary.Units)
+	} else {
+		ew.printf("\nUnits (a unit's partners are those of the unit and of the units below it)\n-----\n")
+	}
+	// With --unit the first unit is not at depth 0; with --only-gaps a
+	// deeper unit may come first.
+	top := d.Units[0].Depth
+	for _, u := range d.Units {
+		top = min(top, u.Depth)
+	}
 	for _, u := range d.Units {
 		u.Depth -= top
 		ew.printf("\n%s%s — %s (%s", strings.Repeat("  ", u.Depth), u.ID, nameOr(u.Name, u.ID), u.Level)
@@ -90,9 +110,70 @@ func WriteGapsText(w io.Writer, d GapsJSON) error {
 		if !u.Form.LearningCommunityOnItsOwn() && u.Target == graph.None {
 			ew.printf("%s  %s, not a Learning Community on its own, so it has no helix target.\n", indent, notLC(u.Form))
 		}
+		if u.Partners > 0 && u.Partners == eco.Partners && u.Target == eco.Target {
+			// Every partner takes part: the items are the whole
+			// ecosystem's, and no candidate is outside it.
+			ew.printf("%s  Same partners and target as the whole ecosystem: see above.\n", indent)
+			continue
+		}
 		writeScope(ew, indent, u.ScopeGaps)
 	}
 	return ew.err
+}
+
+// writeGapSummary writes the counts of the units: first, so that a report
+// of thousands of units starts with what they have in common.
+func writeGapSummary(ew *errWriter, s analysis.GapSummary) {
+	var classes []string
+	for _, c := range []graph.CoverageClass{graph.Quintuple, graph.Quadruple, graph.Triple, graph.Partial, graph.None} {
+		if n := s.Coverage[c]; n > 0 {
+			classes = append(classes, fmt.Sprintf("%d %s", n, c))
+		}
+	}
+	ew.printf("  %s; coverage reached: %s.\n", plural(s.Units, "unit"), strings.Join(classes, ", "))
+	switch s.WithGaps {
+	case 0:
+		ew.printf("  No unit has a gap: every unit reaches its target, with enough partners of each type.\n")
+	case 1:
+		ew.printf("  1 unit has a gap: a type of its target missing or under-represented.\n")
+	default:
+		ew.printf("  %d units have a gap: a type of their target missing or under-represented.\n", s.WithGaps)
+	}
+	if l := rankedTypes(s.Missing); l != "" {
+		ew.printf("  Most often missing: %s.\n", l)
+	}
+	if l := rankedTypes(s.Underrepresented); l != "" {
+		ew.printf("  Most often under-represented: %s.\n", l)
+	}
+	switch s.WithoutTies {
+	case 0:
+	case 1:
+		ew.printf("  1 unit has no ties: none of its partners works with anyone in the network.\n")
+	default:
+		ew.printf("  %d units have no ties: none of their partners works with anyone in the network.\n", s.WithoutTies)
+	}
+}
+
+// rankedTypes lists the types with a count above 0, most first (canonical
+// order among equals, so the first is GapSummary.MostMissing): "government
+// (12 units), industry (3)".
+func rankedTypes(counts map[graph.Helix]int) string {
+	var hs []graph.Helix
+	for _, h := range graph.Helices {
+		if counts[h] > 0 {
+			hs = append(hs, h)
+		}
+	}
+	sort.SliceStable(hs, func(i, j int) bool { return counts[hs[i]] > counts[hs[j]] })
+	var parts []string
+	for i, h := range hs {
+		if i == 0 {
+			parts = append(parts, fmt.Sprintf("%s (%s)", h, plural(counts[h], "unit")))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d)", h, counts[h]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // writeScope writes the items of one scope, each line indented.
@@ -139,6 +220,9 @@ func writeScope(ew *errWriter, indent string, g analysis.ScopeGaps) {
 	}
 	if len(g.WithinTypeOnly) > 0 {
 		ew.printf("%sTied only to partners of their own type (%d): %s.\n", in, len(g.WithinTypeOnly), partnerList(g.WithinTypeOnly))
+	}
+	if g.NoTies {
+		ew.printf("%sNone of its partners has a tie with anyone in the network, so nobody in it can introduce a candidate.\n", in)
 	}
 	if n := len(g.ArticulationPoints); n > 0 {
 		ew.printf("%sPartners whose departure would split the network (articulation points, %d):\n", in, n)
@@ -189,8 +273,9 @@ func writeScope(ew *errWriter, indent string, g analysis.ScopeGaps) {
 			ew.printf("%sNo %s partner elsewhere in the ecosystem could fill the gap (%s): look outside it.\n", in, tc.Helix, why)
 			continue
 		}
-		if g.Partners == 0 {
-			// Nobody to be close to: a plain list, by id.
+		if g.Partners == 0 || g.NoTies {
+			// Nobody to be close to, or no tie to get close through:
+			// a plain list, by id.
 			var names []string
 			for _, c := range tc.Partners {
 				names = append(names, nameOr(c.Name, c.ID))
@@ -198,7 +283,11 @@ func writeScope(ew *errWriter, indent string, g analysis.ScopeGaps) {
 			if len(tc.Partners) < tc.Total {
 				names = append(names, fmt.Sprintf("… and %d more", tc.Total-len(tc.Partners)))
 			}
-			ew.printf("%sCandidates for %s (%s; none linked to the unit yet): %s.\n", in, tc.Helix, why, strings.Join(names, ", "))
+			how := "none linked to the unit yet"
+			if g.NoTies {
+				how = "by type only"
+			}
+			ew.printf("%sCandidates for %s (%s; %s): %s.\n", in, tc.Helix, why, how, strings.Join(names, ", "))
 			continue
 		}
 		shown := fmt.Sprintf("%d", len(tc.Partners))

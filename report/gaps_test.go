@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -29,7 +30,7 @@ func gapsDoc(t *testing.T, at string, top int) GapsJSON {
 	if at != "" {
 		atS = at
 	}
-	rep, err := analysis.Gaps(e, analysis.New(e, analysis.Options{Ties: analysis.TiesExplicit}), analysis.GapOptions{
+	rep, err := analysis.Gaps(context.Background(), e, analysis.New(e, analysis.Options{Ties: analysis.TiesExplicit}), analysis.GapOptions{
 		Targets: map[graph.Level]graph.CoverageClass{
 			graph.LevelEcosystem: graph.Quintuple, graph.LevelFieldlab: graph.Quadruple, graph.LevelTeam: graph.Triple,
 		},
@@ -60,8 +61,9 @@ func gapsDoc(t *testing.T, at string, top int) GapsJSON {
 //	    society and government–environment. gem cuts off government (prov),
 //	    civil society and environment: pieces {uni,hs,bv,tech} 4 | {prov} |
 //	    {wijk,los} | {natuur,veld}, so 5 separated. Single brokers: uni
-//	    (both academia–industry ties); one tie each for hs–gem, gem–wijk,
-//	    gem–natuur.
+//	    (both academia–industry ties); one tie each for hs–gem and
+//	    gem–natuur. gem–wijk is the one government–civil society tie too,
+//	    but wijk is the only civil society partner: not reported.
 //	  - eco (quintuple): gem, uni, bv, wijk, tech, hs (its own member and
 //	    those of fl, t, plc): environment missing. Candidates: natuur,
 //	    AA = cnt[gem]/ln deg(gem) = 2/ln 4 = 1.4427, one step; veld,
@@ -130,7 +132,7 @@ func TestGapsFigures(t *testing.T) {
 		{"ecosystem first articulation point", first(eco["articulation_points"]), "map[cut_off_types:[government civil_society environment] partner:map[helix:government id:gem name:Gemeente Rivierdorp] separated:5]"},
 		{"ecosystem articulation points", cutIDs(eco["articulation_points"]), "gem hs uni natuur wijk"},
 		{"ecosystem bridges", cutIDs(eco["bridges"]), "gem-hs hs-uni gem-natuur gem-wijk gem-prov los-wijk natuur-veld"},
-		{"ecosystem single brokers", brokers(eco["single_brokers"]), "academia/industry:uni academia/government:gem,hs government/civil_society:gem,wijk government/environment:gem,natuur"},
+		{"ecosystem single brokers", brokers(eco["single_brokers"]), "academia/industry:uni academia/government:gem,hs government/environment:gem,natuur"},
 		{"ecosystem candidates", eco["candidates"], "[]"},
 		{"eco missing", unit("eco")["missing"], "[environment]"},
 		{"eco candidates", cand(unit("eco"), "0", "id"), "natuur veld"},
@@ -148,6 +150,13 @@ func TestGapsFigures(t *testing.T) {
 		{"leeg distances", cand(unit("leeg"), "1", "distance"), "<nil> <nil> <nil>"},
 		{"plc target", unit("plc")["target"], "none"},
 		{"plc candidates", unit("plc")["candidates"], "[]"},
+		// Summary: eco reaches quadruple; fl, t and plc partial; leeg
+		// none. eco, fl, t and leeg have a gap; government is missing in
+		// fl, t and leeg, academia and industry in leeg, environment in eco.
+		{"summary coverage", doc["summary"].(map[string]any)["coverage"], "map[none:1 partial:3 quadruple:1 quintuple:0 triple:0]"},
+		{"summary with gaps", doc["summary"].(map[string]any)["units_with_gaps"], "4"},
+		{"summary missing", doc["summary"].(map[string]any)["missing"], "map[academia:1 civil_society:0 environment:1 government:3 industry:1]"},
+		{"summary most missing", doc["summary"].(map[string]any)["most_missing"], "government"},
 	}
 	for _, tt := range tests {
 		if got := fmt.Sprint(tt.got); got != tt.want {
@@ -275,5 +284,101 @@ func TestGapsText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// scopesDoc is the gaps document (text top 5) of a small ecosystem whose
+// one ecosystem unit, all, holds every partner, with two teams below it:
+//
+//	uni (academia) - bv (industry) - gem (government)     solo (industry, no tie)
+//
+// team ok has uni, bv and gem (triple: met); team iso has solo only, who
+// has no tie at all (it misses academia and government). all misses civil
+// society and environment against its quintuple target, as the whole
+// ecosystem does.
+func scopesDoc(t *testing.T, onlyGaps bool) GapsJSON {
+	t.Helper()
+	e := &graph.Ecosystem{
+		Name: "scopes",
+		Partners: []graph.Partner{
+			{ID: "uni", Name: "Universiteit", Helix: graph.Academia}, {ID: "bv", Name: "Bouw BV", Helix: graph.Industry},
+			{ID: "gem", Name: "Gemeente", Helix: graph.Government}, {ID: "solo", Name: "Solo BV", Helix: graph.Industry},
+		},
+		Ties: []graph.Tie{{Source: "uni", Target: "bv", Weight: 1}, {Source: "bv", Target: "gem", Weight: 1}},
+		Units: []graph.Unit{
+			{ID: "all", Name: "Alles", Level: graph.LevelEcosystem, Form: graph.FormEcosystem},
+			{ID: "ok", Name: "Team Ok", Level: graph.LevelTeam, Form: graph.FormInnovationTeam, Parent: "all"},
+			{ID: "iso", Name: "Team Iso", Level: graph.LevelTeam, Form: graph.FormInnovationTeam, Parent: "all"},
+		},
+	}
+	for _, m := range [][2]string{{"all", "uni"}, {"all", "bv"}, {"all", "gem"}, {"all", "solo"}, {"ok", "uni"}, {"ok", "bv"}, {"ok", "gem"}, {"iso", "solo"}} {
+		e.Memberships = append(e.Memberships, graph.Membership{Unit: m[0], Member: m[1], Role: graph.RoleMember})
+	}
+	rep, err := analysis.Gaps(context.Background(), e, analysis.New(e, analysis.Options{Ties: analysis.TiesExplicit}), analysis.GapOptions{
+		Targets:  map[graph.Level]graph.CoverageClass{graph.LevelEcosystem: graph.Quintuple, graph.LevelFieldlab: graph.Quadruple, graph.LevelTeam: graph.Triple},
+		MinShare: 0.10, Top: 5, OnlyGaps: onlyGaps,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return GapsJSON{
+		GapsMeta:  GapsMeta{Name: e.Name, Source: "test", At: "all", TieSource: "explicit", Targets: gapTargets, MinShare: 0.10, Top: 5, OnlyGaps: onlyGaps},
+		GapReport: rep,
+	}
+}
+
+func TestGapsTextScopes(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteGapsText(&buf, scopesDoc(t, false)); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	// Issue 8: the whole ecosystem's block is printed once, although the
+	// ecosystem unit all has the same partners and target.
+	if n := strings.Count(text, "4 partners; coverage triple (academia, industry, government). Target quintuple: misses civil_society and environment."); n != 1 {
+		t.Errorf("the whole ecosystem's block is printed %d times, want once:\n%s", n, text)
+	}
+	// Issue 8: iso has no tie, so no path to anyone: it says so and lists
+	// the candidates by type only, without a made-up "no path" per
+	// candidate.
+	for _, want := range []string{
+		"all — Alles (ecosystem)\n  Same partners and target as the whole ecosystem: see above.\n",
+		"None of its partners has a tie with anyone in the network, so nobody in it can introduce a candidate.",
+		"Candidates for academia (missing; by type only): Universiteit.",
+		"Candidates for government (missing; by type only): Gemeente.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "no path from the unit's partners") {
+		t.Errorf("text lists candidates with no path:\n%s", text)
+	}
+	// The summary comes first: 3 units, 2 with a gap (all, iso); all and
+	// ok reach triple, iso partial.
+	sum := strings.Index(text, "Summary\n-------\n")
+	if sum < 0 || sum > strings.Index(text, "Whole ecosystem") {
+		t.Fatalf("no summary before the whole ecosystem:\n%s", text)
+	}
+	for _, want := range []string{
+		"3 units; coverage reached: 2 triple, 1 partial.",
+		"2 units have a gap: a type of their target missing or under-represented.",
+		"Most often missing: academia (1 unit), government (1), civil_society (1), environment (1).",
+		"1 unit has no ties: none of its partners works with anyone in the network.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+
+	// --only-gaps: team ok (no gap) is left out and the heading says so.
+	buf.Reset()
+	if err := WriteGapsText(&buf, scopesDoc(t, true)); err != nil {
+		t.Fatal(err)
+	}
+	text = buf.String()
+	if strings.Contains(text, "ok — Team Ok") || !strings.Contains(text, "iso — Team Iso") ||
+		!strings.Contains(text, "Units with a gap (2 of 3; --only-gaps leaves out the others)") {
+		t.Errorf("--only-gaps:\n%s", text)
 	}
 }

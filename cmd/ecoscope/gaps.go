@@ -15,11 +15,12 @@ import (
 )
 
 type gapsOptions struct {
-	data   dataFlags
-	format *enumFlag
-	ties   tieFlags
-	top    int
-	out    string
+	data     dataFlags
+	format   *enumFlag
+	ties     tieFlags
+	top      int
+	onlyGaps bool
+	out      string
 }
 
 // defaultTextTop is the length of the candidate lists in text when --top
@@ -55,13 +56,23 @@ of that type elsewhere in the ecosystem by how close they are to the unit's
 partners (Adamic–Adar over the partner network, then the number of steps) and
 shows who could introduce them.
 
-A unit's partners are those of the unit and of the units below it. The whole
-ecosystem comes first. --unit reports that unit and the units below it; the
-ecosystem section and the candidates still take in the whole network. With
---format json the keys are stable (see docs/gaps.md).`,
+A unit's partners are those of the unit and of the units below it. A summary
+of the units comes first (units per coverage class, units with a gap, the
+types missing most often), then the whole ecosystem, then every unit.
+--only-gaps lists only the units with a missing or under-represented type.
+The text shows the best 5 candidates per type unless --top says otherwise;
+JSON lists them all unless --top is given. --unit reports that unit and the
+units below it; the ecosystem section and the candidates still take in the
+whole network. With --format json the keys are stable (see docs/gaps.md).`,
 		Example: `  ecoscope gaps --from examples/energieke-regio
   ecoscope gaps --unit team-buurtbatterij --top 3
-  ecoscope gaps --at 2022 --ties explicit --format json --out gaps.json`,
+  ecoscope gaps --at 2022 --ties explicit --format json --out gaps.json
+
+  # a large data set: only the units with a gap, the best 2 candidates each
+  ecoscope gaps --from /tmp/cordis --only-gaps --top 2 --out gaps.txt
+
+  # the summary alone, as JSON
+  ecoscope gaps --from /tmp/cordis --format json --top 1 | jq .summary`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runGaps(cmd, opts)
@@ -72,6 +83,7 @@ ecosystem section and the candidates still take in the whole network. With
 	f.Var(opts.format, "format", "output format: text or json")
 	opts.ties.register(cmd)
 	f.IntVar(&opts.top, "top", 0, fmt.Sprintf("candidates per missing type (0: all; default %d in text, all in JSON)", defaultTextTop))
+	f.BoolVar(&opts.onlyGaps, "only-gaps", false, "list only the units with a missing or under-represented type (the summary counts all)")
 	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
 	return cmd
 }
@@ -152,11 +164,11 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 
 	levels, forms := g.TargetClasses()
 	net := a.network(e, &opts.ties)
-	gopts := analysis.GapOptions{Targets: levels, FormTargets: forms, MinShare: g.MinShare, Units: units, Top: top}
+	gopts := analysis.GapOptions{Targets: levels, FormTargets: forms, MinShare: g.MinShare, Units: units, Top: top, OnlyGaps: opts.onlyGaps}
 	if !cmd.Flags().Changed("top") {
 		gopts.MaxCandidates = maxDefaultCandidates
 	}
-	rep, err := analysis.Gaps(e, net, gopts)
+	rep, err := analysis.Gaps(cmd.Context(), e, net, gopts)
 	var tm *analysis.TooManyCandidatesError
 	if errors.As(err, &tm) {
 		return fmt.Errorf("%w: give --top N to list the best N per missing type (e.g. --top 20), or --top 0 to list them all anyway", err)
@@ -175,7 +187,7 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	doc := report.GapsJSON{
 		GapsMeta: report.GapsMeta{
 			Name: e.Name, Source: meta.Source, At: at, Unit: meta.Unit, TieSource: opts.ties.String(), Notes: net.Notes(),
-			Targets: targets, MinShare: g.MinShare, Top: top, Note: note,
+			Targets: targets, MinShare: g.MinShare, Top: top, OnlyGaps: opts.onlyGaps, Note: note,
 		},
 		GapReport: rep,
 	}

@@ -380,6 +380,12 @@ func TestGapsHelp(t *testing.T) {
 	if r.code != exitOK || !strings.Contains(r.stdout, "Examples:") || !strings.Contains(r.stdout, "--top") || !strings.Contains(r.stdout, "docs/gaps.md") {
 		t.Errorf("help: exit %d\n%s", r.code, r.stdout)
 	}
+	// The examples show the flags for large data sets.
+	_, ex, _ := strings.Cut(r.stdout, "Examples:")
+	ex, _, _ = strings.Cut(ex, "Flags:")
+	if !strings.Contains(ex, "--only-gaps") || !strings.Contains(ex, "--top 2") || !strings.Contains(ex, ".summary") {
+		t.Errorf("help examples lack --only-gaps, --top or the summary:\n%s", ex)
+	}
 }
 
 // On a generated ecosystem of 3,000 partners, listing every candidate of
@@ -405,5 +411,51 @@ func TestGapsTooManyCandidates(t *testing.T) {
 	// Text is not bounded this way: it lists 5 per type by default.
 	if r := ecoscope(t, nil, "gaps", "--from", dir); r.code != exitOK {
 		t.Errorf("text: exit %d, %s", r.code, r.err)
+	}
+}
+
+// TestGapsOnlyGaps: --only-gaps keeps the units with a missing or
+// under-represented type, in text and JSON; the summary, first in the
+// text, still counts every unit, and JSON and text say the same.
+func TestGapsOnlyGaps(t *testing.T) {
+	doc, units := gapsJSON(t, nil, "--from", example, "--top", "1")
+	onlyDoc, only := gapsJSON(t, nil, "--from", example, "--top", "1", "--only-gaps")
+	hasGap := func(u map[string]any) bool {
+		return len(u["missing"].([]any)) > 0 || len(u["underrepresented"].([]any)) > 0
+	}
+	want := 0
+	for id, u := range units {
+		if hasGap(u) {
+			want++
+			if only[id] == nil {
+				t.Errorf("--only-gaps leaves out %s, which misses %v", id, u["missing"])
+			}
+		} else if only[id] != nil {
+			t.Errorf("--only-gaps keeps %s, which has no gap", id)
+		}
+	}
+	sum := doc["summary"].(map[string]any)
+	if want == 0 || want == len(units) || sum["units_with_gaps"] != float64(want) || sum["units"] != float64(len(units)) {
+		t.Errorf("summary %v; %d of %d units have a gap", sum, want, len(units))
+	}
+	if !reflect.DeepEqual(onlyDoc["summary"], sum) || onlyDoc["only_gaps"] != true || doc["only_gaps"] != false {
+		t.Errorf("--only-gaps: summary %v (want %v), only_gaps %v", onlyDoc["summary"], sum, onlyDoc["only_gaps"])
+	}
+	// team-buurtbatterij is the only team without government (see
+	// TestGapsExample): the missing count of government says at least 1.
+	if m := sum["missing"].(map[string]any); m["government"].(float64) < 1 || len(m) != 5 {
+		t.Errorf("summary missing %v", m)
+	}
+
+	r := ecoscope(t, nil, "gaps", "--from", example, "--only-gaps")
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	head := fmt.Sprintf("Units with a gap (%d of %d; --only-gaps leaves out the others)", want, len(units))
+	if i, j := strings.Index(r.stdout, "Summary\n"), strings.Index(r.stdout, "Whole ecosystem"); i < 0 || j < i || !strings.Contains(r.stdout, head) {
+		t.Errorf("text: no summary first or no heading %q:\n%s", head, r.stdout)
+	}
+	if !strings.Contains(r.stdout, fmt.Sprintf("%d units have a gap", want)) {
+		t.Errorf("text summary lacks %d units with a gap", want)
 	}
 }
