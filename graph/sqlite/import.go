@@ -98,10 +98,9 @@ type actorRow struct {
 }
 
 type tieRow struct {
-	source, target int64  // actor ids, in key order when undirected
-	key            string // the id of the tie in the data set
-	typ            int64  // tie_type id
-	since, until   int64  // date codes
+	source, target int64 // actor ids, in key order when undirected
+	typ            int64 // tie_type id: the type and the id of the tie
+	since, until   int64 // date codes
 	weight         float64
 	directed       bool
 }
@@ -109,8 +108,11 @@ type tieRow struct {
 // compareTies orders ties like the primary key of the table tie.
 func compareTies(a, b *tieRow) int {
 	return cmp.Or(cmp.Compare(a.source, b.source), cmp.Compare(a.target, b.target),
-		strings.Compare(a.key, b.key), cmp.Compare(a.typ, b.typ), cmp.Compare(a.since, b.since))
+		cmp.Compare(a.typ, b.typ), cmp.Compare(a.since, b.since))
 }
+
+// tieType is a row of the table tie_type: the type of a tie and its id.
+type tieType struct{ name, key string }
 
 type membershipRow struct {
 	unit, member int64
@@ -141,8 +143,8 @@ type importer struct {
 
 	storedActors map[string]actorRef // before the import
 	storedUnits  map[string]int64
-	tieTypes     map[string]int64 // stored before, and new
-	newTieTypes  []string         // to insert, numbered from nextTieType
+	tieTypes     map[tieType]int64 // stored before, and new
+	newTieTypes  []tieType         // to insert, numbered from nextTieType
 	nextTieType  int64
 	actors       map[string]actorRef // the partners and people of e
 	units        map[string]int64    // the units of e
@@ -263,10 +265,10 @@ func (im *importer) readStored() error {
 	if err != nil {
 		return err
 	}
-	im.tieTypes = map[string]int64{}
-	err = im.each("SELECT id, name FROM tie_type", nil, func(v []driver.Value) error {
+	im.tieTypes = map[tieType]int64{}
+	err = im.each("SELECT id, name, key FROM tie_type", nil, func(v []driver.Value) error {
 		id := im.int(v[0])
-		im.tieTypes[im.str(v[1])] = id
+		im.tieTypes[tieType{im.str(v[1]), im.str(v[2])}] = id
 		im.nextTieType = max(im.nextTieType, id)
 		return nil
 	})
@@ -380,15 +382,16 @@ func (im *importer) resolveTies() {
 	}
 	for i := range im.e.Ties {
 		t := &im.e.Ties[i]
-		typ, ok := im.tieTypes[t.Type]
+		tt := tieType{t.Type, t.ID}
+		typ, ok := im.tieTypes[tt]
 		if !ok {
 			typ = im.nextTieType + int64(len(im.newTieTypes))
-			im.tieTypes[t.Type] = typ
-			im.newTieTypes = append(im.newTieTypes, t.Type)
+			im.tieTypes[tt] = typ
+			im.newTieTypes = append(im.newTieTypes, tt)
 		}
 		r := tieRow{
 			source: end(&src, t.Pos, "source", t.Source), target: end(&dst, t.Pos, "target", t.Target),
-			key: t.ID, typ: typ, since: dateCode(t.Since), until: dateCode(t.Until), weight: t.Weight, directed: t.Directed,
+			typ: typ, since: dateCode(t.Since), until: dateCode(t.Until), weight: t.Weight, directed: t.Directed,
 		}
 		if !t.Directed && t.Source > t.Target {
 			r.source, r.target = r.target, r.source
@@ -398,7 +401,7 @@ func (im *importer) resolveTies() {
 	// In the order of the primary key, rows go to the end of the table
 	// instead of all over it, and deleteLacking can search them.
 	sortRows(im.ties, im.nextActor, func(t *tieRow) (int64, int64, string, int64) {
-		return t.source, t.target, t.key, t.typ<<32 | t.since
+		return t.source, t.target, "", t.typ<<32 | t.since
 	})
 	// Validate combined the ties with the same key; two left means the
 	// data set was not validated.
@@ -545,17 +548,17 @@ func (im *importer) write() (graph.Counts, error) {
 	if err := im.waitTies(); err != nil {
 		return n, err
 	}
-	_, err = im.insert("tie_type", []string{"id", "name"}, "", len(im.newTieTypes), func(i int, v []any) {
-		v[0], v[1] = im.nextTieType+int64(i), im.newTieTypes[i]
+	_, err = im.insert("tie_type", []string{"id", "name", "key"}, "", len(im.newTieTypes), func(i int, v []any) {
+		v[0], v[1], v[2] = im.nextTieType+int64(i), im.newTieTypes[i].name, im.newTieTypes[i].key
 	})
 	if err != nil {
 		return n, err
 	}
-	k, err = im.insert("tie", []string{"source", "target", "key", "type", "since", "until", "weight", "directed"},
-		upsert([]string{"source", "target", "key", "type", "since"}, []string{"until", "weight", "directed"}), len(im.ties), func(i int, v []any) {
+	k, err = im.insert("tie", []string{"source", "target", "type", "since", "until", "weight", "directed"},
+		upsert([]string{"source", "target", "type", "since"}, []string{"until", "weight", "directed"}), len(im.ties), func(i int, v []any) {
 			t := &im.ties[i]
-			v[0], v[1], v[2], v[3], v[4] = t.source, t.target, t.key, t.typ, t.since
-			v[5], v[6], v[7] = t.until, t.weight, t.directed
+			v[0], v[1], v[2], v[3] = t.source, t.target, t.typ, t.since
+			v[4], v[5], v[6] = t.until, t.weight, t.directed
 		})
 	if err != nil {
 		return n, err
@@ -584,8 +587,8 @@ func (im *importer) write() (graph.Counts, error) {
 // deleted as one and added as the other.
 func (im *importer) deleteLacking() error {
 	var lackingTies []tieRow
-	err := im.each("SELECT source, target, key, type, since FROM tie ORDER BY source, target, key, type, since", nil, func(v []driver.Value) error {
-		t := tieRow{source: im.int(v[0]), target: im.int(v[1]), key: im.str(v[2]), typ: im.int(v[3]), since: im.int(v[4])}
+	err := im.each("SELECT source, target, type, since FROM tie ORDER BY source, target, type, since", nil, func(v []driver.Value) error {
+		t := tieRow{source: im.int(v[0]), target: im.int(v[1]), typ: im.int(v[2]), since: im.int(v[3])}
 		if _, found := slices.BinarySearchFunc(im.ties, &t, func(a tieRow, b *tieRow) int { return compareTies(&a, b) }); !found {
 			lackingTies = append(lackingTies, t)
 		}
@@ -595,7 +598,7 @@ func (im *importer) deleteLacking() error {
 		return err
 	}
 	for _, t := range lackingTies {
-		if _, err := im.exec("DELETE FROM tie WHERE source = ? AND target = ? AND key = ? AND type = ? AND since = ?", t.source, t.target, t.key, t.typ, t.since); err != nil {
+		if _, err := im.exec("DELETE FROM tie WHERE source = ? AND target = ? AND type = ? AND since = ?", t.source, t.target, t.typ, t.since); err != nil {
 			return err
 		}
 	}

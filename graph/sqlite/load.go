@@ -116,7 +116,7 @@ func (s *Store) readTiesAside(ctx context.Context, r *reader, keysRead <-chan st
 					return errStale
 				}
 				<-keysRead
-				r2.keys, r2.tieTypes = r.keys, r.tieTypes // read only from now on
+				r2.keys, r2.tieTypes, r2.tieKeys = r.keys, r.tieTypes, r.tieKeys // read only from now on
 				var err error
 				res.ties, err = r2.readTies()
 				return err
@@ -152,6 +152,7 @@ type reader struct {
 	keys              []string          // the ids of the actors, by number
 	units             []string          // the ids of the units, by number
 	tieTypes          []string          // the tie types, by number
+	tieKeys           []string          // the tie ids, by number
 	text              map[string]string // one copy of each repeated string
 }
 
@@ -196,6 +197,14 @@ func (r *reader) tieType(n int64) string {
 		return ""
 	}
 	return r.tieTypes[n]
+}
+
+// tieKey returns the id of the ties of tie type n, "" for none.
+func (r *reader) tieKey(n int64) string {
+	if n < 0 || n >= int64(len(r.tieKeys)) {
+		return ""
+	}
+	return r.tieKeys[n]
 }
 
 // unit returns the id of unit n, or "" for none.
@@ -256,12 +265,16 @@ func (r *reader) readKeys() error {
 	if err != nil {
 		return err
 	}
-	return r.each("SELECT id, name FROM tie_type ORDER BY id", nil, func(v []driver.Value) error {
-		if id := r.int(v[0]); id >= 0 && id < 1<<20 { // a small vocabulary
+	return r.each("SELECT id, name, key FROM tie_type ORDER BY id", nil, func(v []driver.Value) error {
+		if id := r.int(v[0]); id >= 0 && id < 1<<31 {
 			if int(id) >= len(r.tieTypes) {
 				r.tieTypes = append(r.tieTypes, make([]string, int(id)+1-len(r.tieTypes))...)
+				r.tieKeys = append(r.tieKeys, make([]string, int(id)+1-len(r.tieKeys))...)
 			}
-			r.tieTypes[id] = r.str(v[1])
+			r.tieTypes[id] = r.intern(r.str(v[1]))
+			if k := r.str(v[2]); k != "" {
+				r.tieKeys[id] = k
+			}
 		}
 		return nil
 	})
@@ -377,15 +390,12 @@ func (r *reader) readAllButTies() (*graph.Ecosystem, error) {
 func (r *reader) readTies() ([]graph.Tie, error) {
 	where, args := r.active()
 	ties := make([]graph.Tie, 0, r.n.Ties)
-	err := r.each(`SELECT source << 32 | target, type, directed << 62 | since * 100000000 + until, weight, key
+	err := r.each(`SELECT source << 32 | target, type, directed << 62 | since * 100000000 + until, weight
 		FROM tie t`+where, args, func(v []driver.Value) error {
-		ends, dates := r.int(v[0]), r.int(v[2])
+		ends, dates, typ := r.int(v[0]), r.int(v[2]), r.int(v[1])
 		t := graph.Tie{
-			Source: r.key(ends >> 32), Target: r.key(ends & 0xffffffff), Type: r.tieType(r.int(v[1])),
+			Source: r.key(ends >> 32), Target: r.key(ends & 0xffffffff), Type: r.tieType(typ), ID: r.tieKey(typ),
 			Weight: r.float(v[3]), Directed: dates>>62 != 0,
-		}
-		if id := r.str(v[4]); id != "" {
-			t.ID = r.intern(id)
 		}
 		var err error
 		if t.Period, err = r.period(dates & (1<<62 - 1)); err != nil {
