@@ -324,6 +324,13 @@ func Growth(ctx context.Context, e *graph.Ecosystem, spans []Span, opts GrowthOp
 	return rows, notes, nil
 }
 
+// The bits of sweep.tOK: the number of conditions met, and two flags.
+const (
+	tieConds    = 0b0011
+	tieDirected = 0b0100
+	tieSeen     = 0b1000
+)
+
 // condAll is the number of conditions that make a membership or a tie
 // live: for a membership its own period, its unit in the snapshot and its
 // partner active; for a tie its own period and both partners in the
@@ -351,9 +358,10 @@ type sweep struct {
 
 	// Explicit ties between two different partners.
 	tU, tV []int32
-	tOK    []int8
-	tDir   []bool // directed
-	tSeen  []bool // live in some snapshot so far
+	// tOK holds in its low bits the number of the tie's conditions met
+	// (see tieCond), and the flags tieDirected and tieSeen: one byte per
+	// tie, read and written together.
+	tOK []int8
 	// tiesSeen counts the ties live in some snapshot so far, dirSeen the
 	// directed ones among them.
 	tiesSeen, dirSeen int
@@ -597,11 +605,13 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 			add(evTie, len(s.tU), t.Period)
 			s.tU = append(s.tU, u)
 			s.tV = append(s.tV, v)
-			s.tDir = append(s.tDir, t.Directed)
+			var flags int8
+			if t.Directed {
+				flags = tieDirected
+			}
+			s.tOK = append(s.tOK, flags)
 		}
 	}
-	s.tOK = make([]int8, len(s.tU))
-	s.tSeen = make([]bool, len(s.tU))
 	s.pTies = buildCSR(np, s.tU, s.tV)
 
 	// Events by span.
@@ -836,19 +846,19 @@ func (s *sweep) setPresent(p int32, on bool) {
 func (s *sweep) tieCond(t int32, on bool) {
 	if on {
 		s.tOK[t]++
-		if s.tOK[t] == condAll {
+		if ok := s.tOK[t]; ok&tieConds == condAll {
 			s.pair(s.tU[t], s.tV[t], 1)
-			if !s.tSeen[t] {
-				s.tSeen[t] = true
+			if ok&tieSeen == 0 {
+				s.tOK[t] |= tieSeen
 				s.tiesSeen++
-				if s.tDir[t] {
+				if ok&tieDirected != 0 {
 					s.dirSeen++
 				}
 			}
 		}
 		return
 	}
-	if s.tOK[t] == condAll {
+	if s.tOK[t]&tieConds == condAll {
 		s.pair(s.tU[t], s.tV[t], -1)
 	}
 	s.tOK[t]--
