@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -468,6 +469,7 @@ func Check(e *graph.Ecosystem, opts CheckOptions) ([]UnitCheck, error) {
 		own[m.Unit] = append(own[m.Unit], m)
 	}
 
+	kt := newKindTable(e.Partners)
 	order := unitTree(e, ix, children)
 	out := make([]UnitCheck, 0, len(order))
 	for _, uc := range order {
@@ -476,19 +478,24 @@ func Check(e *graph.Ecosystem, opts CheckOptions) ([]UnitCheck, error) {
 			continue
 		}
 		c := UnitCheck{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Depth: uc.depth}
-		ps := make([]graph.Partner, 0, len(partners[u.ID]))
+		idx := make([]int, 0, len(partners[u.ID]))
 		for _, id := range partners[u.ID] {
 			if i, ok := ix.Partner[id]; ok {
-				ps = append(ps, e.Partners[i])
+				idx = append(idx, i)
 			}
 		}
-		slices.SortStableFunc(ps, func(a, b graph.Partner) int { return strings.Compare(a.Name, b.Name) })
+		slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(e.Partners[a].Name, e.Partners[b].Name) })
+		ps := make([]graph.Partner, len(idx))
+		kinds := make([]int32, len(idx))
+		for k, i := range idx {
+			ps[k], kinds[k] = e.Partners[i], kt.id[i]
+		}
 		c.Criteria.Interorganisational = interorganisational(ps, opts)
 		pp := make([]graph.Person, 0, len(people[u.ID]))
 		for _, id := range people[u.ID] {
 			pp = append(pp, e.People[ix.Person[id]])
 		}
-		c.Criteria.Interprofessional = interprofessional(ps, pp, opts)
+		c.Criteria.Interprofessional = interprofessional(ps, kinds, kt, pp, opts)
 		c.Criteria.PublicPrivate = publicPrivate(ps)
 		c.Criteria.SocietalChallenge = societalChallenge(e, ix, u)
 		c.Criteria.LevelFit = levelFit(u, ps, own[u.ID], len(children[u.ID]), opts)
@@ -538,12 +545,15 @@ func newCheckCounter() *checkCounter {
 	return &checkCounter{spelling: map[string]string{}, count: map[string]int{}}
 }
 
-func (c *checkCounter) add(s string) {
+// add counts s (case and surrounding spaces aside) and returns its key, s
+// in lower case and trimmed.
+func (c *checkCounter) add(s string) string {
 	k := strings.ToLower(strings.TrimSpace(s))
 	if _, ok := c.spelling[k]; !ok {
 		c.spelling[k] = strings.TrimSpace(s)
 	}
 	c.count[k]++
+	return k
 }
 
 // list returns the values, the most frequent first, then by name.
@@ -561,81 +571,184 @@ func (c *checkCounter) list() []CheckCount {
 	return out
 }
 
-func interprofessional(ps []graph.Partner, people []graph.Person, opts CheckOptions) Interprofessional {
+// kindTable numbers the kinds of the partners of an ecosystem, case and
+// surrounding spaces aside, so that interprofessional counts them in
+// arrays instead of maps: it runs once per unit over every partner of the
+// unit's subtree.
+type kindTable struct {
+	id []int32 // the kind of each partner, -1 for none
+
+	// Scratch space of interprofessional, by kind: all zero (counts) or
+	// -1 (place) between calls.
+	count []int32
+	place []int32
+	spell []string
+}
+
+func newKindTable(ps []graph.Partner) *kindTable {
+	kt := &kindTable{id: make([]int32, len(ps))}
+	ids := map[string]int32{}
+	for i, p := range ps {
+		k := strings.ToLower(strings.TrimSpace(p.Kind))
+		if k == "" {
+			kt.id[i] = -1
+			continue
+		}
+		id, ok := ids[k]
+		if !ok {
+			id = int32(len(ids))
+			ids[k] = id
+		}
+		kt.id[i] = id
+	}
+	kt.count = make([]int32, len(ids))
+	kt.place = make([]int32, len(ids))
+	for i := range kt.place {
+		kt.place[i] = -1
+	}
+	kt.spell = make([]string, len(ids))
+	return kt
+}
+
+// interprofessional judges the criterion on the partners ps of a unit, of
+// kinds kinds (numbers of kt), and the people of the unit.
+func interprofessional(ps []graph.Partner, kinds []int32, kt *kindTable, people []graph.Person, opts CheckOptions) Interprofessional {
 	c := Interprofessional{
 		People: len(people), Backgrounds: []Background{},
 		Partners: make([]PartnerBackground, 0, len(ps)), KnownShare: Float(math.NaN()),
 	}
 	disciplines := newCheckCounter()
-	ofPartner := map[string]*checkCounter{} // the disciplines of each partner's people
+	// The disciplines (keys) of each partner's people: a list per partner,
+	// linked through next from its last entry, so that no partner needs a
+	// slice of its own.
+	var discKey []string
+	var next []int32
+	ofPartner := map[string]int32{}
 	for _, p := range people {
 		if strings.TrimSpace(p.Discipline) == "" {
 			c.PeopleWithoutDiscipline++
 			continue
 		}
-		disciplines.add(p.Discipline)
-		if ofPartner[p.Partner] == nil {
-			ofPartner[p.Partner] = newCheckCounter()
+		prev, ok := ofPartner[p.Partner]
+		if !ok {
+			prev = -1
 		}
-		ofPartner[p.Partner].add(p.Discipline)
+		ofPartner[p.Partner] = int32(len(discKey))
+		discKey = append(discKey, disciplines.add(p.Discipline))
+		next = append(next, prev)
 	}
-	kinds := newCheckCounter()
-	for _, p := range ps {
-		if strings.TrimSpace(p.Kind) == "" {
+	var buf []string
+	// The kinds, counted in kt's scratch space, spelt as the first partner
+	// with each spells it.
+	var seen []int32 // the kinds present, in order of first partner
+	for i, p := range ps {
+		k := kinds[i]
+		if k < 0 {
 			c.PartnersWithoutKind++
 			continue
 		}
-		kinds.add(p.Kind)
+		if kt.count[k] == 0 {
+			seen = append(seen, k)
+			kt.spell[k] = strings.TrimSpace(p.Kind)
+		}
+		kt.count[k]++
 	}
+	defer func() {
+		for _, k := range seen {
+			kt.count[k], kt.place[k], kt.spell[k] = 0, -1, ""
+		}
+	}()
 	c.Disciplines = disciplines.list()
-	c.Kinds = kinds.list()
+	c.Kinds = make([]CheckCount, len(seen))
+	for j, k := range seen {
+		c.Kinds[j] = CheckCount{Name: kt.spell[k], Count: int(kt.count[k])}
+	}
+	sort.Slice(c.Kinds, func(i, j int) bool {
+		if c.Kinds[i].Count != c.Kinds[j].Count {
+			return c.Kinds[i].Count > c.Kinds[j].Count
+		}
+		return c.Kinds[i].Name < c.Kinds[j].Name
+	})
 
 	// Each partner on its finest basis, spelt as in Disciplines and Kinds;
 	// then the backgrounds, a helix type only where no partner of that type
-	// is known more finely.
-	finer := map[graph.Helix]bool{}
-	for _, p := range ps {
-		b := PartnerBackground{ID: p.ID, Name: p.Name, Helix: helixOf(p), Backgrounds: []string{}}
+	// is known more finely. A partner known by kind or helix type brings
+	// one background: those share one backing array.
+	one := make([]string, len(ps))
+	var finer [numHelix]bool
+	for i, p := range ps {
+		b := PartnerBackground{ID: p.ID, Name: p.Name, Helix: helixOf(p)}
 		switch {
-		case ofPartner[p.ID] != nil:
+		case hasDisciplines(ofPartner, p.ID):
 			b.Basis = BasisDiscipline
-			for _, d := range ofPartner[p.ID].list() {
-				b.Backgrounds = append(b.Backgrounds, disciplines.spelling[strings.ToLower(d.Name)])
+			buf = buf[:0]
+			for j := ofPartner[p.ID]; j >= 0; j = next[j] {
+				buf = append(buf, discKey[j])
+			}
+			if len(buf) == 1 {
+				one[i] = disciplines.spelling[buf[0]]
+				b.Backgrounds = one[i : i+1 : i+1]
+			} else {
+				b.Backgrounds = partnerDisciplines(buf, disciplines.spelling)
 			}
 			c.Bases.Discipline++
-		case strings.TrimSpace(p.Kind) != "":
+		case kinds[i] >= 0:
 			b.Basis = BasisKind
-			b.Backgrounds = append(b.Backgrounds, kinds.spelling[strings.ToLower(strings.TrimSpace(p.Kind))])
+			one[i] = kt.spell[kinds[i]]
+			b.Backgrounds = one[i : i+1 : i+1]
 			c.Bases.Kind++
 		case b.Helix != graph.HelixUnknown:
 			b.Basis = BasisHelix
-			b.Backgrounds = append(b.Backgrounds, string(b.Helix))
+			one[i] = string(b.Helix)
+			b.Backgrounds = one[i : i+1 : i+1]
 			c.Bases.Helix++
 		default:
 			b.Basis = BasisUnknown
+			b.Backgrounds = []string{}
 			c.Bases.Unknown++
 		}
 		if b.Basis == BasisDiscipline || b.Basis == BasisKind {
-			finer[b.Helix] = true
+			finer[helixCategory(b.Helix)] = true
 		}
 		c.Partners = append(c.Partners, b)
 	}
-	type key struct{ basis, name string }
-	index := map[key]int{}
-	for _, b := range c.Partners {
-		if b.Basis == BasisHelix && finer[b.Helix] {
-			c.HelixRepresented++
-			continue
+	// The place of each background in c.Backgrounds: disciplines and kinds
+	// by their lower-case name, helix types by category.
+	discIndex := map[string]int{}
+	var helixIndex [numHelix]int
+	for i := range helixIndex {
+		helixIndex[i] = -1
+	}
+	count := func(at *int, name, basis string) {
+		if *at < 0 {
+			*at = len(c.Backgrounds)
+			c.Backgrounds = append(c.Backgrounds, Background{Name: name, Basis: basis})
 		}
-		for _, name := range b.Backgrounds {
-			k := key{b.Basis, strings.ToLower(name)}
-			i, ok := index[k]
-			if !ok {
-				i = len(c.Backgrounds)
-				index[k] = i
-				c.Backgrounds = append(c.Backgrounds, Background{Name: name, Basis: b.Basis})
+		c.Backgrounds[*at].Partners++
+	}
+	for i, b := range c.Partners {
+		switch b.Basis {
+		case BasisHelix:
+			h := helixCategory(b.Helix)
+			if finer[h] {
+				c.HelixRepresented++
+				continue
 			}
-			c.Backgrounds[i].Partners++
+			count(&helixIndex[h], b.Backgrounds[0], b.Basis)
+		case BasisKind:
+			at := int(kt.place[kinds[i]])
+			count(&at, b.Backgrounds[0], b.Basis)
+			kt.place[kinds[i]] = int32(at)
+		case BasisDiscipline:
+			for _, name := range b.Backgrounds {
+				k := strings.ToLower(name)
+				at, ok := discIndex[k]
+				if !ok {
+					at = -1
+				}
+				count(&at, name, b.Basis)
+				discIndex[k] = at
+			}
 		}
 	}
 	sort.SliceStable(c.Backgrounds, func(i, j int) bool {
@@ -661,6 +774,40 @@ func interprofessional(ps []graph.Partner, people []graph.Person, opts CheckOpti
 		c.Result = FindingFalse
 	}
 	return c
+}
+
+func hasDisciplines(ofPartner map[string]int32, id string) bool {
+	_, ok := ofPartner[id]
+	return ok
+}
+
+// partnerDisciplines returns the distinct disciplines of a partner's
+// people, given by their keys (one per person), spelt as in spelling: those
+// of the most people first, then by name.
+func partnerDisciplines(keys []string, spelling map[string]string) []string {
+	if len(keys) == 1 {
+		return []string{spelling[keys[0]]}
+	}
+	keys = slices.Clone(keys)
+	slices.Sort(keys)
+	type count struct {
+		name string
+		n    int
+	}
+	var cs []count
+	for i, k := range keys {
+		if i > 0 && k == keys[i-1] {
+			cs[len(cs)-1].n++
+			continue
+		}
+		cs = append(cs, count{spelling[k], 1})
+	}
+	slices.SortFunc(cs, func(a, b count) int { return cmp.Or(b.n-a.n, strings.Compare(a.name, b.name)) })
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.name
+	}
+	return out
 }
 
 // basisOf summarises the bases of a unit's partners (Interprofessional.Basis).
