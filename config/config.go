@@ -4,6 +4,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -66,6 +67,7 @@ func Load(opts Options) (Config, error) {
 	for _, k := range v.AllKeys() {
 		known[k] = true
 	}
+	numeric := kinds(v)
 
 	file := opts.File
 	if file == "" {
@@ -80,13 +82,15 @@ func Load(opts Options) (Config, error) {
 	}
 	var cfg Config
 	if file != "" {
-		f, err := os.Open(file)
+		text, err := os.ReadFile(file)
 		if err != nil {
 			return Config{}, fmt.Errorf("config: %w", err)
 		}
-		defer f.Close()
-		if err := v.ReadConfig(f); err != nil {
+		if err := v.ReadConfig(bytes.NewReader(text)); err != nil {
 			return Config{}, fmt.Errorf("config %s: %w", file, err)
+		}
+		if err := checkFileNumbers(text, numeric); err != nil {
+			return Config{}, fmt.Errorf("config %s:%w", file, err)
 		}
 		if err := checkKeys(v, file, known); err != nil {
 			return Config{}, err
@@ -100,6 +104,9 @@ func Load(opts Options) (Config, error) {
 	}
 	for _, s := range settings {
 		if val, ok := lookup(s.env()); ok && val != "" {
+			if err := checkNumber(s.key, numeric[s.key], val); err != nil {
+				return Config{}, fmt.Errorf("config: %s: %w", s.env(), err)
+			}
 			v.Set(s.key, val)
 		}
 	}

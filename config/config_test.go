@@ -110,3 +110,44 @@ func TestCheckKnownShare(t *testing.T) {
 		t.Error("the template lacks check.min_known_share")
 	}
 }
+
+// TestNumbersAsWritten: numbers out of range or not whole were taken
+// silently (issue 9: team_tolerance_days: 99999999999999999999 was "got
+// -9223372036854775808", min_organisations: 2.5 was 2). The error quotes
+// what was written, with its line.
+func TestNumbersAsWritten(t *testing.T) {
+	noEnv := func(string) (string, bool) { return "", false }
+	tests := []struct{ yaml, want string }{
+		{"check:\n  team_tolerance_days: 99999999999999999999\n", `:2: check.team_tolerance_days: "99999999999999999999" is out of range`},
+		{"check:\n  min_organisations: 2.5\n", `:2: check.min_organisations: "2.5" is not a whole number`},
+		{"ties:\n  max_unit_size: 1e3\n", `ties.max_unit_size: "1e3" is not a whole number`},
+		{"ties:\n  max_unit_size: 0x20\n", `ties.max_unit_size: "0x20" is not a whole number`},
+		{"gaps:\n  min_share: 0x1p-2\n", `gaps.min_share: "0x1p-2" is not a decimal number`},
+		{"gaps:\n  min_share: .nan\n", `gaps.min_share: ".nan" is not a decimal number`},
+		{"check:\n  min_disciplines: [2]\n", `check.min_disciplines: want a number`},
+	}
+	for _, tt := range tests {
+		f := filepath.Join(t.TempDir(), FileName)
+		os.WriteFile(f, []byte(tt.yaml), 0o644)
+		_, err := Load(Options{File: f, Env: noEnv})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want it to contain %q", tt.yaml, err, tt.want)
+		}
+	}
+	// Good numbers pass, whole numbers for a float too.
+	f := filepath.Join(t.TempDir(), FileName)
+	os.WriteFile(f, []byte("gaps:\n  min_share: 0\ncheck:\n  team_min_stable_share: 0.75\n  min_organisations: 3\n"), 0o644)
+	if cfg, err := Load(Options{File: f, Env: noEnv}); err != nil || cfg.Check.MinOrganisations != 3 || cfg.Check.TeamMinStableShare != 0.75 {
+		t.Errorf("good numbers: %+v, %v", cfg.Check, err)
+	}
+	// The environment is checked the same way.
+	env := func(k string) (string, bool) {
+		if k == "ECOSCOPE_TIES_MAX_UNIT_SIZE" {
+			return "2.5", true
+		}
+		return "", false
+	}
+	if _, err := Load(Options{Dir: t.TempDir(), Env: env}); err == nil || !strings.Contains(err.Error(), `ECOSCOPE_TIES_MAX_UNIT_SIZE: ties.max_unit_size: "2.5" is not a whole number`) {
+		t.Errorf("env 2.5: err = %v", err)
+	}
+}
