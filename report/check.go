@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -85,13 +84,6 @@ func BuildCheck(e *graph.Ecosystem, m Meta, opts analysis.CheckOptions) (CheckRe
 		}
 	}
 	return r, nil
-}
-
-// WriteCheckJSON writes r as indented JSON.
-func WriteCheckJSON(w io.Writer, r CheckReport) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
 }
 
 // CheckLang is the language of the text output of a check.
@@ -341,16 +333,18 @@ func writeUnitCheck(ew *errWriter, t *checkWords, u analysis.UnitCheck, th Check
 	ew.printf("  %s %s\n", t.verdict, verdict)
 
 	c := u.Criteria
+	// The columns are as wide in every unit: as the longest criterion
+	// and finding of the language.
+	tab := newTable("    ").minWidth(0, width).minWidth(1, valWidth)
 	row := func(key string, f analysis.Finding, evidence string) {
-		name := t.criteria[key]
-		ew.printf("    %s%s  %s%s  %s\n", name, strings.Repeat(" ", width-len([]rune(name))),
-			t.finding(f), strings.Repeat(" ", valWidth-len([]rune(t.finding(f)))), evidence)
+		tab.add(t.criteria[key], t.finding(f), evidence)
 	}
 	row(analysis.CriterionInterorganisational, c.Interorganisational.Result, t.interorganisational(c.Interorganisational))
 	row(analysis.CriterionInterprofessional, c.Interprofessional.Result, t.interprofessional(c.Interprofessional, th))
 	row(analysis.CriterionPublicPrivate, c.PublicPrivate.Result, t.publicPrivate(c.PublicPrivate))
 	row(analysis.CriterionSocietalChallenge, c.SocietalChallenge.Result, t.challenge(c.SocietalChallenge))
 	row(analysis.CriterionLevelFit, c.LevelFit.Result, t.levelFit(c.LevelFit))
+	tab.write(ew)
 	if u.Suggestion != nil {
 		ew.printf("  %s %s\n", t.suggestion, t.suggest(c.LevelFit, u.Suggestion.Level, th))
 	}

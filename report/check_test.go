@@ -58,7 +58,7 @@ func TestCheckJSONGolden(t *testing.T) {
 		t.Errorf("summary %+v, want %+v", r.Summary, want)
 	}
 	var buf bytes.Buffer
-	if err := WriteCheckJSON(&buf, r); err != nil {
+	if err := WriteJSON(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	if want := golden(t, "check.golden.json", buf.Bytes()); !checkSameJSON(t, buf.Bytes(), want) {
@@ -190,7 +190,7 @@ func TestCheckTextEmpty(t *testing.T) {
 	// JSON: units is an empty list, not null.
 	r := checkBuild(t, &graph.Ecosystem{}, Meta{}, analysis.DefaultCheckOptions())
 	var buf bytes.Buffer
-	if err := WriteCheckJSON(&buf, r); err != nil {
+	if err := WriteJSON(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), `"units": []`) {

@@ -79,7 +79,7 @@ func gapsDoc(t *testing.T, at string, top int) GapsJSON {
 func TestGapsFigures(t *testing.T) {
 	d := gapsDoc(t, "", 0)
 	var buf bytes.Buffer
-	if err := WriteJSONDoc(&buf, d); err != nil {
+	if err := WriteJSON(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	var doc map[string]any
@@ -212,7 +212,7 @@ func brokers(v any) string {
 func TestGapsGolden(t *testing.T) {
 	t.Run("json", func(t *testing.T) {
 		var buf bytes.Buffer
-		if err := WriteJSONDoc(&buf, gapsDoc(t, "", 0)); err != nil {
+		if err := WriteJSON(&buf, gapsDoc(t, "", 0)); err != nil {
 			t.Fatal(err)
 		}
 		want := golden(t, "gaps.golden.json", buf.Bytes())

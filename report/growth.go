@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
@@ -116,27 +116,27 @@ func WriteGrowthText(w io.Writer, doc GrowthJSON) error {
 	growthTitle(ew, "Growth", doc.GrowthMeta)
 	ew.printf("Snapshots: every %s from %s to %s (%d); ties: %s\n\n", doc.Every, doc.From, doc.To, len(doc.Snapshots), doc.TieSource)
 
-	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprint(tw, "date\tpartners\tnew\tleft\tties\tnew ties\tcross\tdensity\tavg deg\tcomponents\tlargest\tBlau\tE-I\tpub-priv\t\n")
+	tw := allRight("  ")
+	tw.add("date", "partners", "new", "left", "ties", "new ties", "cross", "density", "avg deg", "components", "largest", "Blau", "E-I", "pub-priv")
 	for _, r := range doc.Snapshots {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t\n",
-			r.Date, r.Partners, r.NewPartners, r.LeftPartners, r.Ties, r.NewTies, growthFixed("%.2f", r.NewCrossHelixTiesShare),
-			growthFixed("%.3f", r.Density), growthFixed("%.2f", r.AverageDegree), r.Components, growthFixed("%.2f", r.LargestComponentShare),
+		tw.add(r.Date, strconv.Itoa(r.Partners), strconv.Itoa(r.NewPartners), strconv.Itoa(r.LeftPartners), strconv.Itoa(r.Ties),
+			strconv.Itoa(r.NewTies), growthFixed("%.2f", r.NewCrossHelixTiesShare),
+			growthFixed("%.3f", r.Density), growthFixed("%.2f", r.AverageDegree), strconv.Itoa(r.Components), growthFixed("%.2f", r.LargestComponentShare),
 			growthFixed("%.3f", r.BlauIndex), growthFixed("%+.2f", r.EIIndex), growthFixed("%.2f", r.PublicPrivateTieShare))
 	}
-	tw.Flush()
+	tw.write(ew)
 
 	ew.printf("\n")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "  date\tcoverage\tmissing\tintegration\n")
+	tw = newTable("  ")
+	tw.add("date", "coverage", "missing", "integration")
 	for _, r := range doc.Snapshots {
 		missing := "-"
 		if len(r.HelixMissing) > 0 {
 			missing = joinHelices(r.HelixMissing)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", r.Date, r.HelixCoverage, missing, r.HelixIntegration)
+		tw.add(r.Date, string(r.HelixCoverage), missing, string(r.HelixIntegration))
 	}
-	tw.Flush()
+	tw.write(ew)
 
 	ew.printf(`
 new, left    partners that joined or left since the snapshot before; in the first
@@ -223,7 +223,11 @@ func WriteDiffText(w io.Writer, doc DiffJSON, limit int) error {
 	floats("public-private tie share", "%.2f", m.A.PublicPrivateTieShare, m.B.PublicPrivateTieShare, m.Delta.PublicPrivateTieShare)
 	rows = append(rows, []string{"helix coverage", string(m.A.HelixCoverage), string(m.B.HelixCoverage), ""})
 	rows = append(rows, []string{"helix integration", string(m.A.HelixIntegration), string(m.B.HelixIntegration), ""})
-	growthAligned(ew, rows)
+	t := numeric("")
+	for _, r := range rows {
+		t.add(r...)
+	}
+	t.write(ew)
 
 	c := doc.Coverage
 	ew.printf("\nCoverage:    %s → %s; gained: %s; lost: %s\n", c.A.Class, c.B.Class, growthOrNone(joinHelices(c.Gained)), growthOrNone(joinHelices(c.Lost)))
@@ -247,11 +251,11 @@ func WriteDiffText(w io.Writer, doc DiffJSON, limit int) error {
 			return
 		}
 		ew.printf("\n%s (%d)\n", title, len(ps))
-		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		tw := newTable("  ")
 		for _, p := range ps[:shown(len(ps))] {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", p.Helix, p.ID, p.Name)
+			tw.add(string(p.Helix), p.ID, p.Name)
 		}
-		tw.Flush()
+		tw.write(ew)
 		more(len(ps))
 	}
 	ties := func(title string, ts []analysis.DiffTie) {
@@ -264,11 +268,11 @@ func WriteDiffText(w io.Writer, doc DiffJSON, limit int) error {
 			pairs = "pair"
 		}
 		ew.printf("\n%s (%d %s of partners)\n", title, len(ts), pairs)
-		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		tw := newTable("  ")
 		for _, t := range ts[:shown(len(ts))] {
-			fmt.Fprintf(tw, "  %s (%s)\t– %s (%s)\n", t.SourceName, t.SourceHelix, t.TargetName, t.TargetHelix)
+			tw.add(fmt.Sprintf("%s (%s)", t.SourceName, t.SourceHelix), fmt.Sprintf("– %s (%s)", t.TargetName, t.TargetHelix))
 		}
-		tw.Flush()
+		tw.write(ew)
 		more(len(ts))
 	}
 	units := func(title string, us []analysis.DiffUnit) {
@@ -277,12 +281,12 @@ func WriteDiffText(w io.Writer, doc DiffJSON, limit int) error {
 			return
 		}
 		ew.printf("\n%s (%d)\n", title, len(us))
-		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		tw := newTable("  ")
 		for _, u := range us[:shown(len(us))] {
 			period := growthOrOpen(u.Since.String()) + " – " + growthOrOpen(u.Until.String())
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", u.Level, u.Form, u.ID, u.Name, period)
+			tw.add(string(u.Level), string(u.Form), u.ID, u.Name, period)
 		}
-		tw.Flush()
+		tw.write(ew)
 		more(len(us))
 	}
 	partners("Partners joined", doc.PartnersJoined)
@@ -292,32 +296,6 @@ func WriteDiffText(w io.Writer, doc DiffJSON, limit int) error {
 	units("Units created", doc.UnitsCreated)
 	units("Units ended", doc.UnitsEnded)
 	return ew.err
-}
-
-// growthAligned writes rows as a table: the first column left-aligned, the
-// others right-aligned, two spaces apart.
-func growthAligned(ew *errWriter, rows [][]string) {
-	var width []int
-	for _, r := range rows {
-		for i, c := range r {
-			if i >= len(width) {
-				width = append(width, 0)
-			}
-			width[i] = max(width[i], len([]rune(c)))
-		}
-	}
-	for _, r := range rows {
-		line := ""
-		for i, c := range r {
-			pad := strings.Repeat(" ", width[i]-len([]rune(c)))
-			if i == 0 {
-				line += c + pad
-			} else {
-				line += "  " + pad + c
-			}
-		}
-		ew.printf("%s\n", strings.TrimRight(line, " "))
-	}
 }
 
 func growthOrNone(s string) string {

@@ -56,7 +56,7 @@ func growthSameJSON(t *testing.T, got, want []byte) bool {
 
 func TestGrowthJSONGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteJSONDoc(&buf, growthDoc(t, analysis.TiesExplicit)); err != nil {
+	if err := WriteJSON(&buf, growthDoc(t, analysis.TiesExplicit)); err != nil {
 		t.Fatal(err)
 	}
 	want := golden(t, "growth.golden.json", buf.Bytes())
@@ -170,7 +170,7 @@ func growthDiffDoc(t *testing.T) DiffJSON {
 // 2 pairs joined, 1 left, team created, fl ended.
 func TestDiffGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteJSONDoc(&buf, growthDiffDoc(t)); err != nil {
+	if err := WriteJSON(&buf, growthDiffDoc(t)); err != nil {
 		t.Fatal(err)
 	}
 	want := golden(t, "growth-diff.golden.json", buf.Bytes())

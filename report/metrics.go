@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"math"
 	"strconv"
@@ -42,13 +41,6 @@ type NodeMetricsJSON struct {
 	// by sampling (--approx) rather than computed exactly.
 	BetweennessApproximation *analysis.Approximation `json:"betweenness_approximation,omitempty"`
 	Nodes                    []analysis.NodeMetrics  `json:"nodes"`
-}
-
-// WriteJSONDoc writes any of the metrics documents as indented JSON.
-func WriteJSONDoc(w io.Writer, doc any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
 }
 
 // num formats a float at full precision (shortest representation that

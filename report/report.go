@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
@@ -208,11 +207,13 @@ func byAttention(units []UnitEntry) []UnitEntry {
 	return out
 }
 
-// WriteJSON writes r as indented JSON.
-func WriteJSON(w io.Writer, r Report) error {
+// WriteJSON writes any document of ecoscope (a report, metrics, gaps,
+// growth, check, values) as indented JSON; undefined numbers are null. It
+// is the one JSON writer of every command.
+func WriteJSON(w io.Writer, doc any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(doc)
 }
 
 // WriteText writes r for people to read: the composition, the units per
@@ -288,7 +289,7 @@ func writeUnits(ew *errWriter, r Report, o TextOptions) {
 	}
 	s := r.UnitSummary
 	ew.printf("\nUnits per level and helix coverage (a unit counts the partners of the units below it too)\n")
-	t := &valuesTable{}
+	t := numeric("  ")
 	t.add(append(append([]string{"level"}, classStrings()...), "total", "below target")...)
 	row := func(label string, l LevelSummary) {
 		cells := []string{label}
@@ -314,8 +315,8 @@ func writeUnits(ew *errWriter, r Report, o TextOptions) {
 		return
 	}
 	ew.printf("\nUnits, furthest below their target first (%d of %d; size and coverage count the partners of the units below it too)\n", n, len(r.Units))
-	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  unit\tlevel\tform\tsize\tcoverage\ttarget\tlacks\n")
+	tw := newTable("  ")
+	tw.add("unit", "level", "form", "size", "coverage", "target", "lacks")
 	for _, u := range byAttention(r.Units)[:n] {
 		target, lacks := string(u.Target), "-"
 		if u.Target == graph.None || u.Target == "" {
@@ -324,9 +325,9 @@ func writeUnits(ew *errWriter, r Report, o TextOptions) {
 		if len(u.TargetMissing) > 0 {
 			lacks = joinHelices(u.TargetMissing)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\t%s\t%s\n", Printable(u.ID), u.Level, u.Form, u.Size, u.Coverage.Class, target, lacks)
+		tw.add(Printable(u.ID), string(u.Level), string(u.Form), strconv.Itoa(u.Size), string(u.Coverage.Class), target, lacks)
 	}
-	tw.Flush()
+	tw.write(ew)
 	if more := len(r.Units) - n; more > 0 {
 		ew.printf("  ... and %d more units; --units all lists every one\n", more)
 	}
@@ -361,13 +362,11 @@ type countRow struct {
 // labels left-aligned, numbers right-aligned.
 func writeCounts(ew *errWriter, title string, rows []countRow, total int) {
 	ew.printf("\n%s\n", title)
-	width := 0
+	t := numeric("  ").minWidth(1, 5).minWidth(2, 6)
 	for _, r := range rows {
-		width = max(width, len([]rune(r.label)))
+		t.add(r.label, strconv.Itoa(r.n), percent(r.n, total))
 	}
-	for _, r := range rows {
-		ew.printf("  %s%s  %5d  %6s\n", r.label, strings.Repeat(" ", width-len([]rune(r.label))), r.n, percent(r.n, total))
-	}
+	t.write(ew)
 }
 
 func describeCoverage(c graph.Coverage) string {

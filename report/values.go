@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -45,46 +44,6 @@ func BuildValues(ctx context.Context, e *graph.Ecosystem, m Meta, opts analysis.
 		Name: e.Name, Source: m.Source, At: at, Unit: m.Unit, Note: m.note(), Partners: len(e.Partners),
 		TieSource: opts.Ties.String(), Notes: net.Notes(), ValueCreation: vc,
 	}, nil
-}
-
-// WriteValuesJSON writes r as indented JSON; undefined shares are null.
-func WriteValuesJSON(w io.Writer, r ValuesReport) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
-}
-
-// valuesTable is a text table: the first column left-aligned, the others
-// right-aligned, two spaces apart.
-type valuesTable struct {
-	rows [][]string
-}
-
-func (t *valuesTable) add(cells ...string) { t.rows = append(t.rows, cells) }
-
-func (t *valuesTable) write(ew *errWriter) {
-	var width []int
-	for _, r := range t.rows {
-		for i, c := range r {
-			if i >= len(width) {
-				width = append(width, 0)
-			}
-			width[i] = max(width[i], len([]rune(c)))
-		}
-	}
-	for _, r := range t.rows {
-		var b strings.Builder
-		b.WriteString("  ")
-		for i, c := range r {
-			pad := strings.Repeat(" ", width[i]-len([]rune(c)))
-			if i == 0 {
-				b.WriteString(c + pad)
-			} else {
-				b.WriteString("  " + pad + c)
-			}
-		}
-		ew.printf("%s\n", strings.TrimRight(b.String(), " "))
-	}
 }
 
 // valuesShare formats a share as a percentage with one decimal, "-" when
@@ -139,7 +98,7 @@ func WriteValuesText(w io.Writer, r ValuesReport) error {
 	}
 
 	ew.printf("\nRecords per cycle and outcome level (share of all records)\n")
-	t := &valuesTable{}
+	t := numeric("  ")
 	t.add("cycle", "micro", "meso", "macro", "unspecified", "total", "share")
 	for _, c := range r.Cycles {
 		t.add(append(append([]string{string(c.Cycle)}, valuesOutcomeCells(c.Levels)...), strconv.Itoa(c.Records), valuesShare(c.Share))...)
@@ -162,7 +121,7 @@ func WriteValuesText(w io.Writer, r ValuesReport) error {
 	t.write(ew)
 
 	ew.printf("\nRecords per helix type of the reporter (a person counts for the partner they work for)\n")
-	t = &valuesTable{}
+	t = numeric("  ")
 	t.add(valuesCycleHeader("helix")...)
 	for _, h := range r.Helices {
 		t.add(append(append([]string{string(h.Helix)}, valuesCycleCells(h.Cycles)...), strconv.Itoa(h.Records), valuesShare(h.Share))...)
@@ -170,7 +129,7 @@ func WriteValuesText(w io.Writer, r ValuesReport) error {
 	t.write(ew)
 
 	ew.printf("\nRecords per unit (records naming the unit itself; \"with below\" adds the units nested below it)\n")
-	t = &valuesTable{}
+	t = numeric("  ")
 	t.add(append(valuesCycleHeader("unit"), "with below")...)
 	for _, u := range r.Units {
 		t.add(append(append([]string{strings.Repeat("  ", u.Depth) + u.ID}, valuesCycleCells(u.Cycles)...),
@@ -181,7 +140,7 @@ func WriteValuesText(w io.Writer, r ValuesReport) error {
 	t.write(ew)
 
 	ew.printf("\nRecords per year of the record date\n")
-	t = &valuesTable{}
+	t = numeric("  ")
 	t.add(valuesCycleHeader("year")...)
 	for _, y := range r.Years {
 		t.add(append(append([]string{strconv.Itoa(y.Year)}, valuesCycleCells(y.Cycles)...), strconv.Itoa(y.Records), valuesShare(y.Share))...)
@@ -194,7 +153,7 @@ func WriteValuesText(w io.Writer, r ValuesReport) error {
 	ew.printf("  brokers: partners that mediate between helix types in at least one open two-path\n")
 	ew.printf("  (a Gould-Fernandez itinerant, representative, gatekeeper or liaison count above 0);\n")
 	ew.printf("  q1-q4: quartiles of betweenness, q1 the lowest; equal values share a quartile\n")
-	t = &valuesTable{}
+	t = numeric("  ")
 	t.add("group", "partners", "betweenness", "records", "per partner", "transformative", "realized+transformative")
 	groups := append([]analysis.PositionGroup{p.Brokers, p.Others}, p.Quartiles...)
 	for _, g := range groups {

@@ -22,7 +22,7 @@ func TestValuesJSONGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WriteValuesJSON(&buf, r); err != nil {
+	if err := WriteJSON(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	if want := golden(t, "values.golden.json", buf.Bytes()); !checkSameJSON(t, buf.Bytes(), want) {

@@ -136,7 +136,7 @@ func (a *app) runCheck(cmd *cobra.Command, opts *checkOptions) error {
 		return err
 	}
 	if opts.format.value == "json" {
-		return report.WriteCheckJSON(a.io.Out, r)
+		return report.WriteJSON(a.io.Out, r)
 	}
 	return report.WriteCheckText(a.io.Out, r, report.CheckLang(opts.lang.value))
 }

@@ -193,7 +193,7 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	}
 	return a.writeOut(opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {
-			return report.WriteJSONDoc(w, doc)
+			return report.WriteJSON(w, doc)
 		}
 		return report.WriteGapsText(w, doc)
 	})

@@ -175,7 +175,7 @@ func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
 	return a.writeOut(opts.out, func(w io.Writer) error {
 		switch opts.format.value {
 		case "json":
-			return report.WriteJSONDoc(w, doc)
+			return report.WriteJSON(w, doc)
 		case "csv":
 			return report.WriteGrowthCSV(w, rows)
 		}
@@ -280,7 +280,7 @@ func (a *app) runDiff(cmd *cobra.Command, opts *diffOptions) error {
 	}
 	return a.writeOut(opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {
-			return report.WriteJSONDoc(w, doc)
+			return report.WriteJSON(w, doc)
 		}
 		return report.WriteDiffText(w, doc, opts.limit)
 	})

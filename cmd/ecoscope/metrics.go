@@ -119,7 +119,7 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 			if csv {
 				return report.WriteNetworkCSV(w, m)
 			}
-			return report.WriteJSONDoc(w, report.NetworkMetricsJSON{MetricsMeta: mm, NetworkMetrics: m})
+			return report.WriteJSON(w, report.NetworkMetricsJSON{MetricsMeta: mm, NetworkMetrics: m})
 		}
 	case "units":
 		u := analysis.UnitMetricsOf(e, net)
@@ -127,7 +127,7 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 			if csv {
 				return report.WriteUnitsCSV(w, u)
 			}
-			return report.WriteJSONDoc(w, report.UnitMetricsJSON{MetricsMeta: mm, Units: u})
+			return report.WriteJSON(w, report.UnitMetricsJSON{MetricsMeta: mm, Units: u})
 		}
 	default:
 		nodes, approx, err := analysis.NodeMetricsOf(ctx, net, mopts)
@@ -139,7 +139,7 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 			if csv {
 				return report.WriteNodesCSV(w, nodes)
 			}
-			return report.WriteJSONDoc(w, report.NodeMetricsJSON{MetricsMeta: mm, BetweennessApproximation: approx, Nodes: nodes})
+			return report.WriteJSON(w, report.NodeMetricsJSON{MetricsMeta: mm, BetweennessApproximation: approx, Nodes: nodes})
 		}
 	}
 	return a.writeOut(opts.out, write)

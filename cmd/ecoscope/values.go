@@ -76,7 +76,7 @@ func (a *app) runValues(cmd *cobra.Command, opts *valuesOptions) error {
 	a.printNotes(r.Notes)
 	a.noteApprox(r.BetweennessApproximation)
 	if opts.format.value == "json" {
-		return report.WriteValuesJSON(a.io.Out, r)
+		return report.WriteJSON(a.io.Out, r)
 	}
 	return report.WriteValuesText(a.io.Out, r)
 }
