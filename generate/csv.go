@@ -3,6 +3,7 @@ package generate
 import (
 	"bufio"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/internal/outfile"
 )
 
 // The files WriteCSV writes, with their header rows: the input layout of a
@@ -25,6 +27,11 @@ var (
 	valuesHeader      = []string{"reporter", "unit", "cycle", "capital", "level", "date", "description"}
 )
 
+// CSVFiles returns the names of the files WriteCSV writes.
+func CSVFiles() []string {
+	return []string{"partners.csv", "ties.csv", "units.csv", "memberships.csv", "people.csv", "values.csv"}
+}
+
 // WriteCSV writes e to the folder dir as partners.csv, ties.csv, units.csv,
 // memberships.csv, people.csv and values.csv, in the input layout of a data
 // set: comma-delimited, a header row, UTF-8 without BOM, "\n" line ends,
@@ -33,6 +40,11 @@ var (
 // creates dir when it does not exist and writes all six files, a file with
 // only its header where e has no records of that kind. The same e gives the
 // same bytes.
+//
+// Each file is written as outfile.Replace writes it: to a temporary file in
+// dir, renamed into place. What is already there under one of the six
+// names is replaced, a symbolic link included (what it points to is left
+// alone); a caller that must not replace files checks for them first.
 func WriteCSV(dir string, e *graph.Ecosystem) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -66,27 +78,20 @@ func WriteCSV(dir string, e *graph.Ecosystem) error {
 	return errors.Join(errs...)
 }
 
-func writeFile(path string, header []string, rows func(w *bufio.Writer)) (err error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil {
-			err = cerr
+func writeFile(path string, header []string, rows func(w *bufio.Writer)) error {
+	return outfile.Replace(path, func(f io.Writer) error {
+		w := bufio.NewWriterSize(f, 1<<16)
+		b := w.AvailableBuffer()
+		for i, h := range header {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, h...)
 		}
-	}()
-	w := bufio.NewWriterSize(f, 1<<16)
-	b := w.AvailableBuffer()
-	for i, h := range header {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, h...)
-	}
-	w.Write(append(b, '\n'))
-	rows(w)
-	return w.Flush() // a write error sticks in w and comes out here
+		w.Write(append(b, '\n'))
+		rows(w)
+		return w.Flush() // a write error sticks in w and comes out here
+	})
 }
 
 func writePartners(w *bufio.Writer, ps []graph.Partner) {

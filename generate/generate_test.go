@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -459,6 +460,42 @@ func TestWriteCSVError(t *testing.T) {
 	}
 	if err := WriteCSV(filepath.Join(file, "sub"), &graph.Ecosystem{}); err == nil {
 		t.Error("WriteCSV into a path below a file: got no error")
+	}
+}
+
+// WriteCSV replaces a symbolic link in dir by a file and leaves what it
+// points to alone (issue 9: generate wrote through a link at ties.csv).
+func TestWriteCSVReplacesLinks(t *testing.T) {
+	dir := t.TempDir()
+	precious := filepath.Join(dir, "precious.csv")
+	if err := os.WriteFile(precious, []byte("keep me\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(out, "ties.csv")
+	if err := os.Symlink(precious, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCSV(out, Ecosystem(Options{Partners: 20, Seed: 1})); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(precious); string(b) != "keep me\n" {
+		t.Errorf("the link's target was written: %.100q", b)
+	}
+	fi, err := os.Lstat(link)
+	if err != nil || !fi.Mode().IsRegular() {
+		t.Fatalf("ties.csv: %v, %v; want a regular file", fi.Mode(), err)
+	}
+	entries, _ := os.ReadDir(out)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := slices.Sorted(slices.Values(CSVFiles())); !slices.Equal(names, want) {
+		t.Errorf("folder holds %v, want %v", names, want)
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -14,6 +15,7 @@ type checkOptions struct {
 	data   dataFlags
 	format *enumFlag
 	lang   *enumFlag
+	out    string
 }
 
 func (a *app) newCheckCmd() *cobra.Command {
@@ -57,7 +59,7 @@ English and stable.`,
 		Example: `  ecoscope check --from examples/energieke-regio
   ecoscope check --from examples/energieke-regio --lang nl
   ecoscope check --unit fl-aardgasvrije-wijken --at 2022
-  ecoscope check --format json > check.json`,
+  ecoscope check --format json --out check.json`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runCheck(cmd, opts)
@@ -67,6 +69,7 @@ English and stable.`,
 	f := cmd.Flags()
 	f.Var(opts.format, "format", "output format: text or json")
 	f.Var(opts.lang, "lang", "language of the text output: en or nl")
+	registerOut(cmd, &opts.out)
 	return cmd
 }
 
@@ -135,8 +138,10 @@ func (a *app) runCheck(cmd *cobra.Command, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.format.value == "json" {
-		return report.WriteJSON(a.io.Out, r)
-	}
-	return report.WriteCheckText(a.io.Out, r, report.CheckLang(opts.lang.value))
+	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
+		if opts.format.value == "json" {
+			return report.WriteJSON(w, r)
+		}
+		return report.WriteCheckText(w, r, report.CheckLang(opts.lang.value))
+	})
 }

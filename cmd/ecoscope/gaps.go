@@ -84,7 +84,7 @@ whole network. With --format json the keys are stable (see docs/gaps.md).`,
 	opts.ties.register(cmd)
 	f.IntVar(&opts.top, "top", 0, fmt.Sprintf("candidates per missing type (0: all; default %d in text, all in JSON)", defaultTextTop))
 	f.BoolVar(&opts.onlyGaps, "only-gaps", false, "list only the units with a missing or under-represented type (the summary counts all)")
-	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
+	registerOut(cmd, &opts.out)
 	return cmd
 }
 
@@ -191,7 +191,7 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 		},
 		GapReport: rep,
 	}
-	return a.writeOut(opts.out, func(w io.Writer) error {
+	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {
 			return report.WriteJSON(w, doc)
 		}

@@ -27,7 +27,12 @@ func (a *app) newGenerateCmd() *cobra.Command {
 the five helix types (civil society and environment under-represented),
 ties by preferential attachment with helix homophily, dated growth, a unit
 tree with memberships, people and value records. The output depends only on
-the flags: the same seed gives the same files.`,
+the flags: the same seed gives the same files.
+
+When --out already holds one of the six files, or a symbolic link by one of
+their names, generate writes nothing unless --force; --force replaces the
+files, and replaces a link by a file rather than writing to what it points
+to.`,
 		Example: `  ecoscope generate --partners 6000 --ties 30000 --seed 1 --out /tmp/eco6k
   ecoscope report --from /tmp/eco6k`,
 		Args: cobra.NoArgs,
@@ -39,7 +44,7 @@ the flags: the same seed gives the same files.`,
 	cmd.Flags().IntVar(&opts.ties, "ties", 0, "number of ties between partners (default 5 × partners)")
 	cmd.Flags().Int64Var(&opts.seed, "seed", 1, "random seed")
 	cmd.Flags().StringVar(&opts.out, "out", "", "folder to write the CSV files to (required)")
-	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite files already in --out")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "replace the CSV files (or symbolic links) already in --out; without it generate writes nothing when one is there")
 	return cmd
 }
 
@@ -53,8 +58,12 @@ func (a *app) runGenerate(opts *generateOptions) error {
 	if opts.out == "" {
 		return usagef("--out is required: the folder to write to")
 	}
-	if !opts.force && exists(filepath.Join(opts.out, "partners.csv")) {
-		return fmt.Errorf("%s already holds a data set; use --force to overwrite it", opts.out)
+	var paths []string
+	for _, name := range generate.CSVFiles() {
+		paths = append(paths, filepath.Join(opts.out, name))
+	}
+	if err := checkNew(paths, opts.force); err != nil {
+		return err
 	}
 	if err := os.MkdirAll(opts.out, 0o755); err != nil {
 		return err

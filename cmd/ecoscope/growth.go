@@ -71,7 +71,7 @@ defines every column.`,
 	f.StringVar(&opts.toDate, "to-date", "", "last date of the series (default: the latest date in the data)")
 	opts.ties.register(cmd)
 	f.Var(opts.format, "format", "text, json or csv")
-	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
+	registerOut(cmd, &opts.out)
 	return cmd
 }
 
@@ -172,7 +172,7 @@ func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
 		GrowthMeta: report.GrowthMeta{Name: e.Name, Source: meta.Source, Unit: unit, TieSource: opts.ties.String(), Notes: notes},
 		Every:      every.String(), From: spans[0].Label, To: spans[len(spans)-1].Label, Snapshots: rows,
 	}
-	return a.writeOut(opts.out, func(w io.Writer) error {
+	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
 		switch opts.format.value {
 		case "json":
 			return report.WriteJSON(w, doc)
@@ -222,7 +222,7 @@ there are; JSON lists all. docs/growth.md defines every key.`,
 	opts.ties.register(cmd)
 	f.Var(opts.format, "format", "text or json")
 	f.IntVar(&opts.limit, "limit", 20, "text: show at most this many entries of each list (0: all)")
-	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
+	registerOut(cmd, &opts.out)
 	return cmd
 }
 
@@ -278,7 +278,7 @@ func (a *app) runDiff(cmd *cobra.Command, opts *diffOptions) error {
 		A:          dates[0].String(), B: dates[1].String(),
 		Diff: diff,
 	}
-	return a.writeOut(opts.out, func(w io.Writer) error {
+	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {
 			return report.WriteJSON(w, doc)
 		}

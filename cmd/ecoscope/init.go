@@ -3,6 +3,7 @@ package main
 import (
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecoscope/ecoscope/config"
+	"github.com/ecoscope/ecoscope/internal/outfile"
 )
 
 //go:embed templates/*.csv
@@ -30,7 +32,12 @@ func (a *app) newInitCmd() *cobra.Command {
 values) with their headers and an example row each, and a commented
 ecoscope.yaml, into DIR. Fill in the tables (only partners.csv is required;
 delete the tables you do not need), then check them with
-` + "`ecoscope import --dry-run DIR`" + `. See docs/input.md for every column.`,
+` + "`ecoscope import --dry-run DIR`" + `. See docs/input.md for every column.
+
+When DIR already holds one of these files, or a symbolic link by one of
+their names, init writes nothing unless --force; --force replaces the
+files, and replaces a link by a file rather than writing to what it points
+to.`,
 		Example: `  ecoscope init mijn-ecosysteem
   ecoscope import --dry-run mijn-ecosysteem`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -43,7 +50,7 @@ delete the tables you do not need), then check them with
 			return a.runInit(opts, args[0])
 		},
 	}
-	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite files that already exist")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "replace files (or symbolic links) that already exist; without it init writes nothing when one is there")
 	return cmd
 }
 
@@ -60,21 +67,26 @@ func (a *app) runInit(opts *initOptions, dir string) error {
 		}
 		files[e.Name()] = b
 	}
-	if !opts.force {
-		for name := range files {
-			if exists(filepath.Join(dir, name)) {
-				return fmt.Errorf("%s already exists; use --force to overwrite", filepath.Join(dir, name))
-			}
-		}
+	names := slices.Sorted(maps.Keys(files))
+	paths := make([]string, len(names))
+	for i, name := range names {
+		paths[i] = filepath.Join(dir, name)
+	}
+	if err := checkNew(paths, opts.force); err != nil {
+		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
+	for i, name := range names {
+		err := outfile.Replace(paths[i], func(w io.Writer) error {
+			_, err := w.Write(files[name])
+			return err
+		})
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.io.Out, "wrote %s\n", filepath.Join(dir, name))
+		fmt.Fprintf(a.io.Out, "wrote %s\n", paths[i])
 	}
 	fmt.Fprintf(a.io.Out, "\nNext: fill in the tables, then run `ecoscope import --dry-run %s`\n", dir)
 	return nil

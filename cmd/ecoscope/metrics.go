@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -68,7 +67,7 @@ null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
 	f.Var(opts.level, "level", "network, units or nodes")
 	f.Var(opts.format, "format", "json or csv")
 	opts.ties.register(cmd)
-	f.StringVarP(&opts.out, "out", "o", "", "write to this file instead of standard output")
+	registerOut(cmd, &opts.out)
 	f.Float64Var(&opts.approx, "approx", 0, "estimate betweenness within ±EPS (probability 0.9) by sampling instead of exactly")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed for Louvain, the E-I permutation test and --approx")
 	f.IntVar(&opts.permutations, "permutations", analysis.DefaultPermutations, "permutations of the E-I index test")
@@ -142,7 +141,7 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 			return report.WriteJSON(w, report.NodeMetricsJSON{MetricsMeta: mm, BetweennessApproximation: approx, Nodes: nodes})
 		}
 	}
-	return a.writeOut(opts.out, write)
+	return a.writeOut(ctx, opts.out, write)
 }
 
 // checkApprox checks the value of --approx.
@@ -159,39 +158,4 @@ func (a *app) noteApprox(approx *analysis.Approximation) {
 		fmt.Fprintf(a.io.Err, "note: betweenness is approximate: within ±%g of the exact value with probability %g (%d sampled paths)\n",
 			approx.Epsilon, 1-approx.Delta, approx.Samples)
 	}
-}
-
-// writeOut runs write on standard output, or on the file path when it is
-// given: written to a temporary file beside it and renamed into place, so
-// that a failed run never leaves half a file.
-func (a *app) writeOut(path string, write func(io.Writer) error) error {
-	if path == "" {
-		return write(a.io.Out)
-	}
-	tmp, err := os.CreateTemp(dirOf(path), ".ecoscope-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.io.Err, "wrote %s\n", path)
-	return nil
-}
-
-func dirOf(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if os.IsPathSeparator(path[i]) {
-			return path[:i+1]
-		}
-	}
-	return "."
 }

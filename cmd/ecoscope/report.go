@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -14,6 +15,7 @@ type reportOptions struct {
 	ties   tieFlags
 	format *enumFlag
 	units  *countFlag
+	out    string
 }
 
 func (a *app) newReportCmd() *cobra.Command {
@@ -52,7 +54,7 @@ keys are stable (see docs/report.md).`,
 		Example: `  ecoscope report --from examples/energieke-regio
   ecoscope report --at 2021-06
   ecoscope report --units 10                  # the ten units most in need of attention
-  ecoscope report --units all > report.txt    # every unit
+  ecoscope report --units all -o report.txt   # every unit, to a file
   ecoscope report --unit fl-aardgasvrije-wijken --format json`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -63,6 +65,7 @@ keys are stable (see docs/report.md).`,
 	opts.ties.register(cmd)
 	f := cmd.Flags()
 	f.Var(opts.format, "format", "output format: text or json")
+	registerOut(cmd, &opts.out)
 	f.Var(opts.units, "units", "text: list this many units, those furthest below their target first; all for every one, 0 for the table only (JSON lists every unit)")
 	return cmd
 }
@@ -82,11 +85,13 @@ func (a *app) runReport(cmd *cobra.Command, opts *reportOptions) error {
 		Targets: analysis.Targets{Levels: levels, Forms: forms},
 	})
 	a.printNotes(r.Notes)
-	if opts.format.value == "json" {
-		if cmd.Flags().Changed("units") {
-			fmt.Fprintln(a.io.Err, "note: --units shortens the text list only; JSON lists every unit")
-		}
-		return report.WriteJSON(a.io.Out, r)
+	if opts.format.value == "json" && cmd.Flags().Changed("units") {
+		fmt.Fprintln(a.io.Err, "note: --units shortens the text list only; JSON lists every unit")
 	}
-	return report.WriteText(a.io.Out, r, report.TextOptions{Units: opts.units.n})
+	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
+		if opts.format.value == "json" {
+			return report.WriteJSON(w, r)
+		}
+		return report.WriteText(w, r, report.TextOptions{Units: opts.units.n})
+	})
 }

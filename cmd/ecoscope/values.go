@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/ecoscope/ecoscope/analysis"
@@ -13,6 +15,7 @@ type valuesOptions struct {
 	ties   tieFlags
 	approx float64
 	seed   uint64
+	out    string
 }
 
 func (a *app) newValuesCmd() *cobra.Command {
@@ -44,7 +47,7 @@ with --unit it is the network of that unit and the units below it. See
 docs/values.md for the definitions and the JSON keys.`,
 		Example: `  ecoscope values --from examples/energieke-regio
   ecoscope values --at 2022 --unit fl-aardgasvrije-wijken
-  ecoscope values --ties explicit --format json > values.json
+  ecoscope values --ties explicit --format json -o values.json
   ecoscope values --approx 0.01   # sampled betweenness for large networks`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -55,6 +58,7 @@ docs/values.md for the definitions and the JSON keys.`,
 	f := cmd.Flags()
 	f.Var(opts.format, "format", "output format: text or json")
 	opts.ties.register(cmd)
+	registerOut(cmd, &opts.out)
 	f.Float64Var(&opts.approx, "approx", 0, "estimate betweenness within ±EPS (probability 0.9) by sampling instead of exactly, as metrics does")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed for --approx")
 	return cmd
@@ -75,8 +79,10 @@ func (a *app) runValues(cmd *cobra.Command, opts *valuesOptions) error {
 	}
 	a.printNotes(r.Notes)
 	a.noteApprox(r.BetweennessApproximation)
-	if opts.format.value == "json" {
-		return report.WriteJSON(a.io.Out, r)
-	}
-	return report.WriteValuesText(a.io.Out, r)
+	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
+		if opts.format.value == "json" {
+			return report.WriteJSON(w, r)
+		}
+		return report.WriteValuesText(w, r)
+	})
 }
