@@ -8,6 +8,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -180,7 +181,7 @@ type GrowthMetrics struct {
 // functions of this package. Growth gives the same numbers for each span
 // without building a network per snapshot.
 func GrowthMetricsOf(net *Network) GrowthMetrics {
-	_, comps := Components(net)
+	_, comps := network.Components(net.Graph)
 	div := DiversityOf(net, nil)
 	types := make([]graph.Helix, net.N())
 	for i := range types {
@@ -197,10 +198,10 @@ func GrowthMetricsOf(net *Network) GrowthMetrics {
 	return GrowthMetrics{
 		Partners:              net.N(),
 		Ties:                  net.M(),
-		Density:               Float(Density(net)),
+		Density:               Float(network.Density(net.Graph)),
 		Components:            comps,
-		LargestComponentShare: Float(LargestComponentShare(net)),
-		AverageDegree:         Float(AverageDegree(net)),
+		LargestComponentShare: Float(network.LargestComponentShare(net.Graph)),
+		AverageDegree:         Float(network.AverageDegree(net.Graph)),
 		BlauIndex:             Float(div.Blau),
 		HelixCoverage:         cov.Class,
 		HelixMissing:          cov.Missing,
@@ -352,9 +353,9 @@ type sweep struct {
 	pHelix  []int8
 	pSector []int8 // sectorPublic, sectorPrivate or 0
 	present []bool
-	live    []int32 // unit mode: the units in scope the partner is a live member of
-	pTies   csr     // explicit ties of each partner
-	pMems   csr     // memberships of each partner
+	live    []int32     // unit mode: the units in scope the partner is a live member of
+	pTies   network.CSR // explicit ties of each partner
+	pMems   network.CSR // memberships of each partner
 
 	// Explicit ties between two different partners.
 	tU, tV []int32
@@ -373,7 +374,7 @@ type sweep struct {
 	// Units.
 	uActive  []bool
 	uScope   []bool
-	uMems    csr
+	uMems    network.CSR
 	uParent  []int32 // -1 for none or unknown
 	unitIDs  []string
 	scope    []int32 // unit mode: the units below the root (root first, parents before children)
@@ -401,8 +402,7 @@ type sweep struct {
 	pWas   []bool
 	pDirty []int32
 	eWas   map[uint64]bool
-	uf     []int32
-	ufSize []int32
+	uf     *network.UnionFind
 }
 
 const (
@@ -413,40 +413,6 @@ const (
 type unitMember struct{ count, pos int32 }
 
 type pairCount struct{ count, slot int32 }
-
-// csr lists items per owner: items[off[i]:off[i+1]].
-type csr struct {
-	off   []int32
-	items []int32
-}
-
-func (c csr) of(i int32) []int32 { return c.items[c.off[i]:c.off[i+1]] }
-
-// buildCSR groups items by owner; owner[k] < 0 leaves item k out.
-func buildCSR(n int, owners ...[]int32) csr {
-	c := csr{off: make([]int32, n+1)}
-	for _, own := range owners {
-		for _, o := range own {
-			if o >= 0 {
-				c.off[o+1]++
-			}
-		}
-	}
-	for i := 1; i <= n; i++ {
-		c.off[i] += c.off[i-1]
-	}
-	c.items = make([]int32, c.off[n])
-	pos := slices.Clone(c.off[:n])
-	for _, own := range owners {
-		for k, o := range own {
-			if o >= 0 {
-				c.items[pos[o]] = int32(k)
-				pos[o]++
-			}
-		}
-	}
-	return c
-}
 
 // Kinds of records an event starts or ends.
 const (
@@ -562,12 +528,12 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 	}
 	if s.unitMode {
 		s.root = int32(ix.Unit[opts.Unit])
-		children := buildCSR(nu, s.uParent)
+		children := network.GroupBy(nu, s.uParent)
 		seen := make([]bool, nu)
 		s.scope = []int32{s.root}
 		seen[s.root] = true
 		for h := 0; h < len(s.scope); h++ {
-			for _, c := range children.of(s.scope[h]) {
+			for _, c := range children.Of(s.scope[h]) {
 				if !seen[c] && ix.Unit[e.Units[c].ID] == int(c) {
 					seen[c] = true
 					s.scope = append(s.scope, c)
@@ -588,12 +554,12 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 		s.mPartner = append(s.mPartner, p)
 	}
 	s.mOK = make([]int8, len(s.mUnit))
-	s.uMems = buildCSR(nu, s.mUnit)
+	s.uMems = network.GroupBy(nu, s.mUnit)
 	s.unitIDs = make([]string, nu)
 	for i, u := range e.Units {
 		s.unitIDs[i] = u.ID
 	}
-	s.pMems = buildCSR(np, s.mPartner)
+	s.pMems = network.GroupBy(np, s.mPartner)
 
 	// Explicit ties, attributed to partners.
 	if s.explicit {
@@ -612,7 +578,7 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 			s.tOK = append(s.tOK, flags)
 		}
 	}
-	s.pTies = buildCSR(np, s.tU, s.tV)
+	s.pTies = network.GroupBy(np, s.tU, s.tV)
 
 	// Events by span.
 	for k := 1; k <= len(spans); k++ {
@@ -638,8 +604,7 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 	s.members = make([][]int32, nu)
 	s.pMark = make([]int32, np)
 	s.pWas = make([]bool, np)
-	s.uf = make([]int32, np)
-	s.ufSize = make([]int32, np)
+	s.uf = network.NewUnionFind(np)
 	return s
 }
 
@@ -680,7 +645,7 @@ func (s *sweep) partnerActive(p int32, on bool) {
 	if !s.unitMode {
 		s.setPresent(p, on)
 	}
-	for _, m := range s.pMems.of(p) {
+	for _, m := range s.pMems.Of(p) {
 		s.memCond(m, on)
 	}
 }
@@ -700,7 +665,7 @@ func (s *sweep) rescope() {
 // setScope puts unit u in or out of the snapshot.
 func (s *sweep) setScope(u int32, in bool) {
 	s.uScope[u] = in
-	for _, m := range s.uMems.of(u) {
+	for _, m := range s.uMems.Of(u) {
 		s.memCond(m, in)
 	}
 }
@@ -836,7 +801,7 @@ func (s *sweep) setPresent(p int32, on bool) {
 		s.n--
 		s.helixN[s.pHelix[p]]--
 	}
-	for _, t := range s.pTies.of(p) {
+	for _, t := range s.pTies.Of(p) {
 		s.tieCond(t, on)
 	}
 }
@@ -905,40 +870,25 @@ func (s *sweep) pair(u, v int32, d int32) {
 	s.pairs[key] = st
 }
 
-func (s *sweep) find(x int32) int32 {
-	for s.uf[x] != x {
-		s.uf[x] = s.uf[s.uf[x]]
-		x = s.uf[x]
-	}
-	return x
-}
-
 // row takes the snapshot of the current state and resets the changes.
 func (s *sweep) row(sp Span) GrowthRow {
 	r := GrowthRow{Date: sp.Label, Start: sp.Start, End: sp.End}
 
 	// Components: union-find over the joined pairs.
-	for i := range s.uf {
-		s.uf[i] = int32(i)
-		s.ufSize[i] = 1
-	}
+	uf := s.uf
+	uf.Reset()
 	comps := s.n
 	for _, key := range s.edges {
-		a, b := s.find(int32(key>>32)), s.find(int32(key&math.MaxUint32))
-		if a == b {
-			continue
+		a, b := uf.Find(int32(key>>32)), uf.Find(int32(key&math.MaxUint32))
+		if a != b {
+			uf.Link(a, b)
+			comps--
 		}
-		if s.ufSize[a] < s.ufSize[b] {
-			a, b = b, a
-		}
-		s.uf[b] = a
-		s.ufSize[a] += s.ufSize[b]
-		comps--
 	}
 	big := int32(0)
 	for i, p := range s.present {
-		if p && s.uf[i] == int32(i) {
-			big = max(big, s.ufSize[i])
+		if p && uf.IsRoot(int32(i)) {
+			big = max(big, uf.Size(int32(i)))
 		}
 	}
 	r.GrowthMetrics = s.metrics(comps, int(big))

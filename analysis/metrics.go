@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -115,7 +116,7 @@ func mixMetrics(net *Network) MixMetrics {
 	return MixMetrics{
 		Partners:              net.N(),
 		Ties:                  net.M(),
-		Density:               Float(Density(net)),
+		Density:               Float(network.Density(net.Graph)),
 		HelixCounts:           div.Counts,
 		SectorCounts:          sectors,
 		BlauIndex:             Float(div.Blau),
@@ -168,23 +169,23 @@ func NetworkMetricsOf(ctx context.Context, e *graph.Ecosystem, net *Network, opt
 	if err := ctx.Err(); err != nil {
 		return NetworkMetrics{}, err
 	}
-	_, comps := Components(net)
+	_, comps := network.Components(net.Graph)
 	m := NetworkMetrics{
 		MixMetrics:            mixMetrics(net),
 		Components:            comps,
-		LargestComponentShare: Float(LargestComponentShare(net)),
-		AverageDegree:         Float(AverageDegree(net)),
-		Transitivity:          Float(Transitivity(net)),
-		AverageClustering:     Float(AverageClustering(net)),
+		LargestComponentShare: Float(network.LargestComponentShare(net.Graph)),
+		AverageDegree:         Float(network.AverageDegree(net.Graph)),
+		Transitivity:          Float(network.Transitivity(net.Graph)),
+		AverageClustering:     Float(network.AverageClustering(net.Graph)),
 		EIPermutations:        perms,
-		Reciprocity:           Float(Reciprocity(net)),
+		Reciprocity:           Float(network.Reciprocity(net.Graph)),
 	}
 	ei, err := eiIndexTest(ctx, net, perms, opts.rand(2))
 	if err != nil {
 		return NetworkMetrics{}, err
 	}
 	m.EIIndexPValue = Float(ei.P)
-	c := Louvain(net, opts.rand(1))
+	c := network.Louvain(net.Graph, opts.rand(1))
 	if err := ctx.Err(); err != nil {
 		return NetworkMetrics{}, err
 	}
@@ -288,14 +289,14 @@ type Approximation struct {
 // estimated by sampling; approx is nil when it is exact.
 func betweennessOf(ctx context.Context, net *Network, opts MetricsOptions) (bc []float64, approx *Approximation, err error) {
 	if opts.Approx <= 0 {
-		bc, err = BetweennessContext(ctx, net)
+		bc, err = network.BetweennessContext(ctx, net.Graph)
 		return bc, nil, err
 	}
 	delta := opts.ApproxDelta
 	if delta <= 0 {
 		delta = 0.1
 	}
-	bc, samples, err := BetweennessApproxContext(ctx, net, opts.Approx, delta, opts.rand(3))
+	bc, samples, err := network.BetweennessApproxContext(ctx, net.Graph, opts.Approx, delta, opts.rand(3))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -312,17 +313,17 @@ func NodeMetricsOf(ctx context.Context, net *Network, opts MetricsOptions) (node
 	if err != nil {
 		return nil, nil, err
 	}
-	cl, err := ClosenessContext(ctx, net)
+	cl, err := network.ClosenessContext(ctx, net.Graph)
 	if err != nil {
 		return nil, nil, err
 	}
-	ev := Eigenvector(net)
-	pr := PageRank(net, 0.85)
-	cc := Clustering(net)
-	core := CoreNumber(net)
-	comm := Louvain(net, opts.rand(1))
-	con := Constraint(net)
-	es := EffectiveSize(net)
+	ev := network.Eigenvector(net.Graph)
+	pr := network.PageRank(net.Graph, 0.85)
+	cc := network.Clustering(net.Graph)
+	core := network.CoreNumber(net.Graph)
+	comm := network.Louvain(net.Graph, opts.rand(1))
+	con := network.Constraint(net.Graph)
+	es := network.EffectiveSize(net.Graph)
 	ego := EgoDiversity(net)
 	ei := NodeEIIndex(net)
 	roles := Brokerage(net)
