@@ -245,6 +245,23 @@ type GapOptions struct {
 	MaxCandidates int
 }
 
+// DefaultGapOptions returns the options of Gaps unless told otherwise,
+// those of ecoscope.yaml's gaps section (config.DefaultGapTargets and
+// config.DefaultMinShare): the quintuple helix for the ecosystem, the
+// quadruple helix for a fieldlab, the triple helix for a team, no target
+// for a PLC or a CoP (not Learning Communities on their own), a type
+// under-represented below 10 % of the partners; every unit, every
+// candidate.
+func DefaultGapOptions() GapOptions {
+	return GapOptions{
+		Targets: map[graph.Level]graph.CoverageClass{
+			graph.LevelEcosystem: graph.Quintuple, graph.LevelFieldlab: graph.Quadruple, graph.LevelTeam: graph.Triple,
+		},
+		FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None, graph.FormCoP: graph.None},
+		MinShare:    0.10,
+	}
+}
+
 // Targets are the helix coverage classes units should reach (gaps.targets
 // in ecoscope.yaml): per level, and per form, which overrides its level.
 type Targets struct {

@@ -260,6 +260,13 @@ type GrowthOptions struct {
 	MaxUnitSize int
 }
 
+// DefaultGrowthOptions returns the options of Growth unless told otherwise:
+// the whole ecosystem, its network made as DefaultOptions makes it. The zero
+// GrowthOptions means the same.
+func DefaultGrowthOptions() GrowthOptions {
+	return GrowthOptions{Ties: TiesAll, MaxUnitSize: DefaultMaxUnitSize}
+}
+
 // Growth returns the growth series of e over spans, one row per span. Row
 // k holds the GrowthMetrics of the snapshot at spans[k], equal to
 //

@@ -22,13 +22,26 @@ type MetricsOptions struct {
 	// normalised value with probability 1 − ApproxDelta (see
 	// BetweennessApprox) instead of computing it exactly.
 	Approx float64
-	// ApproxDelta is the failure probability of the approximation; 0 means 0.1.
+	// ApproxDelta is the failure probability of the approximation; 0 means
+	// DefaultApproxDelta.
 	ApproxDelta float64
 }
 
 // DefaultPermutations is the number of permutations of the E-I test unless
 // told otherwise: p-values in steps of 0.001.
 const DefaultPermutations = 999
+
+// DefaultApproxDelta is the failure probability of approximate
+// betweenness unless told otherwise (MetricsOptions.ApproxDelta).
+const DefaultApproxDelta = 0.1
+
+// DefaultMetricsOptions returns the options of the metrics unless told
+// otherwise: seed 0, DefaultPermutations permutations of the E-I test,
+// exact betweenness (and DefaultApproxDelta should it be approximated).
+// The zero MetricsOptions means the same.
+func DefaultMetricsOptions() MetricsOptions {
+	return MetricsOptions{Permutations: DefaultPermutations, ApproxDelta: DefaultApproxDelta}
+}
 
 func (o MetricsOptions) rand(stream uint64) rand.Source {
 	return rand.NewPCG(o.Seed, stream)
@@ -268,7 +281,7 @@ func betweennessOf(ctx context.Context, net *Network, opts MetricsOptions) (bc [
 	}
 	delta := opts.ApproxDelta
 	if delta <= 0 {
-		delta = 0.1
+		delta = DefaultApproxDelta
 	}
 	bc, samples, err := network.BetweennessApproxContext(ctx, net.Graph, opts.Approx, delta, opts.rand(3))
 	if err != nil {

@@ -56,6 +56,13 @@ type Options struct {
 // ties.max_unit_size); docs/metrics.md says why 50.
 const DefaultMaxUnitSize = 50
 
+// DefaultOptions returns the options New takes unless told otherwise:
+// explicit ties and shared units (TiesAll), units of at most
+// DefaultMaxUnitSize direct partners. The zero Options means the same.
+func DefaultOptions() Options {
+	return Options{Ties: TiesAll, MaxUnitSize: DefaultMaxUnitSize}
+}
+
 // maxUnitSize returns the limit opts set, or -1 for none.
 func (o Options) maxUnitSize() int {
 	switch {
