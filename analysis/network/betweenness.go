@@ -43,15 +43,16 @@ import (
 // sources count a pair with every other node.
 //
 // Memory is O(n+m) plus 512 bytes per node for each of runtime.GOMAXPROCS
-// workers (one source at a time instead when that would pass 512 MB), and 8
-// bytes per node for each finished batch whose sums wait to be added. On
+// workers, as many of them as fit in 512 MB (one source at a time only when
+// not even one fits), and 8 bytes per node for each finished batch whose
+// sums wait to be added. On
 // Linux the rows of a large network are mapped in 2 MB huge pages (see
 // allocRows): their reads at random otherwise miss the TLB, and at 50,000
 // nodes that costs about a fifth of the time.
 // Workers take the next batch as they free up; the batches' sums are added
 // in a fixed order, so the result does not depend on the number of workers.
 func Betweenness(g *Graph) []float64 {
-	bc, _ := betweenness(context.Background(), g, batchFits(g.N()))
+	bc, _ := betweenness(context.Background(), g, batchWorkers(g.N()))
 	return bc
 }
 
@@ -59,27 +60,39 @@ func Betweenness(g *Graph) []float64 {
 // before every batch of 64 sources, or every source) and then returns
 // ctx.Err().
 func BetweennessContext(ctx context.Context, g *Graph) ([]float64, error) {
-	return betweenness(ctx, g, batchFits(g.N()))
+	return betweenness(ctx, g, batchWorkers(g.N()))
 }
 
-// batchFits reports whether the batched Brandes's buffers for n nodes fit
-// in 512 MB over all workers.
-func batchFits(n int) bool {
-	return n*batchWidth*8*Workers(n) <= 512<<20
+// batchMemory bounds the path-count rows of the batched Brandes over all
+// its workers, in bytes. Tests lower it.
+var batchMemory = 512 << 20
+
+// batchWorkers returns the number of workers of the batched Brandes for n
+// nodes: one per batch of 64 sources and core (Workers), but no more than
+// the rows of batchMemory hold, 512 bytes per node each; 0 when not even
+// one worker's rows fit (beyond a million nodes), and the sources are then
+// taken one at a time. On a machine with many cores the bound caps the
+// workers rather than giving up the batches, which are several times
+// faster than as many workers taking one source at a time.
+func batchWorkers(n int) int {
+	fit := batchMemory / max(1, n*batchWidth*8)
+	return min(Workers((n+batchWidth-1)/batchWidth), fit)
 }
 
 // batchWidth is the number of sources of a batch: the bits of a uint64.
 const batchWidth = 64
 
-func betweenness(ctx context.Context, g *Graph, batched bool) ([]float64, error) {
+// betweenness computes Betweenness with the batched Brandes on k workers,
+// or, when k is 0, one source at a time on Workers(n).
+func betweenness(ctx context.Context, g *Graph, k int) ([]float64, error) {
 	n := g.N()
 	bc := make([]float64, n)
 	if n <= 2 {
 		return bc, ctx.Err()
 	}
-	if batched {
+	if k > 0 {
 		bn, perm := bfsOrder(g)
-		sum, err := batchedBrandes(ctx, bn)
+		sum, err := batchedBrandes(ctx, bn, k)
 		if err != nil {
 			return nil, err
 		}
@@ -120,17 +133,17 @@ func betweenness(ctx context.Context, g *Graph, batched bool) ([]float64, error)
 // batchedBrandes returns Σ_{t<s} σ_st(v)/σ_st over all sources s, for
 // every node v of g, whose nodes must be numbered so that sources close
 // in number are close in the network (see bfsOrder). The batches of 64
-// sources go to the workers as they free up, from the last batch (whose
+// sources go to the k workers (at most one per batch) as they free up, from the last batch (whose
 // sources have the most targets) to the first, so that the workers finish
 // together; their sums are added in that order whatever the number of
 // workers, so the result does not depend on it.
 //
 // Before each batch it checks ctx; once ctx is done no batch is begun, and
 // it returns ctx.Err() when the running ones have finished.
-func batchedBrandes(ctx context.Context, g *Graph) ([]float64, error) {
+func batchedBrandes(ctx context.Context, g *Graph, k int) ([]float64, error) {
 	n := g.N()
 	batches := (n + batchWidth - 1) / batchWidth
-	k := Workers(batches)
+	k = max(1, min(k, batches))
 	sum := make([]float64, n)
 	var (
 		mu      sync.Mutex

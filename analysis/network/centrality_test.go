@@ -440,7 +440,7 @@ func TestBetweennessShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			net := edgeNet(tt.n, tt.edges)
-			if !batchFits(tt.n) {
+			if batchWorkers(tt.n) == 0 {
 				t.Fatal("not batched")
 			}
 			want := make([]float64, tt.n)
@@ -482,6 +482,48 @@ func TestBetweennessWorkers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestBetweennessCapsWorkers: where the rows of a batch per core would
+// pass the memory bound (a machine with many cores), Betweenness runs the
+// batches on as many workers as fit rather than one source at a time, and
+// gives the same bits as with a worker per core; only when not even one
+// worker fits does it take the sources one at a time (issue 10 item 7).
+func TestBetweennessCapsWorkers(t *testing.T) {
+	g := generated(1000, 5000, 3) // 16 batches
+	n := g.N()
+	row := n * batchWidth * 8 // the rows of one worker
+	procs, memory := maxProcs, batchMemory
+	t.Cleanup(func() { maxProcs, batchMemory = procs, memory })
+	maxProcs = func() int { return 64 }
+
+	batchMemory = 64 * row
+	if k := batchWorkers(n); k != 16 {
+		t.Fatalf("64 cores, memory for 64 workers: %d workers, want 16 (one per batch)", k)
+	}
+	all := Betweenness(g)
+	checkNodes(t, g, "Betweenness, 16 workers", all, testBetweenness(g, false), 1e-12)
+
+	for _, tt := range []struct {
+		memory, workers int
+	}{{3*row + row/2, 3}, {row, 1}} {
+		batchMemory = tt.memory
+		if k := batchWorkers(n); k != tt.workers {
+			t.Fatalf("memory for %d workers: batchWorkers = %d", tt.workers, k)
+		}
+		got := Betweenness(g)
+		for i := range got {
+			if got[i] != all[i] {
+				t.Fatalf("%d workers: node %s = %v, with 16 workers %v", tt.workers, g.ID(i), got[i], all[i])
+			}
+		}
+	}
+
+	batchMemory = row - 1
+	if k := batchWorkers(n); k != 0 {
+		t.Fatalf("memory for no worker: batchWorkers = %d, want 0 (one source at a time)", k)
+	}
+	checkNodes(t, g, "Betweenness, one source at a time", Betweenness(g), all, 1e-12)
 }
 
 // TestBFSOrder checks the renumbering on a network worked by hand:
@@ -556,7 +598,11 @@ func TestBrandesBatchClearsBuffers(t *testing.T) {
 // testBetweenness is betweenness for the tests: batched or one source at a
 // time, without cancellation.
 func testBetweenness(net *Graph, batched bool) []float64 {
-	bc, err := betweenness(context.Background(), net, batched)
+	k := 0
+	if batched {
+		k = max(1, batchWorkers(net.N()))
+	}
+	bc, err := betweenness(context.Background(), net, k)
 	if err != nil {
 		panic(err)
 	}
@@ -599,7 +645,7 @@ func TestCancel(t *testing.T) {
 	runs := map[string]func(ctx context.Context) error{
 		"betweenness": func(ctx context.Context) error { _, err := BetweennessContext(ctx, net); return err },
 		"betweenness one source at a time": func(ctx context.Context) error {
-			_, err := betweenness(ctx, net, false)
+			_, err := betweenness(ctx, net, 0)
 			return err
 		},
 		"approximate betweenness": func(ctx context.Context) error {
