@@ -60,14 +60,9 @@ func (r BrokerageRoles) Known() int {
 // Two-paths with a node of unknown type (a, b or c) are counted apart in
 // Unknown: an unknown type is neither the same as nor different from another.
 //
-// The time is O(Σ_v deg(v)²) at most: for every broker b a marker array
-// flags its neighbours, and the ties among them are found by scanning, for
-// each neighbour a, the neighbours of a of higher rank (degree, then index),
-// so that each such tie is met once and hubs are scanned through short
-// lists; the counts by type pair follow from the type counts of b's
-// neighbours minus the joined pairs. Brokers are shared among
-// runtime.GOMAXPROCS(0) goroutines, each with its own marker array; the
-// result does not depend on their number.
+// The ties among a broker's neighbours are found through network.Oriented,
+// each once, in O(Σ_v deg(v)²) at most (docs/engine.md); the result does
+// not depend on the number of cores.
 //
 // Reference: R. V. Gould and R. M. Fernandez, Structures of mediation: a
 // formal approach to brokerage in transaction networks, Sociol. Methodol. 19,

@@ -277,17 +277,11 @@ func DefaultGrowthOptions() GrowthOptions {
 // when a unit is given: graph.Ecosystem.Load), and the changes since row
 // k−1.
 //
-// Growth does not build the network of each snapshot. It sorts the start
-// and end of every partner, tie, unit and membership once, by the first
-// span in which it is active and the first after, and sweeps through the
-// spans keeping the active partners, the partner pairs joined with the
-// number of ties and shared units joining them, the partners of each unit,
-// and counts by helix type and sector up to date: a membership that starts
-// adds its partner's pairs with the unit's other members, one that ends
-// removes them. Each span then costs a union-find over the joined pairs for
-// the components, O(n + m α(n)), and O(1) for the other metrics: a monthly
-// series of 10 years on 50,000 partners takes about a second (see
-// docs/benchmarks.md).
+// Growth does not build the network of each snapshot: it sweeps through
+// the spans keeping the partners, the joined pairs and the counts by helix
+// type and sector up to date, and counts components with a union-find over
+// the joined pairs, O(n + m α(n)) a span (docs/growth.md, "How the series
+// is computed").
 //
 // spans must be in order without overlap (Spans makes such lists); Growth
 // panics otherwise. e should be valid (graph.Ecosystem.Validate): where ids

@@ -14,43 +14,14 @@ import (
 //	b(v) = 2/((n-1)(n-2)) · Σ_{s<t, s≠v≠t} σ_st(v)/σ_st
 //
 // where σ_st is the number of shortest paths between s and t and σ_st(v) the
-// number of them through v. Pairs with no path between them add nothing. This
-// is networkx.betweenness_centrality(G, normalized=True) for an undirected G;
-// for n ≤ 2 every value is 0.
-//
-// The algorithm is Brandes' (U. Brandes, A faster algorithm for betweenness
-// centrality, J. Math. Sociol. 25(2), 2001, doi:10.1080/0022250X.2001.9990249):
-// a breadth-first search per source counts shortest paths, and a pass in
-// reverse order of distance accumulates the dependencies, O(nm) time. The
-// searches run 64 sources at a time, one bit per source, in the manner of
-// multi-source BFS (M. Then et al., PVLDB 8(4), 2014,
-// doi:10.14778/2735496.2735507) and of batched algebraic betweenness (as in
-// GraphBLAS/LAGraph): each arc is read once per level for the whole batch
-// and path counts are added only where the arc lies on a shortest path for
-// a source. Nodes are renumbered in breadth-first order from the node of
-// highest degree, and a batch's sources are consecutive in that order, so
-// that they reach most nodes at similar distances and share their
-// path-count rows.
-//
-// Each unordered pair {s, t} is counted once, from its higher-numbered end:
-// source s counts only the targets t < s, which lie nearer the centre of the
-// network. A search goes no deeper once its source has reached all its
-// targets, and path counts and dependencies are computed only at the nodes
-// that lie on a shortest path from a source to one of its targets (found
-// first with bit operations alone), so that the first batches cost little:
-// on the 50,000-node benchmark network a batch does on average a little
-// over half the path-count and dependency work of the last ones, whose
-// sources count a pair with every other node.
-//
-// Memory is O(n+m) plus 512 bytes per node for each of runtime.GOMAXPROCS
-// workers, as many of them as fit in 512 MB (one source at a time only when
-// not even one fits), and 8 bytes per node for each finished batch whose
-// sums wait to be added. On
-// Linux the rows of a large network are mapped in 2 MB huge pages (see
-// allocRows): their reads at random otherwise miss the TLB, and at 50,000
-// nodes that costs about a fifth of the time.
-// Workers take the next batch as they free up; the batches' sums are added
-// in a fixed order, so the result does not depend on the number of workers.
+// number of them through v; pairs with no path add nothing, and for n ≤ 2
+// every value is 0. This is networkx.betweenness_centrality(G,
+// normalized=True). The algorithm is Brandes' (U. Brandes, A faster
+// algorithm for betweenness centrality, J. Math. Sociol. 25(2), 2001,
+// doi:10.1080/0022250X.2001.9990249), O(nm) time, with the searches run 64
+// sources at a time on all cores in 512 bytes per node and worker, at most
+// 512 MB (docs/engine.md). The result does not depend on the number of
+// cores.
 func Betweenness(g *Graph) []float64 {
 	bc, _ := betweenness(context.Background(), g, batchWorkers(g.N()))
 	return bc
@@ -655,7 +626,7 @@ const betweennessTolerance = 1e-9
 // smallest one, so that values that differ only by rounding are equal. Every
 // value of a run gets the quartile 1 + ⌊4·L/n⌋, with L the number of values
 // before the run (all lower). So equal values share a quartile whatever the
-// order of the partners, the lowest value is always in quartile 1, and a
+// order of the nodes, the lowest value is always in quartile 1, and a
 // quartile is empty when a run of ties fills the one below it.
 func BetweennessQuartiles(bc []float64) []int {
 	n := len(bc)

@@ -8,33 +8,20 @@ import (
 )
 
 // BetweennessApprox estimates the normalised betweenness of every node (the
-// values Betweenness returns) from a random sample of shortest paths, after
-// M. Riondato and E. M. Kornaropoulos, Fast approximation of betweenness
-// centrality through sampling, Data Min. Knowl. Disc. 30(2), 2016,
-// doi:10.1007/s10618-015-0423-0. It returns the estimates and the number of
-// paths sampled.
-//
-// With probability at least 1-delta every estimate is within eps of the
-// exact value. The sample size is
+// values Betweenness returns) from r shortest paths drawn at random, and
+// returns the estimates and r (M. Riondato and E. M. Kornaropoulos, Fast
+// approximation of betweenness centrality through sampling, Data Min.
+// Knowl. Disc. 30(2), 2016, doi:10.1007/s10618-015-0423-0). With
+// probability at least 1-delta every estimate is within eps of the exact
+// value:
 //
 //	r = ⌈(c/ε'²)(⌊log2(VD-2)⌋ + 1 + ln(1/δ))⌉,  c = 0.5,  ε' = ε(n-2)/n,
 //
-// where VD, the vertex diameter (the most nodes on a shortest path), is
-// bounded by 2e+1 with e the eccentricity of one node in each connected
-// component (a breadth-first search from it), as the paper suggests for
-// undirected graphs. The paper's betweenness divides by n(n-1) where
-// NetworkX divides by (n-1)(n-2), so the estimates are scaled by n/(n-2) and
-// ε shrunk by (n-2)/n to keep the guarantee on the NetworkX scale.
-//
-// Each sample is a pair of distinct nodes s, t drawn uniformly and, when t
-// is reachable from s, one of their shortest paths drawn uniformly (a
-// balanced bidirectional breadth-first search counts the paths, then the
-// path is drawn backwards through predecessors in proportion to their path
-// counts); each interior node of the path gains 1/r. One number is drawn
-// from src; sample i then draws from a PCG seeded with that number and i, so
-// the result is reproducible from the seed whatever the number of workers,
-// and memory does not grow with r. When no shortest path can have an interior node (VD ≤ 2, or
-// n ≤ 2) the estimates are exact zeros and no path is sampled.
+// with VD, the vertex diameter, bounded by 2e+1 (e the eccentricity of one
+// node per component); ε' and a factor n/(n-2) carry the paper's guarantee to
+// NetworkX's normalisation. The same src gives the same estimates whatever
+// the number of workers (docs/engine.md). Where no shortest path can have an
+// interior node (VD ≤ 2, or n ≤ 2) the estimates are exact zeros and r is 0.
 //
 // BetweennessApprox panics unless 0 < eps < 1 and 0 < delta < 1.
 func BetweennessApprox(g *Graph, eps, delta float64, src rand.Source) (bc []float64, samples int) {

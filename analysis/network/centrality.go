@@ -5,8 +5,8 @@ import (
 	"math"
 )
 
-// Degree returns the number of neighbours of every node (partners joined to
-// it by at least one tie), as networkx.degree(G).
+// Degree returns the number of neighbours of every node (nodes joined to it
+// by at least one tie), as networkx.degree(G).
 func Degree(g *Graph) []int {
 	d := make([]int, g.N())
 	for i := range d {
@@ -44,23 +44,13 @@ func Strength(g *Graph) []float64 {
 // weights: the Perron vector x of the weighted adjacency matrix A,
 // A x = λ x with λ the largest eigenvalue, scaled to unit Euclidean norm
 // (P. Bonacich, Power and centrality: a family of measures, Am. J. Sociol.
-// 92(5), 1987, doi:10.1086/228631).
-//
-// It is computed as networkx.eigenvector_centrality(G, weight="weight")
-// computes it: power iteration on A+I from the uniform vector, normalising
-// to unit Euclidean norm at every step, until Σ_v |x_k(v) - x_{k-1}(v)| < n·tol.
-// NetworkX stops at tol = 1e-6; Eigenvector goes on to tol = 1e-12 (at most
-// 10,000 steps), so it lies closer to the exact eigenvector and within 1e-6
-// of NetworkX's result on the networks tested (NetworkX's own result is only
-// within about 1e-5 of the exact vector).
-//
-// On a disconnected network the iteration behaves as in NetworkX: the
-// components whose largest eigenvalue is the largest of all share the mass
-// (in proportion to their start, so equal components get equal shares) and
-// every other component tends to 0; NetworkX leaves small remainders there
-// (of the order of its tolerance) that Eigenvector reduces to near 0. A
-// network without edges gets 1/√n everywhere, as in NetworkX; one without
-// nodes gets an empty slice (NetworkX raises an error).
+// 92(5), 1987, doi:10.1086/228631). It is
+// networkx.eigenvector_centrality(G, weight="weight") iterated further:
+// power iteration on A+I from the uniform vector until
+// Σ_v |x_k(v) - x_{k-1}(v)| < n·1e-12 (NetworkX: n·1e-6) or 10,000 steps,
+// so that on a disconnected graph the components of the largest eigenvalue
+// share the mass and the others tend to 0 (docs/metrics.md). A graph
+// without edges gets 1/√n everywhere, one without nodes an empty slice.
 func Eigenvector(g *Graph) []float64 {
 	const (
 		tol     = 1e-12
@@ -103,7 +93,8 @@ func Eigenvector(g *Graph) []float64 {
 	return x
 }
 
-// DefaultDamping is the damping factor α of PageRank in ecoscope's reports.
+// DefaultDamping is the damping factor α of PageRank in ecoscope's reports,
+// as in NetworkX.
 const DefaultDamping = 0.85
 
 // PageRank returns the PageRank of every node with damping factor damp,
@@ -113,12 +104,10 @@ const DefaultDamping = 0.85
 //
 //	x(v) = (1-α)/n + α (Σ_{u~v} x(u) w_uv / s_u + Σ_{u: s_u=0} x(u)/n)
 //
-// with s_u the strength of u. Each undirected edge is followed both ways;
-// dangling nodes (isolated partners) spread their rank uniformly over all
-// nodes. The values sum to 1. This is networkx.pagerank(G, alpha=α,
-// weight="weight"), iterated from the uniform vector until
-// Σ_v |x_k(v) - x_{k-1}(v)| < n·1e-12 (NetworkX stops at n·1e-6, about
-// 1e-5 from the fixed point) or 10,000 steps.
+// with s_u the strength of u: each edge is followed both ways, isolated
+// nodes spread their rank over all nodes, and the values sum to 1. This is
+// networkx.pagerank(G, alpha=α, weight="weight") iterated until
+// Σ_v |x_k(v) - x_{k-1}(v)| < n·1e-12 (NetworkX: n·1e-6) or 10,000 steps.
 //
 // PageRank panics unless 0 ≤ damp < 1.
 func PageRank(g *Graph, damp float64) []float64 {

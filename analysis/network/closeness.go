@@ -10,18 +10,12 @@ import (
 //	c(v) = 1/(n-1) · Σ_{u≠v} 1/d(u, v),
 //
 // counting hops; an unreachable node adds 0, so the measure is defined on
-// disconnected networks. This is networkx.harmonic_centrality(G)[v]/(n-1)
-// (M. Marchiori and V. Latora, Harmony in the small-world, Physica A 285,
-// 2000, doi:10.1016/S0378-4371(00)00311-3; P. Boldi and S. Vigna, Axioms for
-// centrality, Internet Math. 10, 2014, doi:10.1080/15427951.2013.865686). For
-// n ≤ 1 every value is 0.
-//
-// The distances come from breadth-first searches run 64 sources at a time
-// with one bit per source (multi-source BFS, M. Then et al., The more the
-// merrier: efficient multi-source graph traversal, PVLDB 8(4), 2014,
-// doi:10.14778/2735496.2735507), O(n(n+m)/64 · e) time with e the
-// largest eccentricity and O(n+m) memory, shared among
-// runtime.GOMAXPROCS workers. No all-pairs matrix is formed.
+// disconnected graphs, and for n ≤ 1 every value is 0. This is
+// networkx.harmonic_centrality(G)[v]/(n-1) (M. Marchiori and V. Latora,
+// Harmony in the small-world, Physica A 285, 2000,
+// doi:10.1016/S0378-4371(00)00311-3). The distances come from breadth-first
+// searches 64 sources at a time, O(n+m) memory: no all-pairs matrix
+// (docs/engine.md).
 func Closeness(g *Graph) []float64 {
 	c, _ := ClosenessContext(context.Background(), g)
 	return c

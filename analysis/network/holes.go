@@ -9,7 +9,7 @@ import "math"
 // where N(i) are the neighbours of i and p_ij the share of i's ties that go
 // to j (0 when i and j are not joined). It is NaN for isolated nodes. This
 // is networkx.constraint(G) with NetworkX's default weight=None: ecoscope
-// uses it unweighted so that a partner's constraint does not depend on how
+// uses it unweighted so that a node's constraint does not depend on how
 // ties were weighted (R. S. Burt, Structural Holes, Harvard University Press,
 // 1992; R. S. Burt, Structural holes and good ideas, Am. J. Sociol. 110(2),
 // 2004, doi:10.1086/421787).

@@ -6,37 +6,21 @@ import (
 )
 
 // Louvain partitions g into communities with the Louvain method on the
-// weighted network at resolution 1 and returns them renumbered by size (see
-// Communities) with their modularity Q (see Modularity).
-//
-// The method alternates two phases (Blondel et al. 2008). Local moving: from
-// singletons, visit the nodes in an order shuffled with src and move each to
-// the neighbouring community that raises Q the most,
+// weighted graph at resolution 1 and returns them renumbered by size (see
+// Communities) with their modularity Q (see Modularity). Local moving visits
+// the nodes in an order shuffled with src and moves each to the
+// neighbouring community with the largest gain
 //
 //	ΔQ = (1/W) [ (k_{i,C} − Σ_C k_i/2W) − (k_{i,D} − Σ_D k_i/2W) ]
 //
-// for moving node i from D to C, where W is the total tie weight, k_i the
-// strength of i, k_{i,C} the weight of its ties into C and Σ_C the total
-// strength of C without i; sweep until no move gains more than 1e-12.
-// Aggregation: make every community a node of a new network, its self-loop
-// the weight within it and its edges the weight between communities, and
-// repeat both phases on it until local moving moves nothing. The nodes of
-// g take the community of the top-level node that holds them. A community
-// that the method leaves disconnected (a known defect of Louvain, Traag et
-// al. 2019) is split into its connected components, which never lowers Q.
-//
-// The result depends on src only: the same seed gives the same partition.
-// src nil draws from the global generator. Isolated nodes are communities of
-// their own; a network without ties is all singletons, with Q NaN.
-//
-// Cost: a visit costs O(degree), with the total strength of every community
-// kept up to date and the weights to neighbouring communities gathered in a
-// scratch array; a sweep costs O(n + m), aggregation O(n + m), and the
-// levels shrink quickly. On the generated benchmark networks (5 ties per
-// partner) it takes about 2 ms for 1,000 partners, 20 ms for 6,000 and
-// 0.35 s for 50,000 (one core; up to twice that on a busy machine), where
-// gonum's community.Modularize, which sums the members of a community for
-// every candidate move, takes 0.05 s, 1 s and 80–120 s.
+// (W the total weight, k_i the strength of i, k_{i,C} the weight of its ties
+// into C, Σ_C the total strength of C without i) until no move gains more
+// than 1e-12; aggregation makes every community a node, and both phases
+// repeat until nothing moves. A community left disconnected is split into
+// its components, which never lowers Q. The same src gives the same
+// partition; src nil draws from the global generator. Isolated nodes are
+// communities of their own; without ties Q is NaN. Cost and timings:
+// docs/engine.md.
 //
 // References: V. D. Blondel, J.-L. Guillaume, R. Lambiotte and E. Lefebvre,
 // Fast unfolding of communities in large networks, J. Stat. Mech. P10008,
