@@ -145,20 +145,21 @@ func DateRange(e *graph.Ecosystem) (first, last graph.Date, ok bool) {
 }
 
 // GrowthMetrics are the metrics of one snapshot that a growth series and a
-// diff follow. Each is the function of this package named beside it,
-// computed on the partner network of the snapshot (see GrowthMetricsOf).
-// The JSON keys are stable.
+// diff follow. Each is the function named beside it (of this package or of
+// the engine, package network), computed on the partner network of the
+// snapshot (see GrowthMetricsOf). The JSON keys are stable.
 type GrowthMetrics struct {
 	// Partners is n, Ties m: distinct pairs of joined partners.
 	Partners int `json:"partners"`
 	Ties     int `json:"ties"`
-	// Density is Density: 2m/(n(n−1)); 0 when n < 2.
+	// Density is network.Density: 2m/(n(n−1)); 0 when n < 2.
 	Density Float `json:"density"`
 	// Components counts connected components, isolated partners included
-	// (Components); LargestComponentShare is LargestComponentShare.
+	// (network.Components); LargestComponentShare is
+	// network.LargestComponentShare.
 	Components            int   `json:"components"`
 	LargestComponentShare Float `json:"largest_component_share"`
-	// AverageDegree is AverageDegree: 2m/n.
+	// AverageDegree is network.AverageDegree: 2m/n.
 	AverageDegree Float `json:"average_degree"`
 	// BlauIndex is the Blau index of the helix types (HelixDiversity).
 	BlauIndex Float `json:"blau_index"`

@@ -20,7 +20,7 @@ type MetricsOptions struct {
 	Permutations int
 	// Approx, when > 0, estimates betweenness within ±Approx of the exact
 	// normalised value with probability 1 − ApproxDelta (see
-	// BetweennessApprox) instead of computing it exactly.
+	// network.BetweennessApprox) instead of computing it exactly.
 	Approx float64
 	// ApproxDelta is the failure probability of the approximation; 0 means
 	// DefaultApproxDelta.
@@ -138,7 +138,7 @@ type NetworkMetrics struct {
 	TripleHelixSynergy    Float `json:"triple_helix_synergy"`
 	QuadrupleHelixSynergy Float `json:"quadruple_helix_synergy"`
 	SynergyUnits          int   `json:"synergy_units"`
-	// Reciprocity is Reciprocity: the share of the arcs of the directed
+	// Reciprocity is network.Reciprocity: the share of the arcs of the directed
 	// partner network that are reciprocated (1 without directed ties, NaN
 	// without ties).
 	Reciprocity Float `json:"reciprocity"`
@@ -244,7 +244,7 @@ type NodeMetrics struct {
 	Representative int          `json:"representative"`
 	Liaison        int          `json:"liaison"`
 	// InDegree and OutDegree count the partners with an arc to and from
-	// the partner in the directed partner network (Network.InDegree); both
+	// the partner in the directed partner network (network.Graph.InDegree); both
 	// equal Degree when no tie is directed.
 	InDegree  int `json:"in_degree"`
 	OutDegree int `json:"out_degree"`

@@ -125,7 +125,7 @@ var (
 // 1 and rejects negative ones). Parallel ties between two partners merge
 // into one edge whose weight is their sum. The network is undirected: a tie
 // marked directed still joins its two partners, in both directions, for
-// every metric of this package except InDegree, OutDegree and Reciprocity,
+// every metric except InDegree, OutDegree and Reciprocity (network.Graph),
 // which keep its direction; Notes says how many ties were directed.
 //
 // Unit ties cost one pair per two members of a unit: a unit with k direct

@@ -259,7 +259,7 @@ type ValueCreation struct {
 //     least one open two-path: Brokerage gives it a positive itinerant,
 //     representative, gatekeeper or liaison count (coordinator two-paths,
 //     within one type, and those with a partner of unknown type do not
-//     count). Betweenness quartiles: see BetweennessQuartiles.
+//     count). Betweenness quartiles: see network.BetweennessQuartiles.
 //
 // Betweenness is exact unless opts.Approx > 0 (see NodeMetricsOf); without
 // value records the network positions are not computed at all (they would
