@@ -2,10 +2,8 @@ package analysis
 
 import (
 	"math"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -62,14 +60,9 @@ func (r BrokerageRoles) Known() int {
 // Two-paths with a node of unknown type (a, b or c) are counted apart in
 // Unknown: an unknown type is neither the same as nor different from another.
 //
-// The time is O(Σ_v deg(v)²) at most: for every broker b a marker array
-// flags its neighbours, and the ties among them are found by scanning, for
-// each neighbour a, the neighbours of a of higher rank (degree, then index),
-// so that each such tie is met once and hubs are scanned through short
-// lists; the counts by type pair follow from the type counts of b's
-// neighbours minus the joined pairs. Brokers are shared among
-// runtime.GOMAXPROCS(0) goroutines, each with its own marker array; the
-// result does not depend on their number.
+// The ties among a broker's neighbours are found through network.Oriented,
+// each once, in O(Σ_v deg(v)²) at most (docs/engine.md); the result does
+// not depend on the number of cores.
 //
 // Reference: R. V. Gould and R. M. Fernandez, Structures of mediation: a
 // formal approach to brokerage in transaction networks, Sociol. Methodol. 19,
@@ -81,10 +74,11 @@ func Brokerage(net *Network) []BrokerageRoles {
 		return out
 	}
 	cat := helixCategories(net)
-	fwd, off := forwardAdjacency(net)
-	nw := brokerWorkers(n)
+	o := network.Oriented(net.Graph)
+	fwd, off := o.Items, o.Off
+	nw := network.ChunkWorkers(n)
 	marks := make([][]int32, nw)
-	brokerParallel(n, nw, func(w, b int) {
+	network.ParallelChunks(n, nw, func(w, b int) {
 		nb := net.Neighbors(b)
 		if len(nb) < 2 {
 			return
@@ -124,41 +118,6 @@ func Brokerage(net *Network) []BrokerageRoles {
 		out[b] = rolesOf(&open, int(cat[b]))
 	})
 	return out
-}
-
-// forwardAdjacency returns, for every node a, its neighbours of higher rank
-// in fwd[off[a]:off[a+1]], ranking nodes by degree, then index. A tie is
-// listed once, at its lower-ranked end, and no node has more than √(2m)
-// neighbours of higher rank (Chiba and Nishizeki, Arboricity and subgraph
-// listing algorithms, SIAM J. Comput. 14(1), 1985, doi:10.1137/0214017), so
-// hubs, whose lists dominate Σ deg², are scanned through short lists.
-func forwardAdjacency(net *Network) (fwd []int32, off []int32) {
-	n := net.N()
-	less := func(a, c int) bool {
-		da, dc := net.Degree(a), net.Degree(c)
-		return da < dc || da == dc && a < c
-	}
-	off = make([]int32, n+1)
-	for a := 0; a < n; a++ {
-		k := int32(0)
-		for _, c := range net.Neighbors(a) {
-			if less(a, int(c)) {
-				k++
-			}
-		}
-		off[a+1] = off[a] + k
-	}
-	fwd = make([]int32, off[n])
-	for a := 0; a < n; a++ {
-		k := off[a]
-		for _, c := range net.Neighbors(a) {
-			if less(a, int(c)) {
-				fwd[k] = c
-				k++
-			}
-		}
-	}
-	return fwd, off
 }
 
 // rolesOf sorts the open two-paths by type pair into roles for a broker of
@@ -350,38 +309,4 @@ func BrokerageZ(net *Network, roles []BrokerageRoles) []BrokerageScores {
 		}
 	}
 	return out
-}
-
-// brokerWorkers returns the number of goroutines brokerParallel uses for n
-// items.
-func brokerWorkers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/64+1)) }
-
-// brokerParallel runs work(worker, i) for every i in [0, n) on nw
-// goroutines, handing out chunks of indexes.
-func brokerParallel(n, nw int, work func(worker, i int)) {
-	if nw <= 1 {
-		for i := 0; i < n; i++ {
-			work(0, i)
-		}
-		return
-	}
-	const chunk = 64
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < nw; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+chunk, n); i++ {
-					work(w, i)
-				}
-			}
-		}(w)
-	}
-	wg.Wait()
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -88,7 +89,7 @@ func checkDirected(t *testing.T, what string, net *Network, c dirCase) {
 	}
 	// Both sides divide two integers (reciprocated arcs by arcs), so the
 	// quotients are equal to the last bit.
-	got := Reciprocity(net)
+	got := network.Reciprocity(net.Graph)
 	if x.Reciprocity == nil {
 		if !math.IsNaN(got) {
 			t.Errorf("%s: reciprocity = %v, want NaN (NetworkX: not defined)", what, got)
@@ -142,7 +143,7 @@ func TestAdviceNetwork(t *testing.T) {
 	if net.Degree(hub) != 16 || net.InDegree(hub) != 13 || net.OutDegree(hub) != 6 {
 		t.Errorf("hub: degree %d, in_degree %d, out_degree %d; want 16, 13, 6", net.Degree(hub), net.InDegree(hub), net.OutDegree(hub))
 	}
-	if got, want := Reciprocity(net), *c.Expected.Reciprocity; got != want || want != 10.0/24 {
+	if got, want := network.Reciprocity(net.Graph), *c.Expected.Reciprocity; got != want || want != 10.0/24 {
 		t.Errorf("reciprocity = %v, want %v (NetworkX) = 10/24", got, want)
 	}
 }
@@ -174,36 +175,6 @@ func TestNotesSayDirectedTies(t *testing.T) {
 		if len(found) != 1 || !strings.Contains(found[0].Message, count) ||
 			!strings.Contains(found[0].Message, "except in_degree and out_degree") || !strings.Contains(found[0].Message, "reciprocity") {
 			t.Errorf("%s: notes %v, want one directed_ties_undirected saying %q and naming the exceptions", c.Name, net.Notes(), count)
-		}
-	}
-}
-
-// TestDirectionLeavesTheNetworkAlone: the undirected network, on which
-// every other metric is computed, does not depend on which ties are
-// directed; without directed ties in- and out-degree are the degree and
-// the reciprocity is 1 (every undirected tie is two arcs).
-func TestDirectionLeavesTheNetworkAlone(t *testing.T) {
-	for k, rc := range randomCases(50) {
-		net := New(rc.e, Options{})
-		undirected := *rc.e
-		undirected.Ties = slices.Clone(rc.e.Ties)
-		for i := range undirected.Ties {
-			undirected.Ties[i].Directed = false
-		}
-		plain := New(&undirected, Options{})
-		if !slices.Equal(net.off, plain.off) || !slices.Equal(net.nbr, plain.nbr) || !slices.Equal(net.w, plain.w) {
-			t.Fatalf("case %d: directed ties change the undirected network", k)
-		}
-		if plain.dir != nil {
-			t.Fatalf("case %d: a network without directed ties keeps directions", k)
-		}
-		for i := 0; i < plain.N(); i++ {
-			if plain.InDegree(i) != plain.Degree(i) || plain.OutDegree(i) != plain.Degree(i) {
-				t.Fatalf("case %d: node %d: in %d out %d degree %d", k, i, plain.InDegree(i), plain.OutDegree(i), plain.Degree(i))
-			}
-		}
-		if r := Reciprocity(plain); plain.M() > 0 && r != 1 {
-			t.Errorf("case %d: reciprocity without directed ties = %v, want 1", k, r)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-// Package analysis computes how an ecosystem is made up: composition and
-// helix coverage, diversity, centrality, brokerage and communities, over an
-// immutable in-memory network built once from a snapshot.
+// Package analysis holds ecoscope's analyses of an ecosystem, one file per
+// command, and the helix-aware measures, over the partner network built once
+// from a snapshot on the engine of package analysis/network.
 package analysis

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -244,6 +245,23 @@ type GapOptions struct {
 	MaxCandidates int
 }
 
+// DefaultGapOptions returns the options of Gaps unless told otherwise,
+// those of ecoscope.yaml's gaps section (config.DefaultGapTargets and
+// config.DefaultMinShare): the quintuple helix for the ecosystem, the
+// quadruple helix for a fieldlab, the triple helix for a team, no target
+// for a PLC or a CoP (not Learning Communities on their own), a type
+// under-represented below 10 % of the partners; every unit, every
+// candidate.
+func DefaultGapOptions() GapOptions {
+	return GapOptions{
+		Targets: map[graph.Level]graph.CoverageClass{
+			graph.LevelEcosystem: graph.Quintuple, graph.LevelFieldlab: graph.Quadruple, graph.LevelTeam: graph.Triple,
+		},
+		FormTargets: map[graph.Form]graph.CoverageClass{graph.FormPLC: graph.None, graph.FormCoP: graph.None},
+		MinShare:    0.10,
+	}
+}
+
 // Targets are the helix coverage classes units should reach (gaps.targets
 // in ecoscope.yaml): per level, and per form, which overrides its level.
 type Targets struct {
@@ -328,7 +346,7 @@ func Gaps(ctx context.Context, e *graph.Ecosystem, net *Network, opts GapOptions
 	}
 	ix := newTypeIndex(net)
 	ix.withTypedNeighbours(net)
-	err := parallelContext(ctx, len(units), func(_, k int) {
+	err := network.ParallelContext(ctx, len(units), func(_, k int) {
 		u := units[k]
 		g := UnitGaps{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Depth: u.Depth}
 		if target := opts.target(u.Level, u.Form); len(nodes[k]) == net.N() && target == rep.Ecosystem.Target {
@@ -362,8 +380,8 @@ func Gaps(ctx context.Context, e *graph.Ecosystem, net *Network, opts GapOptions
 			return rep, &TooManyCandidatesError{Candidates: total, Max: opts.MaxCandidates}
 		}
 	}
-	scratch := make([]*proximity, workers(len(units)))
-	err = parallelContext(ctx, len(units), func(w, k int) {
+	scratch := make([]*proximity, network.Workers(len(units)))
+	err = network.ParallelContext(ctx, len(units), func(w, k int) {
 		if len(rep.Units[k].Candidates) == 0 {
 			return
 		}
@@ -523,33 +541,6 @@ func scopeGaps(sub *Network, target graph.CoverageClass, minShare float64) Scope
 	return g
 }
 
-// ArticulationPoints returns the nodes of net whose removal increases the
-// number of connected components, in increasing order, as
-// networkx.articulation_points finds them (Hopcroft & Tarjan 1973). It takes
-// O(n+m) time and no recursion.
-func ArticulationPoints(net *Network) []int {
-	cs := findCuts(net, make([]int8, net.N()))
-	out := make([]int, len(cs.points))
-	for k, c := range cs.points {
-		out[k] = c.u
-	}
-	slices.Sort(out)
-	return out
-}
-
-// Bridges returns the edges of net whose removal increases the number of
-// connected components, each as its two nodes in increasing order, sorted,
-// as networkx.bridges finds them. It takes O(n+m) time and no recursion.
-func Bridges(net *Network) [][2]int {
-	cs := findCuts(net, make([]int8, net.N()))
-	out := make([][2]int, len(cs.bridges))
-	for k, c := range cs.bridges {
-		out[k] = [2]int{min(c.u, c.v), max(c.u, c.v)}
-	}
-	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
-	return out
-}
-
 // cut is an articulation point (u, v = -1) or a bridge (u, v).
 type cut struct {
 	u, v      int
@@ -566,106 +557,61 @@ type piece struct {
 	types [unknownHelix]int
 }
 
-// findCuts runs an iterative depth-first search (Hopcroft & Tarjan) over
-// net, cat[i] being the helix category of node i, and returns its
-// articulation points and bridges with the pieces they leave.
+// findCuts finds the articulation points and bridges of net (network.Cuts),
+// cat[i] being the helix category of node i, with the pieces they leave.
 func findCuts(net *Network, cat []int8) cuts {
-	n := net.N()
-	disc := make([]int32, n) // discovery time + 1; 0 = unvisited
-	low := make([]int32, n)
-	parent := make([]int32, n)
-	next := make([]int32, n) // position of the next neighbour to visit
-	sub := make([]piece, n)  // the DFS subtree of each node
-	var out cuts
-	var stack []int32
-	// separated children of the node being finished are collected from
-	// their own finishing; sepStart marks where each node's begin.
-	type sepChild struct{ p, c int32 }
-	var seps []sepChild
-	t := int32(0)
-	for s := 0; s < n; s++ {
-		if disc[s] != 0 {
-			continue
+	f := network.Cuts(net.Graph)
+	sub := make([]piece, net.N()) // the depth-first subtree of each node
+	for _, v := range f.Post {
+		sub[v].size = int(f.Size[v])
+		if c := cat[v]; c >= 0 && int(c) < unknownHelix {
+			sub[v].types[c]++
 		}
-		t++
-		disc[s], low[s], parent[s] = t, t, -1
-		stack = append(stack[:0], int32(s))
-		seps = seps[:0]
-		for len(stack) > 0 {
-			v := stack[len(stack)-1]
-			nb := net.Neighbors(int(v))
-			if int(next[v]) < len(nb) {
-				w := nb[next[v]]
-				next[v]++
-				if disc[w] == 0 {
-					t++
-					disc[w], low[w], parent[w] = t, t, v
-					stack = append(stack, w)
-				} else if w != parent[v] {
-					low[v] = min(low[v], disc[w])
-				}
-				continue
-			}
-			stack = stack[:len(stack)-1]
-			sub[v].size++
-			if c := cat[v]; c >= 0 && int(c) < unknownHelix {
-				sub[v].types[c]++
-			}
-			p := parent[v]
-			if p < 0 {
-				continue
-			}
-			low[p] = min(low[p], low[v])
-			sub[p].size += sub[v].size
+		if p := f.Parent[v]; p >= 0 {
 			for k := range sub[v].types {
 				sub[p].types[k] += sub[v].types[k]
 			}
-			if low[v] >= disc[p] {
-				seps = append(seps, sepChild{p, v})
-			}
 		}
-		// The component rooted at s is done: turn the separations into
-		// articulation points and bridges.
-		comp := sub[s]
-		slices.SortStableFunc(seps, func(a, b sepChild) int { return cmp.Compare(a.p, b.p) })
-		for i := 0; i < len(seps); {
-			j := i
-			for j < len(seps) && seps[j].p == seps[i].p {
-				j++
+	}
+	var out cuts
+	for i := 0; i < len(f.Splits); {
+		j := i
+		for j < len(f.Splits) && f.Splits[j].Parent == f.Splits[i].Parent {
+			j++
+		}
+		p := int(f.Splits[i].Parent)
+		comp := sub[f.Splits[i].Root]
+		var pieces []piece
+		rest := comp
+		rest.size--
+		if c := cat[p]; c >= 0 && int(c) < unknownHelix {
+			rest.types[c]--
+		}
+		for _, sp := range f.Splits[i:j] {
+			c := sub[sp.Child]
+			pieces = append(pieces, c)
+			rest.size -= c.size
+			for k := range c.types {
+				rest.types[k] -= c.types[k]
 			}
-			p := int(seps[i].p)
-			var pieces []piece
-			rest := comp
-			rest.size--
-			if c := cat[p]; c >= 0 && int(c) < unknownHelix {
-				rest.types[c]--
-			}
-			for _, sc := range seps[i:j] {
-				c := sub[sc.c]
-				pieces = append(pieces, c)
-				rest.size -= c.size
+			if sp.Bridge {
+				other := comp
+				other.size -= c.size
 				for k := range c.types {
-					rest.types[k] -= c.types[k]
+					other.types[k] -= c.types[k]
 				}
-				if low[sc.c] > disc[p] {
-					other := comp
-					other.size -= c.size
-					for k := range c.types {
-						other.types[k] -= c.types[k]
-					}
-					sep, off := cutOff([]piece{c, other})
-					out.bridges = append(out.bridges, cut{u: p, v: int(sc.c), separated: sep, cutOff: off})
-				}
+				sep, off := cutOff([]piece{c, other})
+				out.bridges = append(out.bridges, cut{u: p, v: int(sp.Child), separated: sep, cutOff: off})
 			}
-			if rest.size > 0 {
-				pieces = append(pieces, rest)
-			}
-			if len(pieces) >= 2 {
-				sep, off := cutOff(pieces)
-				out.points = append(out.points, cut{u: p, v: -1, separated: sep, cutOff: off})
-			}
-			i = j
 		}
+		if rest.size > 0 {
+			pieces = append(pieces, rest)
+		}
+		if len(pieces) >= 2 {
+			sep, off := cutOff(pieces)
+			out.points = append(out.points, cut{u: p, v: -1, separated: sep, cutOff: off})
+		}
+		i = j
 	}
 	return out
 }

@@ -13,62 +13,10 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/generate"
 	"github.com/ecoscope/ecoscope/graph"
 )
-
-// TestArticulationPointsNetworkX compares with NetworkX 3.6.1 on the graphs
-// of testdata/golden:
-//
-//	G = nx.Graph(); G.add_nodes_from(ids); G.add_edges_from(edges)
-//	sorted(nx.articulation_points(G)); sorted(tuple(sorted(b)) for b in nx.bridges(G))
-func TestArticulationPointsNetworkX(t *testing.T) {
-	tests := []struct {
-		graph   string
-		points  []string
-		bridges [][2]string
-	}{
-		{"karate", []string{"0"}, [][2]string{{"0", "11"}}},
-		{"les_miserables",
-			[]string{"Fauchelevent", "Gavroche", "Mabeuf", "MlleGillenormand", "MmeBurgon", "Myriel", "Thenardier", "Valjean"},
-			[][2]string{{"Boulatruelle", "Thenardier"}, {"Champtercier", "Myriel"}, {"Count", "Myriel"}, {"CountessDeLo", "Myriel"},
-				{"Cravatte", "Myriel"}, {"Fauchelevent", "Gribier"}, {"Gavroche", "MmeBurgon"}, {"Geborand", "Myriel"},
-				{"Gervais", "Valjean"}, {"Isabeau", "Valjean"}, {"Jondrette", "MmeBurgon"}, {"Labarre", "Valjean"},
-				{"Mabeuf", "MotherPlutarch"}, {"MlleGillenormand", "MlleVaubois"}, {"MmeDeR", "Valjean"}, {"Myriel", "Napoleon"},
-				{"Myriel", "OldMan"}, {"Scaufflaire", "Valjean"}}},
-		{"florentine", []string{"Albizzi", "Guadagni", "Medici", "Salviati"},
-			[][2]string{{"Acciaiuoli", "Medici"}, {"Albizzi", "Ginori"}, {"Guadagni", "Lamberteschi"}, {"Medici", "Salviati"}, {"Pazzi", "Salviati"}}},
-		{"davis_women", nil, nil},
-		{"disconnected", []string{"f:Albizzi", "f:Guadagni", "f:Medici", "f:Salviati", "k:0"},
-			[][2]string{{"f:Acciaiuoli", "f:Medici"}, {"f:Albizzi", "f:Ginori"}, {"f:Guadagni", "f:Lamberteschi"},
-				{"f:Medici", "f:Salviati"}, {"f:Pazzi", "f:Salviati"}, {"k:0", "k:11"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.graph, func(t *testing.T) {
-			net := New(readGolden(t, tt.graph).ecosystem(), Options{})
-			var got []string
-			for _, v := range ArticulationPoints(net) {
-				got = append(got, net.ID(v))
-			}
-			slices.Sort(got)
-			if !slices.Equal(got, tt.points) {
-				t.Errorf("articulation points: got %v, want %v", got, tt.points)
-			}
-			var gotB [][2]string
-			for _, b := range Bridges(net) {
-				p := [2]string{net.ID(b[0]), net.ID(b[1])}
-				if p[1] < p[0] {
-					p[0], p[1] = p[1], p[0]
-				}
-				gotB = append(gotB, p)
-			}
-			slices.SortFunc(gotB, func(a, b [2]string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) })
-			if !slices.Equal(gotB, tt.bridges) {
-				t.Errorf("bridges: got %v, want %v", gotB, tt.bridges)
-			}
-		})
-	}
-}
 
 // TestCandidatesNetworkX ranks the "industry" members of the karate club
 // (the Officer's faction) as candidates for a team of nodes 0, 1 and 2 (Mr.
@@ -129,64 +77,6 @@ func netOf(n int, edges [][2]int, helix func(i int) graph.Helix) *Network {
 		e.Ties = append(e.Ties, graph.Tie{Source: fmt.Sprint(d[0]), Target: fmt.Sprint(d[1]), Weight: 1})
 	}
 	return New(e, Options{Ties: TiesExplicit})
-}
-
-func TestArticulationPointsHandMade(t *testing.T) {
-	path := func(n int) [][2]int {
-		var out [][2]int
-		for i := 0; i+1 < n; i++ {
-			out = append(out, [2]int{i, i + 1})
-		}
-		return out
-	}
-	tests := []struct {
-		name    string
-		n       int
-		edges   [][2]int
-		points  []int
-		bridges [][2]int
-	}{
-		{"empty", 0, nil, []int{}, [][2]int{}},
-		{"one node", 1, nil, []int{}, [][2]int{}},
-		{"one edge", 2, [][2]int{{0, 1}}, []int{}, [][2]int{{0, 1}}},
-		// 0-1-2-3: the inner nodes cut, every edge is a bridge.
-		{"path", 4, path(4), []int{1, 2}, [][2]int{{0, 1}, {1, 2}, {2, 3}}},
-		// A star with centre 0.
-		{"star", 4, [][2]int{{0, 1}, {0, 2}, {0, 3}}, []int{0}, [][2]int{{0, 1}, {0, 2}, {0, 3}}},
-		{"cycle", 4, [][2]int{{0, 1}, {1, 2}, {2, 3}, {3, 0}}, []int{}, [][2]int{}},
-		// Two triangles 0-1-2 and 2-3-4 sharing node 2 (a bow tie): 2
-		// cuts, no edge is a bridge.
-		{"bow tie", 5, [][2]int{{0, 1}, {1, 2}, {2, 0}, {2, 3}, {3, 4}, {4, 2}}, []int{2}, [][2]int{}},
-		// Two triangles joined by the edge 2-3: both ends cut, 2-3 is the
-		// only bridge; node 6 is isolated.
-		{"dumbbell", 7, [][2]int{{0, 1}, {1, 2}, {2, 0}, {2, 3}, {3, 4}, {4, 5}, {5, 3}}, []int{2, 3}, [][2]int{{2, 3}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			net := netOf(tt.n, tt.edges, nil)
-			if got := ArticulationPoints(net); !slices.Equal(got, tt.points) {
-				t.Errorf("articulation points: got %v, want %v", got, tt.points)
-			}
-			if got := Bridges(net); !slices.Equal(got, tt.bridges) {
-				t.Errorf("bridges: got %v, want %v", got, tt.bridges)
-			}
-		})
-	}
-	// A path of 200,000 nodes would overflow a recursive search's stack
-	// in many languages; the iterative one finds n-2 points, n-1 bridges.
-	const n = 200000
-	var edges []wedge
-	for i := 0; i+1 < n; i++ {
-		edges = append(edges, wedge{int32(i), int32(i + 1), 1})
-	}
-	net := &Network{}
-	net.build(n, edges)
-	if got := len(ArticulationPoints(net)); got != n-2 {
-		t.Errorf("long path: got %d articulation points, want %d", got, n-2)
-	}
-	if got := len(Bridges(net)); got != n-1 {
-		t.Errorf("long path: got %d bridges, want %d", got, n-1)
-	}
 }
 
 // bruteCuts finds the articulation points and bridges of net, and what each
@@ -1056,7 +946,7 @@ func TestGapsCancel(t *testing.T) {
 	}
 	// Each worker sees one failed check and stops; a few more checks
 	// between the stages are allowed.
-	if got, most := c.calls.Load(), int64(after+workers(len(e.Units))+4); got > most {
+	if got, most := c.calls.Load(), int64(after+network.Workers(len(e.Units))+4); got > most {
 		t.Errorf("context cancelled after %d checks: checked %d times, want at most %d (one more per worker, and between stages)", after, got, most)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -144,20 +145,21 @@ func DateRange(e *graph.Ecosystem) (first, last graph.Date, ok bool) {
 }
 
 // GrowthMetrics are the metrics of one snapshot that a growth series and a
-// diff follow. Each is the function of this package named beside it,
-// computed on the partner network of the snapshot (see GrowthMetricsOf).
-// The JSON keys are stable.
+// diff follow. Each is the function named beside it (of this package or of
+// the engine, package network), computed on the partner network of the
+// snapshot (see GrowthMetricsOf). The JSON keys are stable.
 type GrowthMetrics struct {
 	// Partners is n, Ties m: distinct pairs of joined partners.
 	Partners int `json:"partners"`
 	Ties     int `json:"ties"`
-	// Density is Density: 2m/(n(n−1)); 0 when n < 2.
+	// Density is network.Density: 2m/(n(n−1)); 0 when n < 2.
 	Density Float `json:"density"`
 	// Components counts connected components, isolated partners included
-	// (Components); LargestComponentShare is LargestComponentShare.
+	// (network.Components); LargestComponentShare is
+	// network.LargestComponentShare.
 	Components            int   `json:"components"`
 	LargestComponentShare Float `json:"largest_component_share"`
-	// AverageDegree is AverageDegree: 2m/n.
+	// AverageDegree is network.AverageDegree: 2m/n.
 	AverageDegree Float `json:"average_degree"`
 	// BlauIndex is the Blau index of the helix types (HelixDiversity).
 	BlauIndex Float `json:"blau_index"`
@@ -180,7 +182,7 @@ type GrowthMetrics struct {
 // functions of this package. Growth gives the same numbers for each span
 // without building a network per snapshot.
 func GrowthMetricsOf(net *Network) GrowthMetrics {
-	_, comps := Components(net)
+	_, comps := network.Components(net.Graph)
 	div := DiversityOf(net, nil)
 	types := make([]graph.Helix, net.N())
 	for i := range types {
@@ -197,10 +199,10 @@ func GrowthMetricsOf(net *Network) GrowthMetrics {
 	return GrowthMetrics{
 		Partners:              net.N(),
 		Ties:                  net.M(),
-		Density:               Float(Density(net)),
+		Density:               Float(network.Density(net.Graph)),
 		Components:            comps,
-		LargestComponentShare: Float(LargestComponentShare(net)),
-		AverageDegree:         Float(AverageDegree(net)),
+		LargestComponentShare: Float(network.LargestComponentShare(net.Graph)),
+		AverageDegree:         Float(network.AverageDegree(net.Graph)),
 		BlauIndex:             Float(div.Blau),
 		HelixCoverage:         cov.Class,
 		HelixMissing:          cov.Missing,
@@ -259,6 +261,13 @@ type GrowthOptions struct {
 	MaxUnitSize int
 }
 
+// DefaultGrowthOptions returns the options of Growth unless told otherwise:
+// the whole ecosystem, its network made as DefaultOptions makes it. The zero
+// GrowthOptions means the same.
+func DefaultGrowthOptions() GrowthOptions {
+	return GrowthOptions{Ties: TiesAll, MaxUnitSize: DefaultMaxUnitSize}
+}
+
 // Growth returns the growth series of e over spans, one row per span. Row
 // k holds the GrowthMetrics of the snapshot at spans[k], equal to
 //
@@ -269,17 +278,11 @@ type GrowthOptions struct {
 // when a unit is given: graph.Ecosystem.Load), and the changes since row
 // k−1.
 //
-// Growth does not build the network of each snapshot. It sorts the start
-// and end of every partner, tie, unit and membership once, by the first
-// span in which it is active and the first after, and sweeps through the
-// spans keeping the active partners, the partner pairs joined with the
-// number of ties and shared units joining them, the partners of each unit,
-// and counts by helix type and sector up to date: a membership that starts
-// adds its partner's pairs with the unit's other members, one that ends
-// removes them. Each span then costs a union-find over the joined pairs for
-// the components, O(n + m α(n)), and O(1) for the other metrics: a monthly
-// series of 10 years on 50,000 partners takes about a second (see
-// docs/benchmarks.md).
+// Growth does not build the network of each snapshot: it sweeps through
+// the spans keeping the partners, the joined pairs and the counts by helix
+// type and sector up to date, and counts components with a union-find over
+// the joined pairs, O(n + m α(n)) a span (docs/growth.md, "How the series
+// is computed").
 //
 // spans must be in order without overlap (Spans makes such lists); Growth
 // panics otherwise. e should be valid (graph.Ecosystem.Validate): where ids
@@ -352,9 +355,9 @@ type sweep struct {
 	pHelix  []int8
 	pSector []int8 // sectorPublic, sectorPrivate or 0
 	present []bool
-	live    []int32 // unit mode: the units in scope the partner is a live member of
-	pTies   csr     // explicit ties of each partner
-	pMems   csr     // memberships of each partner
+	live    []int32     // unit mode: the units in scope the partner is a live member of
+	pTies   network.CSR // explicit ties of each partner
+	pMems   network.CSR // memberships of each partner
 
 	// Explicit ties between two different partners.
 	tU, tV []int32
@@ -373,7 +376,7 @@ type sweep struct {
 	// Units.
 	uActive  []bool
 	uScope   []bool
-	uMems    csr
+	uMems    network.CSR
 	uParent  []int32 // -1 for none or unknown
 	unitIDs  []string
 	scope    []int32 // unit mode: the units below the root (root first, parents before children)
@@ -401,8 +404,7 @@ type sweep struct {
 	pWas   []bool
 	pDirty []int32
 	eWas   map[uint64]bool
-	uf     []int32
-	ufSize []int32
+	uf     *network.UnionFind
 }
 
 const (
@@ -413,40 +415,6 @@ const (
 type unitMember struct{ count, pos int32 }
 
 type pairCount struct{ count, slot int32 }
-
-// csr lists items per owner: items[off[i]:off[i+1]].
-type csr struct {
-	off   []int32
-	items []int32
-}
-
-func (c csr) of(i int32) []int32 { return c.items[c.off[i]:c.off[i+1]] }
-
-// buildCSR groups items by owner; owner[k] < 0 leaves item k out.
-func buildCSR(n int, owners ...[]int32) csr {
-	c := csr{off: make([]int32, n+1)}
-	for _, own := range owners {
-		for _, o := range own {
-			if o >= 0 {
-				c.off[o+1]++
-			}
-		}
-	}
-	for i := 1; i <= n; i++ {
-		c.off[i] += c.off[i-1]
-	}
-	c.items = make([]int32, c.off[n])
-	pos := slices.Clone(c.off[:n])
-	for _, own := range owners {
-		for k, o := range own {
-			if o >= 0 {
-				c.items[pos[o]] = int32(k)
-				pos[o]++
-			}
-		}
-	}
-	return c
-}
 
 // Kinds of records an event starts or ends.
 const (
@@ -562,12 +530,12 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 	}
 	if s.unitMode {
 		s.root = int32(ix.Unit[opts.Unit])
-		children := buildCSR(nu, s.uParent)
+		children := network.GroupBy(nu, s.uParent)
 		seen := make([]bool, nu)
 		s.scope = []int32{s.root}
 		seen[s.root] = true
 		for h := 0; h < len(s.scope); h++ {
-			for _, c := range children.of(s.scope[h]) {
+			for _, c := range children.Of(s.scope[h]) {
 				if !seen[c] && ix.Unit[e.Units[c].ID] == int(c) {
 					seen[c] = true
 					s.scope = append(s.scope, c)
@@ -588,12 +556,12 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 		s.mPartner = append(s.mPartner, p)
 	}
 	s.mOK = make([]int8, len(s.mUnit))
-	s.uMems = buildCSR(nu, s.mUnit)
+	s.uMems = network.GroupBy(nu, s.mUnit)
 	s.unitIDs = make([]string, nu)
 	for i, u := range e.Units {
 		s.unitIDs[i] = u.ID
 	}
-	s.pMems = buildCSR(np, s.mPartner)
+	s.pMems = network.GroupBy(np, s.mPartner)
 
 	// Explicit ties, attributed to partners.
 	if s.explicit {
@@ -612,7 +580,7 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 			s.tOK = append(s.tOK, flags)
 		}
 	}
-	s.pTies = buildCSR(np, s.tU, s.tV)
+	s.pTies = network.GroupBy(np, s.tU, s.tV)
 
 	// Events by span.
 	for k := 1; k <= len(spans); k++ {
@@ -638,8 +606,7 @@ func newSweep(e *graph.Ecosystem, spans []Span, opts GrowthOptions) *sweep {
 	s.members = make([][]int32, nu)
 	s.pMark = make([]int32, np)
 	s.pWas = make([]bool, np)
-	s.uf = make([]int32, np)
-	s.ufSize = make([]int32, np)
+	s.uf = network.NewUnionFind(np)
 	return s
 }
 
@@ -680,7 +647,7 @@ func (s *sweep) partnerActive(p int32, on bool) {
 	if !s.unitMode {
 		s.setPresent(p, on)
 	}
-	for _, m := range s.pMems.of(p) {
+	for _, m := range s.pMems.Of(p) {
 		s.memCond(m, on)
 	}
 }
@@ -700,7 +667,7 @@ func (s *sweep) rescope() {
 // setScope puts unit u in or out of the snapshot.
 func (s *sweep) setScope(u int32, in bool) {
 	s.uScope[u] = in
-	for _, m := range s.uMems.of(u) {
+	for _, m := range s.uMems.Of(u) {
 		s.memCond(m, in)
 	}
 }
@@ -836,7 +803,7 @@ func (s *sweep) setPresent(p int32, on bool) {
 		s.n--
 		s.helixN[s.pHelix[p]]--
 	}
-	for _, t := range s.pTies.of(p) {
+	for _, t := range s.pTies.Of(p) {
 		s.tieCond(t, on)
 	}
 }
@@ -905,40 +872,25 @@ func (s *sweep) pair(u, v int32, d int32) {
 	s.pairs[key] = st
 }
 
-func (s *sweep) find(x int32) int32 {
-	for s.uf[x] != x {
-		s.uf[x] = s.uf[s.uf[x]]
-		x = s.uf[x]
-	}
-	return x
-}
-
 // row takes the snapshot of the current state and resets the changes.
 func (s *sweep) row(sp Span) GrowthRow {
 	r := GrowthRow{Date: sp.Label, Start: sp.Start, End: sp.End}
 
 	// Components: union-find over the joined pairs.
-	for i := range s.uf {
-		s.uf[i] = int32(i)
-		s.ufSize[i] = 1
-	}
+	uf := s.uf
+	uf.Reset()
 	comps := s.n
 	for _, key := range s.edges {
-		a, b := s.find(int32(key>>32)), s.find(int32(key&math.MaxUint32))
-		if a == b {
-			continue
+		a, b := uf.Find(int32(key>>32)), uf.Find(int32(key&math.MaxUint32))
+		if a != b {
+			uf.Link(a, b)
+			comps--
 		}
-		if s.ufSize[a] < s.ufSize[b] {
-			a, b = b, a
-		}
-		s.uf[b] = a
-		s.ufSize[a] += s.ufSize[b]
-		comps--
 	}
 	big := int32(0)
 	for i, p := range s.present {
-		if p && s.uf[i] == int32(i) {
-			big = max(big, s.ufSize[i])
+		if p && uf.IsRoot(int32(i)) {
+			big = max(big, uf.Size(int32(i)))
 		}
 	}
 	r.GrowthMetrics = s.metrics(comps, int(big))
@@ -1062,262 +1014,4 @@ func integrationClass(linked func(a, b int) bool) graph.CoverageClass {
 		}
 	}
 	return graph.None
-}
-
-// DiffPartner is a partner that joined or left between two snapshots.
-type DiffPartner struct {
-	ID     string       `json:"id"`
-	Name   string       `json:"name"`
-	Helix  graph.Helix  `json:"helix"`
-	Sector graph.Sector `json:"sector"`
-}
-
-// DiffTie is a pair of partners joined in one snapshot and not in the
-// other, Source the one with the smaller id.
-type DiffTie struct {
-	Source      string      `json:"source"`
-	SourceName  string      `json:"source_name"`
-	SourceHelix graph.Helix `json:"source_helix"`
-	Target      string      `json:"target"`
-	TargetName  string      `json:"target_name"`
-	TargetHelix graph.Helix `json:"target_helix"`
-}
-
-// DiffUnit is a unit in one snapshot and not in the other.
-type DiffUnit struct {
-	ID     string      `json:"id"`
-	Name   string      `json:"name"`
-	Level  graph.Level `json:"level"`
-	Form   graph.Form  `json:"form"`
-	Parent string      `json:"parent"`
-	Since  graph.Date  `json:"since"`
-	Until  graph.Date  `json:"until"`
-}
-
-// GrowthDelta is B − A of the numeric GrowthMetrics; NaN (JSON null) where
-// either side is NaN.
-type GrowthDelta struct {
-	Partners              int   `json:"partners"`
-	Ties                  int   `json:"ties"`
-	Density               Float `json:"density"`
-	Components            int   `json:"components"`
-	LargestComponentShare Float `json:"largest_component_share"`
-	AverageDegree         Float `json:"average_degree"`
-	BlauIndex             Float `json:"blau_index"`
-	EIIndex               Float `json:"ei_index"`
-	PublicPrivateTieShare Float `json:"public_private_tie_share"`
-}
-
-// DiffMetrics are the metrics of both snapshots and their difference.
-type DiffMetrics struct {
-	A     GrowthMetrics `json:"a"`
-	B     GrowthMetrics `json:"b"`
-	Delta GrowthDelta   `json:"delta"`
-}
-
-// CoverageChange is how the helix coverage changed: the coverage at A and
-// at B, and the known types present at B and not at A (Gained) and the
-// other way round (Lost), in canonical order.
-type CoverageChange struct {
-	A      graph.Coverage `json:"a"`
-	B      graph.Coverage `json:"b"`
-	Gained []graph.Helix  `json:"gained"`
-	Lost   []graph.Helix  `json:"lost"`
-}
-
-// IntegrationChange is how the helix integration changed: the class at A
-// and at B, and the pairs of known types joined by a tie at B and not at A
-// (Linked) and the other way round (Unlinked), in canonical order.
-type IntegrationChange struct {
-	A        graph.CoverageClass `json:"a"`
-	B        graph.CoverageClass `json:"b"`
-	Linked   [][2]graph.Helix    `json:"linked"`
-	Unlinked [][2]graph.Helix    `json:"unlinked"`
-}
-
-// Diff is what changed between two snapshots A and B. Lists are complete
-// (never nil); partners are sorted by helix type (canonical order), name
-// and id, ties by source name, target name and ids, units by level, name
-// and id. The JSON keys are stable.
-type Diff struct {
-	Metrics        DiffMetrics       `json:"metrics"`
-	Coverage       CoverageChange    `json:"coverage"`
-	Integration    IntegrationChange `json:"integration"`
-	PartnersJoined []DiffPartner     `json:"partners_joined"`
-	PartnersLeft   []DiffPartner     `json:"partners_left"`
-	TiesJoined     []DiffTie         `json:"ties_joined"`
-	TiesLeft       []DiffTie         `json:"ties_left"`
-	UnitsCreated   []DiffUnit        `json:"units_created"`
-	UnitsEnded     []DiffUnit        `json:"units_ended"`
-	// Notes are the notes of the two networks (see Network.Notes), each
-	// once; the note on directed ties counts them in each snapshot.
-	Notes Notes `json:"-"`
-}
-
-// DiffOf compares the snapshots a and b (for example e.At(A) and e.At(B),
-// or graph.Ecosystem.Load with a unit): partners in b and not in a joined,
-// those in a and not in b left; ties (pairs of joined partners in the
-// network of opts) in b and not in a joined, the others left; units in b
-// and not in a were created, those in a and not in b ended. Records are
-// matched by id. Metrics holds GrowthMetricsOf of both networks and B − A.
-func DiffOf(a, b *graph.Ecosystem, opts Options) Diff {
-	na, nb := New(a, opts), New(b, opts)
-	ma, mb := GrowthMetricsOf(na), GrowthMetricsOf(nb)
-	d := Diff{Metrics: DiffMetrics{A: ma, B: mb, Delta: GrowthDelta{
-		Partners:              mb.Partners - ma.Partners,
-		Ties:                  mb.Ties - ma.Ties,
-		Density:               mb.Density - ma.Density,
-		Components:            mb.Components - ma.Components,
-		LargestComponentShare: mb.LargestComponentShare - ma.LargestComponentShare,
-		AverageDegree:         mb.AverageDegree - ma.AverageDegree,
-		BlauIndex:             mb.BlauIndex - ma.BlauIndex,
-		EIIndex:               mb.EIIndex - ma.EIIndex,
-		PublicPrivateTieShare: mb.PublicPrivateTieShare - ma.PublicPrivateTieShare,
-	}}}
-
-	// Coverage and integration.
-	ca, cb := coverageOfNet(na), coverageOfNet(nb)
-	d.Coverage = CoverageChange{A: ca, B: cb, Gained: helixMinus(cb.Present, ca.Present), Lost: helixMinus(ca.Present, cb.Present)}
-	ia, ib := HelixIntegration(na), HelixIntegration(nb)
-	d.Integration = IntegrationChange{A: ia.Class, B: ib.Class, Linked: pairMinus(ib.Linked, ia.Linked), Unlinked: pairMinus(ia.Linked, ib.Linked)}
-
-	d.PartnersJoined = partnersMinus(nb, na)
-	d.PartnersLeft = partnersMinus(na, nb)
-	d.TiesJoined = tiesMinus(nb, na)
-	d.TiesLeft = tiesMinus(na, nb)
-	d.UnitsCreated = unitsMinus(b, a)
-	d.UnitsEnded = unitsMinus(a, b)
-	var skipped skippedUnits
-	skipped.add(na.skipped)
-	skipped.add(nb.skipped)
-	d.Notes = skipped.notes(opts.maxUnitSize())
-	if na.directedTies > 0 || nb.directedTies > 0 {
-		d.Notes = append(d.Notes, directedNote(fmt.Sprintf("%d of %d explicit ties of snapshot A and %d of %d of snapshot B are directed",
-			na.directedTies, na.explicitTies, nb.directedTies, nb.explicitTies)))
-	}
-	return d
-}
-
-func coverageOfNet(net *Network) graph.Coverage {
-	types := make([]graph.Helix, net.N())
-	for i := range types {
-		types[i] = net.Helix(i)
-	}
-	return graph.CoverageOf(types)
-}
-
-func helixMinus(x, y []graph.Helix) []graph.Helix {
-	out := []graph.Helix{}
-	for _, h := range x {
-		if !slices.Contains(y, h) {
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
-func pairMinus(x, y [][2]graph.Helix) [][2]graph.Helix {
-	out := [][2]graph.Helix{}
-	for _, p := range x {
-		if !slices.Contains(y, p) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// partnersMinus returns the partners of x that are not in y.
-func partnersMinus(x, y *Network) []DiffPartner {
-	out := []DiffPartner{}
-	for i := 0; i < x.N(); i++ {
-		if j, ok := x.Index(x.ID(i)); !ok || j != i {
-			continue // a repeated id
-		}
-		if _, ok := y.Index(x.ID(i)); ok {
-			continue
-		}
-		out = append(out, DiffPartner{ID: x.ID(i), Name: x.Name(i), Helix: x.Helix(i), Sector: x.Sector(i)})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if ca, cb := helixCategory(a.Helix), helixCategory(b.Helix); ca != cb {
-			return ca < cb
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.ID < b.ID
-	})
-	return out
-}
-
-// tiesMinus returns the joined pairs of x that are not joined in y.
-func tiesMinus(x, y *Network) []DiffTie {
-	out := []DiffTie{}
-	for i := 0; i < x.N(); i++ {
-		for _, j32 := range x.Neighbors(i) {
-			j := int(j32)
-			if j <= i {
-				continue
-			}
-			s, t := i, j
-			if x.ID(t) < x.ID(s) {
-				s, t = t, s
-			}
-			ys, ok1 := y.Index(x.ID(s))
-			yt, ok2 := y.Index(x.ID(t))
-			if ok1 && ok2 && y.HasEdgeBetween(int64(ys), int64(yt)) {
-				continue
-			}
-			out = append(out, DiffTie{
-				Source: x.ID(s), SourceName: x.Name(s), SourceHelix: x.Helix(s),
-				Target: x.ID(t), TargetName: x.Name(t), TargetHelix: x.Helix(t),
-			})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.SourceName != b.SourceName {
-			return a.SourceName < b.SourceName
-		}
-		if a.TargetName != b.TargetName {
-			return a.TargetName < b.TargetName
-		}
-		if a.Source != b.Source {
-			return a.Source < b.Source
-		}
-		return a.Target < b.Target
-	})
-	return out
-}
-
-// unitsMinus returns the units of x that are not in y.
-func unitsMinus(x, y *graph.Ecosystem) []DiffUnit {
-	in := graph.NewIndex(y).Unit
-	out := []DiffUnit{}
-	seen := map[string]bool{}
-	for _, u := range x.Units {
-		if _, ok := in[u.ID]; ok || seen[u.ID] {
-			continue
-		}
-		seen[u.ID] = true
-		out = append(out, DiffUnit{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form, Parent: u.Parent, Since: u.Since, Until: u.Until})
-	}
-	level := func(l graph.Level) int {
-		if i := slices.Index(graph.Levels, l); i >= 0 {
-			return i
-		}
-		return len(graph.Levels)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if la, lb := level(a.Level), level(b.Level); la != lb {
-			return la < lb
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.ID < b.ID
-	})
-	return out
 }

@@ -2,37 +2,12 @@ package analysis
 
 import (
 	"context"
-	"math"
 	"math/rand/v2"
 	"sort"
-	"strconv"
 
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 )
-
-// Float is a float64 that encodes NaN and ±Inf as JSON null (encoding/json
-// refuses them) and every other value at full precision.
-type Float float64
-
-// MarshalJSON writes f as a JSON number, or null when it is not finite.
-func (f Float) MarshalJSON() ([]byte, error) {
-	v := float64(f)
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return []byte("null"), nil
-	}
-	return strconv.AppendFloat(nil, v, 'g', -1, 64), nil
-}
-
-// UnmarshalJSON reads a number, or null as NaN.
-func (f *Float) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*f = Float(math.NaN())
-		return nil
-	}
-	v, err := strconv.ParseFloat(string(b), 64)
-	*f = Float(v)
-	return err
-}
 
 // MetricsOptions tune the metrics of NetworkMetricsOf, UnitMetricsOf and
 // NodeMetricsOf.
@@ -45,15 +20,28 @@ type MetricsOptions struct {
 	Permutations int
 	// Approx, when > 0, estimates betweenness within ±Approx of the exact
 	// normalised value with probability 1 − ApproxDelta (see
-	// BetweennessApprox) instead of computing it exactly.
+	// network.BetweennessApprox) instead of computing it exactly.
 	Approx float64
-	// ApproxDelta is the failure probability of the approximation; 0 means 0.1.
+	// ApproxDelta is the failure probability of the approximation; 0 means
+	// DefaultApproxDelta.
 	ApproxDelta float64
 }
 
 // DefaultPermutations is the number of permutations of the E-I test unless
 // told otherwise: p-values in steps of 0.001.
 const DefaultPermutations = 999
+
+// DefaultApproxDelta is the failure probability of approximate
+// betweenness unless told otherwise (MetricsOptions.ApproxDelta).
+const DefaultApproxDelta = 0.1
+
+// DefaultMetricsOptions returns the options of the metrics unless told
+// otherwise: seed 0, DefaultPermutations permutations of the E-I test,
+// exact betweenness (and DefaultApproxDelta should it be approximated).
+// The zero MetricsOptions means the same.
+func DefaultMetricsOptions() MetricsOptions {
+	return MetricsOptions{Permutations: DefaultPermutations, ApproxDelta: DefaultApproxDelta}
+}
 
 func (o MetricsOptions) rand(stream uint64) rand.Source {
 	return rand.NewPCG(o.Seed, stream)
@@ -115,7 +103,7 @@ func mixMetrics(net *Network) MixMetrics {
 	return MixMetrics{
 		Partners:              net.N(),
 		Ties:                  net.M(),
-		Density:               Float(Density(net)),
+		Density:               Float(network.Density(net.Graph)),
 		HelixCounts:           div.Counts,
 		SectorCounts:          sectors,
 		BlauIndex:             Float(div.Blau),
@@ -150,7 +138,7 @@ type NetworkMetrics struct {
 	TripleHelixSynergy    Float `json:"triple_helix_synergy"`
 	QuadrupleHelixSynergy Float `json:"quadruple_helix_synergy"`
 	SynergyUnits          int   `json:"synergy_units"`
-	// Reciprocity is Reciprocity: the share of the arcs of the directed
+	// Reciprocity is network.Reciprocity: the share of the arcs of the directed
 	// partner network that are reciprocated (1 without directed ties, NaN
 	// without ties).
 	Reciprocity Float `json:"reciprocity"`
@@ -168,23 +156,23 @@ func NetworkMetricsOf(ctx context.Context, e *graph.Ecosystem, net *Network, opt
 	if err := ctx.Err(); err != nil {
 		return NetworkMetrics{}, err
 	}
-	_, comps := Components(net)
+	_, comps := network.Components(net.Graph)
 	m := NetworkMetrics{
 		MixMetrics:            mixMetrics(net),
 		Components:            comps,
-		LargestComponentShare: Float(LargestComponentShare(net)),
-		AverageDegree:         Float(AverageDegree(net)),
-		Transitivity:          Float(Transitivity(net)),
-		AverageClustering:     Float(AverageClustering(net)),
+		LargestComponentShare: Float(network.LargestComponentShare(net.Graph)),
+		AverageDegree:         Float(network.AverageDegree(net.Graph)),
+		Transitivity:          Float(network.Transitivity(net.Graph)),
+		AverageClustering:     Float(network.AverageClustering(net.Graph)),
 		EIPermutations:        perms,
-		Reciprocity:           Float(Reciprocity(net)),
+		Reciprocity:           Float(network.Reciprocity(net.Graph)),
 	}
 	ei, err := eiIndexTest(ctx, net, perms, opts.rand(2))
 	if err != nil {
 		return NetworkMetrics{}, err
 	}
 	m.EIIndexPValue = Float(ei.P)
-	c := Louvain(net, opts.rand(1))
+	c := network.Louvain(net.Graph, opts.rand(1))
 	if err := ctx.Err(); err != nil {
 		return NetworkMetrics{}, err
 	}
@@ -256,7 +244,7 @@ type NodeMetrics struct {
 	Representative int          `json:"representative"`
 	Liaison        int          `json:"liaison"`
 	// InDegree and OutDegree count the partners with an arc to and from
-	// the partner in the directed partner network (Network.InDegree); both
+	// the partner in the directed partner network (network.Graph.InDegree); both
 	// equal Degree when no tie is directed.
 	InDegree  int `json:"in_degree"`
 	OutDegree int `json:"out_degree"`
@@ -288,14 +276,14 @@ type Approximation struct {
 // estimated by sampling; approx is nil when it is exact.
 func betweennessOf(ctx context.Context, net *Network, opts MetricsOptions) (bc []float64, approx *Approximation, err error) {
 	if opts.Approx <= 0 {
-		bc, err = BetweennessContext(ctx, net)
+		bc, err = network.BetweennessContext(ctx, net.Graph)
 		return bc, nil, err
 	}
 	delta := opts.ApproxDelta
 	if delta <= 0 {
-		delta = 0.1
+		delta = DefaultApproxDelta
 	}
-	bc, samples, err := BetweennessApproxContext(ctx, net, opts.Approx, delta, opts.rand(3))
+	bc, samples, err := network.BetweennessApproxContext(ctx, net.Graph, opts.Approx, delta, opts.rand(3))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -312,17 +300,17 @@ func NodeMetricsOf(ctx context.Context, net *Network, opts MetricsOptions) (node
 	if err != nil {
 		return nil, nil, err
 	}
-	cl, err := ClosenessContext(ctx, net)
+	cl, err := network.ClosenessContext(ctx, net.Graph)
 	if err != nil {
 		return nil, nil, err
 	}
-	ev := Eigenvector(net)
-	pr := PageRank(net, 0.85)
-	cc := Clustering(net)
-	core := CoreNumber(net)
-	comm := Louvain(net, opts.rand(1))
-	con := Constraint(net)
-	es := EffectiveSize(net)
+	ev := network.Eigenvector(net.Graph)
+	pr := network.PageRank(net.Graph, 0.85)
+	cc := network.Clustering(net.Graph)
+	core := network.CoreNumber(net.Graph)
+	comm := network.Louvain(net.Graph, opts.rand(1))
+	con := network.Constraint(net.Graph)
+	es := network.EffectiveSize(net.Graph)
 	ego := EgoDiversity(net)
 	ei := NodeEIIndex(net)
 	roles := Brokerage(net)

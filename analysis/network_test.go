@@ -12,15 +12,13 @@ import (
 	"strings"
 	"testing"
 
-	"gonum.org/v1/gonum/graph/community"
-	"gonum.org/v1/gonum/graph/topo"
-
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/generate"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
-// golden is a file of testdata/golden, written by testdata/make_golden.py
-// with NetworkX 3.6.1.
+// golden is a file of network/testdata/golden, written by
+// network/testdata/make_golden.py with NetworkX 3.6.1.
 type golden struct {
 	Graph  string `json:"graph"`
 	Source string `json:"source"`
@@ -43,7 +41,7 @@ var goldenGraphs = []string{"karate", "florentine", "davis_women", "les_miserabl
 
 func readGolden(t testing.TB, name string) *golden {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "golden", name+".json"))
+	b, err := os.ReadFile(filepath.Join("network", "testdata", "golden", name+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,8 +136,8 @@ func TestGoldenNetwork(t *testing.T) {
 				}
 			}
 			// Values from networkx 3.6.1 G.degree() and G.degree(weight="weight").
-			checkNodes(t, net, "Degree", ints(Degree(net)), g.want(t, "degree"), 0)
-			checkNodes(t, net, "Strength", Strength(net), g.want(t, "strength"), 1e-9)
+			checkNodes(t, net, "Degree", ints(network.Degree(net.Graph)), g.want(t, "degree"), 0)
+			checkNodes(t, net, "Strength", network.Strength(net.Graph), g.want(t, "strength"), 1e-9)
 		})
 	}
 }
@@ -273,139 +271,6 @@ func TestNewBadTieSource(t *testing.T) {
 	New(&graph.Ecosystem{}, Options{Ties: 7})
 }
 
-func TestGonumInterfaces(t *testing.T) {
-	g := readGolden(t, "disconnected")
-	net := New(g.ecosystem(), Options{})
-
-	// Nodes and From iterate over indexes and sorted neighbours.
-	nodes := net.Nodes()
-	if nodes.Len() != net.N() {
-		t.Fatalf("Nodes().Len() = %d, want %d", nodes.Len(), net.N())
-	}
-	for i := 0; nodes.Next(); i++ {
-		if id := nodes.Node().ID(); id != int64(i) {
-			t.Fatalf("node %d has id %d", i, id)
-		}
-		if nodes.Len() != net.N()-i-1 {
-			t.Fatalf("Len after %d nodes = %d", i+1, nodes.Len())
-		}
-		from := net.From(int64(i))
-		var got []int32
-		for from.Next() {
-			got = append(got, int32(from.Node().ID()))
-		}
-		if !slices.Equal(got, net.Neighbors(i)) {
-			t.Fatalf("From(%d) = %v, want %v", i, got, net.Neighbors(i))
-		}
-		from.Reset()
-		if !from.Next() && net.Degree(i) > 0 {
-			t.Fatalf("From(%d) after Reset is empty", i)
-		}
-	}
-	if net.Node(-1) != nil || net.Node(int64(net.N())) != nil || net.Node(0) == nil {
-		t.Error("Node: wrong presence")
-	}
-	if net.From(-1).Len() != 0 {
-		t.Error("From(-1) not empty")
-	}
-	u, _ := net.Index("k:0")
-	v, _ := net.Index("k:1")
-	x, _ := net.Index("iso1")
-	if !net.HasEdgeBetween(int64(u), int64(v)) || net.HasEdgeBetween(int64(u), int64(x)) {
-		t.Error("HasEdgeBetween wrong")
-	}
-	// karate edge 0–1 has weight 4 in networkx 3.6.1 karate_club_graph().
-	if e := net.WeightedEdgeBetween(int64(v), int64(u)); e == nil || e.Weight() != 4 || e.From().ID() != int64(v) {
-		t.Errorf("WeightedEdgeBetween(1, 0) = %v", e)
-	}
-	if net.Edge(int64(u), int64(x)) != nil || net.EdgeBetween(int64(u), int64(x)) != nil {
-		t.Error("Edge to an isolated node not nil")
-	}
-	if w, ok := net.Weight(int64(u), int64(u)); !ok || w != 0 {
-		t.Errorf("Weight(u, u) = %v, %v; want 0, true", w, ok)
-	}
-
-	// gonum algorithms run on the network directly.
-	cc := topo.ConnectedComponents(net)
-	if len(cc) != 4 {
-		t.Errorf("topo.ConnectedComponents: %d components, want 4", len(cc))
-	}
-	k := readGolden(t, "karate")
-	kn := New(k.ecosystem(), Options{})
-	r := community.Modularize(kn, 1, rand.NewPCG(1, 1))
-	if q := community.Q(r, nil, 1); q < 0.3 {
-		t.Errorf("community.Modularize on karate: Q = %v, want > 0.3", q)
-	}
-}
-
-// TestEmptyAndTiny checks the edge cases of every metric: no nodes, one
-// node, two nodes joined, and only isolated nodes.
-func TestEmptyAndTiny(t *testing.T) {
-	mk := func(n int, ties ...[2]string) *Network {
-		e := &graph.Ecosystem{}
-		for i := 0; i < n; i++ {
-			e.Partners = append(e.Partners, graph.Partner{ID: string(rune('a' + i))})
-		}
-		for _, t := range ties {
-			e.Ties = append(e.Ties, graph.Tie{Source: t[0], Target: t[1], Weight: 1})
-		}
-		return New(e, Options{})
-	}
-	nan := math.NaN()
-	r := 1 / math.Sqrt(3)
-	tests := []struct {
-		name         string
-		net          *Network
-		bc, cl, ev   []float64
-		pr, cons, es []float64
-		comps        int
-		lcs, density float64
-	}{
-		{"empty", mk(0), []float64{}, []float64{}, []float64{}, []float64{}, []float64{}, []float64{}, 0, 0, 0},
-		{"one", mk(1), []float64{0}, []float64{0}, []float64{1}, []float64{1}, []float64{nan}, []float64{nan}, 1, 1, 0},
-		{"pair", mk(2, [2]string{"a", "b"}), []float64{0, 0}, []float64{1, 1}, []float64{math.Sqrt2 / 2, math.Sqrt2 / 2}, []float64{0.5, 0.5}, []float64{1, 1}, []float64{1, 1}, 1, 1, 1},
-		{"isolated", mk(3), []float64{0, 0, 0}, []float64{0, 0, 0}, []float64{r, r, r}, []float64{1. / 3, 1. / 3, 1. / 3}, []float64{nan, nan, nan}, []float64{nan, nan, nan}, 3, 1. / 3, 0},
-		// a–b–c path and an isolated d: values worked by hand (b is on
-		// the one a–c path; closeness of a = (1 + 1/2)/3).
-		{"path+isolate", mk(4, [2]string{"a", "b"}, [2]string{"b", "c"}), []float64{0, 1. / 3, 0, 0}, []float64{0.5, 2. / 3, 0.5, 0}, nil, nil, []float64{1, 0.5, 1, nan}, []float64{1, 2, 1, nan}, 2, 0.75, 1. / 3},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			net := tt.net
-			checkNodes(t, net, "Betweenness", Betweenness(net), tt.bc, 1e-12)
-			a, _ := BetweennessApprox(net, 0.1, 0.1, rand.NewPCG(1, 2))
-			checkNodes(t, net, "BetweennessApprox", a, tt.bc, 0.1)
-			checkNodes(t, net, "Closeness", Closeness(net), tt.cl, 1e-12)
-			if tt.ev != nil {
-				checkNodes(t, net, "Eigenvector", Eigenvector(net), tt.ev, 1e-9)
-				checkNodes(t, net, "PageRank", PageRank(net, DefaultDamping), tt.pr, 1e-9)
-			}
-			checkNodes(t, net, "Constraint", Constraint(net), tt.cons, 1e-12)
-			checkNodes(t, net, "EffectiveSize", EffectiveSize(net), tt.es, 1e-12)
-			for _, c := range [][]float64{Clustering(net), ints(CoreNumber(net)), ints(Triangles(net))} {
-				if len(c) != net.N() {
-					t.Errorf("got %d values, want %d", len(c), net.N())
-				}
-			}
-			if _, n := Components(net); n != tt.comps {
-				t.Errorf("Components = %d, want %d", n, tt.comps)
-			}
-			if got := LargestComponentShare(net); !near(got, tt.lcs, 1e-12) {
-				t.Errorf("LargestComponentShare = %v, want %v", got, tt.lcs)
-			}
-			if got := Density(net); !near(got, tt.density, 1e-12) {
-				t.Errorf("Density = %v, want %v", got, tt.density)
-			}
-			if got := AverageClustering(net); got != 0 {
-				t.Errorf("AverageClustering = %v, want 0", got)
-			}
-			if got := Transitivity(net); got != 0 {
-				t.Errorf("Transitivity = %v, want 0", got)
-			}
-		})
-	}
-}
-
 // randomCase is a small random ecosystem and its adjacency matrix, built
 // independently of New for the reference implementations: a[i][j] is the
 // summed weight of the ties between partners i and j.
@@ -487,8 +352,6 @@ var benchSizes = []struct{ partners, ties int }{
 	{50000, 250000},
 }
 
-var benchNets = map[int]*Network{}
-
 // benchEcosystem returns the generated ecosystem of a benchmark size:
 // partners and ties only (generate.Options.NetworkOnly), seed 1, the same
 // network that bench/edgelist writes for bench/peers.sh.
@@ -496,39 +359,8 @@ func benchEcosystem(partners, ties int) *graph.Ecosystem {
 	return generate.Ecosystem(generate.Options{Partners: partners, Ties: ties, Seed: 1, NetworkOnly: true})
 }
 
-func benchNetwork(b *testing.B, partners, ties int) *Network {
-	b.Helper()
-	if net, ok := benchNets[partners]; ok {
-		return net
-	}
-	net := New(benchEcosystem(partners, ties), Options{})
-	benchNets[partners] = net
-	return net
-}
-
 func benchName(partners, ties int) string {
 	return "partners=" + strconv.Itoa(partners) + "/ties=" + strconv.Itoa(ties)
-}
-
-// benchNodeMetric runs f on every benchmark size; set
-// ECOSCOPE_BENCH_MAX to a number of partners to skip the larger sizes.
-func benchNodeMetric(b *testing.B, f func(net *Network)) {
-	max := math.MaxInt
-	if s := os.Getenv("ECOSCOPE_BENCH_MAX"); s != "" {
-		max, _ = strconv.Atoi(s)
-	}
-	for _, s := range benchSizes {
-		if s.partners > max {
-			continue
-		}
-		b.Run(benchName(s.partners, s.ties), func(b *testing.B) {
-			net := benchNetwork(b, s.partners, s.ties)
-			b.ReportAllocs()
-			for b.Loop() {
-				f(net)
-			}
-		})
-	}
 }
 
 func BenchmarkNetwork(b *testing.B) {
@@ -580,45 +412,20 @@ func ExampleNew() {
 		},
 	}
 	net := New(e, Options{}) // explicit ties and shared units
-	bc := Betweenness(net)
-	cl := Closeness(net)
+	bc := network.Betweenness(net.Graph)
+	cl := network.Closeness(net.Graph)
 	for i := 0; i < net.N(); i++ {
 		fmt.Printf("%-4s %-13s degree %d strength %.0f betweenness %.3f closeness %.3f\n",
 			net.ID(i), net.Helix(i), net.Degree(i), net.Strength(i), bc[i], cl[i])
 	}
-	_, comps := Components(net)
-	fmt.Printf("edges %d, components %d, density %.3f\n", net.M(), comps, Density(net))
+	_, comps := network.Components(net.Graph)
+	fmt.Printf("edges %d, components %d, density %.3f\n", net.M(), comps, network.Density(net.Graph))
 	// Output:
 	// uni  academia      degree 2 strength 3 betweenness 0.000 closeness 0.667
 	// acme industry      degree 2 strength 3 betweenness 0.000 closeness 0.667
 	// city government    degree 2 strength 2 betweenness 0.000 closeness 0.667
 	// fund civil_society degree 0 strength 0 betweenness 0.000 closeness 0.000
 	// edges 3, components 2, density 0.500
-}
-
-// Betweenness on a path a–b–c–d: b and c each lie on two of the three
-// shortest paths between other pairs (normalised by (n-1)(n-2)/2 = 3).
-func ExampleBetweenness() {
-	e := &graph.Ecosystem{Partners: []graph.Partner{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}}
-	for _, t := range [][2]string{{"a", "b"}, {"b", "c"}, {"c", "d"}} {
-		e.Ties = append(e.Ties, graph.Tie{Source: t[0], Target: t[1], Weight: 1})
-	}
-	net := New(e, Options{Ties: TiesExplicit})
-	fmt.Printf("%.4f\n", Betweenness(net))
-	approx, r := BetweennessApprox(net, 0.1, 0.1, rand.NewPCG(1, 2))
-	fmt.Printf("%d samples; all within 0.1: %v\n", r, within(approx, Betweenness(net), 0.1))
-	// Output:
-	// [0.0000 0.6667 0.6667 0.0000]
-	// 1061 samples; all within 0.1: true
-}
-
-func within(a, b []float64, tol float64) bool {
-	for i := range a {
-		if math.Abs(a[i]-b[i]) > tol {
-			return false
-		}
-	}
-	return true
 }
 
 // TestNewTieOrder checks that the network does not depend on the order of
@@ -719,4 +526,33 @@ func cloneEcosystem(e *graph.Ecosystem) *graph.Ecosystem {
 	c.Ties = slices.Clone(e.Ties)
 	c.People = slices.Clone(e.People)
 	return &c
+}
+
+func TestInduced(t *testing.T) {
+	// A path a-b-c-d with weights 1, 2, 3 and a chord a-c of weight 4.
+	e := &graph.Ecosystem{
+		Partners: []graph.Partner{{ID: "a", Helix: graph.Academia}, {ID: "b", Helix: graph.Industry}, {ID: "c"}, {ID: "d"}},
+		Ties: []graph.Tie{
+			{Source: "a", Target: "b", Weight: 1}, {Source: "b", Target: "c", Weight: 2},
+			{Source: "c", Target: "d", Weight: 3}, {Source: "a", Target: "c", Weight: 4},
+		},
+	}
+	net := New(e, Options{Ties: TiesExplicit})
+	sub := net.Induced([]int{2, 0, 1, 2}) // c, a, b (c repeated)
+	if sub.N() != 3 || sub.M() != 3 {
+		t.Fatalf("induced on c, a, b: %d nodes %d edges, want 3 and 3", sub.N(), sub.M())
+	}
+	if sub.ID(0) != "c" || sub.Helix(1) != graph.Academia || sub.Helix(0) != graph.HelixUnknown {
+		t.Errorf("node order or attributes lost: %s %s %s", sub.ID(0), sub.Helix(1), sub.Helix(0))
+	}
+	// c's strength within {a, b, c}: b-c 2 + a-c 4 = 6 (c-d left out).
+	if sub.Strength(0) != 6 {
+		t.Errorf("strength of c = %v, want 6", sub.Strength(0))
+	}
+	if w, ok := sub.Weight(1, 0); !ok || w != 4 {
+		t.Errorf("weight a-c = %v %v, want 4", w, ok)
+	}
+	if empty := net.Induced(nil); empty.N() != 0 || empty.M() != 0 {
+		t.Errorf("empty induced network has %d nodes", empty.N())
+	}
 }

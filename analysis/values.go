@@ -3,8 +3,8 @@ package analysis
 import (
 	"context"
 	"math"
-	"sort"
 
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -259,7 +259,7 @@ type ValueCreation struct {
 //     least one open two-path: Brokerage gives it a positive itinerant,
 //     representative, gatekeeper or liaison count (coordinator two-paths,
 //     within one type, and those with a partner of unknown type do not
-//     count). Betweenness quartiles: see BetweennessQuartiles.
+//     count). Betweenness quartiles: see network.BetweennessQuartiles.
 //
 // Betweenness is exact unless opts.Approx > 0 (see NodeMetricsOf); without
 // value records the network positions are not computed at all (they would
@@ -476,40 +476,10 @@ func subtreeCounts(e *graph.Ecosystem, byUnit map[string]*ValueStats) map[string
 	return memo
 }
 
-// betweennessTolerance is how far apart two betweenness values may be and
-// still count as equal when quartiles are assigned.
-const betweennessTolerance = 1e-9
-
-// BetweennessQuartiles returns the quartile (1 to 4, 1 the lowest) of every
-// value of bc (Betweenness, hop distances). The values are sorted and cut
-// into runs of equal values: a run holds the values within 1e-9 of its
-// smallest one, so that values that differ only by rounding are equal. Every
-// value of a run gets the quartile 1 + ⌊4·L/n⌋, with L the number of values
-// before the run (all lower). So equal values share a quartile whatever the
-// order of the partners, the lowest value is always in quartile 1, and a
-// quartile is empty when a run of ties fills the one below it.
-func BetweennessQuartiles(bc []float64) []int {
-	n := len(bc)
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return bc[order[a]] < bc[order[b]] })
-	q := make([]int, n)
-	start := 0 // position in order of the first value of the current run
-	for k, i := range order {
-		if bc[i]-bc[order[start]] > betweennessTolerance {
-			start = k
-		}
-		q[i] = 1 + 4*start/n
-	}
-	return q
-}
-
 func valuePositions(e *graph.Ecosystem, net *Network, bc []float64, reporterPartner func(string) (int, bool)) (ValuePositions, []PartnerValue) {
 	n := net.N()
 	roles := Brokerage(net)
-	quart := BetweennessQuartiles(bc)
+	quart := network.BetweennessQuartiles(bc)
 	partners := make([]PartnerValue, n)
 	for i := range partners {
 		r := roles[i]

@@ -318,53 +318,6 @@ func TestValuesPositions(t *testing.T) {
 	}
 }
 
-func TestBetweennessQuartiles(t *testing.T) {
-	tests := []struct {
-		name string
-		bc   []float64
-		want []int
-	}{
-		{"four distinct", []float64{0.4, 0.1, 0.3, 0.2}, []int{4, 1, 3, 2}},
-		// L = 0, 1, 2, …, 7 for n = 8: 1 + ⌊4L/8⌋.
-		{"eight distinct", []float64{7, 6, 5, 4, 3, 2, 1, 0}, []int{4, 4, 3, 3, 2, 2, 1, 1}},
-		// Ties share the quartile of the lowest position: the three 0.2
-		// have L = 1 of n = 5 → 1 + ⌊4/5⌋ = 1; 0.9 has L = 4 → 4.
-		{"ties", []float64{0.2, 0, 0.2, 0.9, 0.2}, []int{1, 1, 1, 4, 1}},
-		// Values that differ by rounding only are equal.
-		{"rounding", []float64{0.1 + 0.2, 0.3, 0.5, 0}, []int{2, 2, 4, 1}},
-		// All equal: everyone in q1.
-		{"all zero", []float64{0, 0, 0}, []int{1, 1, 1}},
-		{"one", []float64{0.7}, []int{1}},
-		{"none", nil, []int{}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := analysis.BetweennessQuartiles(tt.bc)
-			if len(got) == 0 && len(tt.want) == 0 {
-				return
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("got %v, want %v", got, tt.want)
-			}
-		})
-	}
-	// The quartiles do not depend on the order of the values.
-	byValue := func(bc []float64) map[float64]int {
-		q := analysis.BetweennessQuartiles(bc)
-		m := map[float64]int{}
-		for i, v := range bc {
-			m[v] = q[i]
-		}
-		return m
-	}
-	a := byValue([]float64{0.3, 0.1, 0.1, 0.2, 0.5, 0.1})
-	b := byValue([]float64{0.1, 0.5, 0.2, 0.1, 0.1, 0.3})
-	// 0.1 ×3 (L = 0): q1; 0.2 (L = 3): 1 + ⌊12/6⌋ = 3; 0.3 (L = 4): 1 + ⌊16/6⌋ = 3; 0.5 (L = 5): 4.
-	if want := map[float64]int{0.1: 1, 0.2: 3, 0.3: 3, 0.5: 4}; !reflect.DeepEqual(a, want) || !reflect.DeepEqual(b, want) {
-		t.Errorf("quartiles %v and %v (the same values in another order), want %v", a, b, want)
-	}
-}
-
 // TestValuesEmpty: no records, no partners: zero counts, undefined shares,
 // every table still has its rows.
 func TestValuesEmpty(t *testing.T) {

@@ -5,7 +5,7 @@
 //
 // It prints one JSON object per line: {"tool":"ecoscope","metric":...,
 // "seconds":...,"nodes":...,"edges":...}. Building the network is timed as
-// "build". Louvain is analysis.Louvain when the package has it.
+// "build". Louvain is network.Louvain.
 package main
 
 import (
@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -37,19 +38,20 @@ func main() {
 	start := time.Now()
 	net := analysis.New(e, analysis.Options{Ties: analysis.TiesExplicit})
 	report("build", time.Since(start), net)
+	g := net.Graph
 
 	metrics := map[string]func(){
-		"betweenness":        func() { analysis.Betweenness(net) },
-		"betweenness_approx": func() { analysis.BetweennessApprox(net, *eps, 0.1, rand.NewPCG(1, 1)) },
-		"closeness":          func() { analysis.Closeness(net) },
-		"eigenvector":        func() { analysis.Eigenvector(net) },
-		"pagerank":           func() { analysis.PageRank(net, analysis.DefaultDamping) },
-		"louvain":            func() { analysis.Louvain(net, rand.NewPCG(1, 1)) },
-		"clustering":         func() { analysis.Clustering(net) },
-		"core_number":        func() { analysis.CoreNumber(net) },
-		"constraint":         func() { analysis.Constraint(net) },
-		"effective_size":     func() { analysis.EffectiveSize(net) },
-		"components":         func() { analysis.Components(net) },
+		"betweenness":        func() { network.Betweenness(g) },
+		"betweenness_approx": func() { network.BetweennessApprox(g, *eps, 0.1, rand.NewPCG(1, 1)) },
+		"closeness":          func() { network.Closeness(g) },
+		"eigenvector":        func() { network.Eigenvector(g) },
+		"pagerank":           func() { network.PageRank(g, network.DefaultDamping) },
+		"louvain":            func() { network.Louvain(g, rand.NewPCG(1, 1)) },
+		"clustering":         func() { network.Clustering(g) },
+		"core_number":        func() { network.CoreNumber(g) },
+		"constraint":         func() { network.Constraint(g) },
+		"effective_size":     func() { network.EffectiveSize(g) },
+		"components":         func() { network.Components(g) },
 	}
 	order := []string{"betweenness", "betweenness_approx", "closeness", "eigenvector", "pagerank", "louvain", "clustering", "core_number", "constraint", "effective_size", "components"}
 	want := strings.Split(*list, ",")

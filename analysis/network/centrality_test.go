@@ -1,19 +1,17 @@
-package analysis
+package network
 
 import (
 	"context"
 	"errors"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
-
-	"github.com/ecoscope/ecoscope/generate"
-	"github.com/ecoscope/ecoscope/graph"
 )
 
 // TestGoldenCentrality compares with NetworkX 3.6.1 on the networks of
@@ -22,7 +20,7 @@ func TestGoldenCentrality(t *testing.T) {
 	for _, name := range goldenGraphs {
 		t.Run(name, func(t *testing.T) {
 			g := readGolden(t, name)
-			net := New(g.ecosystem(), Options{})
+			net := g.graph()
 			// nx.betweenness_centrality(G, normalized=True)
 			checkNodes(t, net, "Betweenness", Betweenness(net), g.want(t, "betweenness"), 1e-9)
 			// nx.harmonic_centrality(G)[v] / (n-1)
@@ -54,7 +52,7 @@ func scale(x []float64, f float64) []float64 {
 func TestEigenvectorTight(t *testing.T) {
 	for _, name := range goldenGraphs {
 		g := readGolden(t, name)
-		net := New(g.ecosystem(), Options{})
+		net := g.graph()
 		checkNodes(t, net, name+": Eigenvector", Eigenvector(net), g.want(t, "eigenvector"), 1e-9)
 		checkNodes(t, net, name+": PageRank", PageRank(net, 0.85), g.want(t, "pagerank"), 1e-10)
 	}
@@ -74,7 +72,7 @@ func TestBetweennessApprox(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.graph, func(t *testing.T) {
 			g := readGolden(t, tt.graph)
-			net := New(g.ecosystem(), Options{})
+			net := g.graph()
 			want := g.want(t, "betweenness") // nx.betweenness_centrality(G)
 			got, r := BetweennessApprox(net, tt.eps, tt.delta, rand.NewPCG(42, 7))
 			if r <= 0 {
@@ -99,14 +97,7 @@ func TestBetweennessApprox(t *testing.T) {
 // vertex diameter 5; the bound from node 0 (eccentricity 4) is 9, so
 // r = ⌈0.5/ε'² (⌊log2 7⌋ + 1 + ln 10)⌉ with ε' = 0.1·3/5.
 func TestBetweennessApproxSampleSize(t *testing.T) {
-	e := &graph.Ecosystem{}
-	for _, id := range []string{"a", "b", "c", "d", "e"} {
-		e.Partners = append(e.Partners, graph.Partner{ID: id})
-	}
-	for _, p := range [][2]string{{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "e"}} {
-		e.Ties = append(e.Ties, graph.Tie{Source: p[0], Target: p[1], Weight: 1})
-	}
-	net := New(e, Options{})
+	net := edgeNet(5, [][2]int{{0, 1}, {1, 2}, {2, 3}, {3, 4}})
 	_, r := BetweennessApprox(net, 0.1, 0.1, rand.NewPCG(1, 1))
 	ep := 0.1 * 3 / 5
 	want := int(math.Ceil(0.5 / (ep * ep) * (2 + 1 + math.Log(10))))
@@ -131,7 +122,7 @@ func TestBetweennessApproxSampleSize(t *testing.T) {
 
 func TestPageRankDamping(t *testing.T) {
 	g := readGolden(t, "karate")
-	net := New(g.ecosystem(), Options{})
+	net := g.graph()
 	// damping 0: every node gets 1/n.
 	for i, v := range PageRank(net, 0) {
 		if !near(v, 1/float64(net.N()), 1e-15) {
@@ -208,7 +199,7 @@ func refPaths(a [][]float64) (d [][]int, sigma [][]float64) {
 // implementations of the definitions on seeded random networks.
 func TestRandomCentrality(t *testing.T) {
 	for c, rc := range randomCases(200) {
-		net := New(rc.e, Options{})
+		net := rc.graph()
 		a := rc.a
 		n := len(a)
 		d, sigma := refPaths(a)
@@ -285,7 +276,7 @@ func TestRandomCentrality(t *testing.T) {
 			checkNodes(t, net, what("BetweennessApprox"), approx, bc, 0.1)
 		}
 		if t.Failed() {
-			t.Fatalf("case %d: n=%d ties=%v", c, n, rc.e.Ties)
+			t.Fatalf("case %d: n=%d ties=%v", c, n, rc.ties)
 		}
 	}
 }
@@ -293,24 +284,24 @@ func TestRandomCentrality(t *testing.T) {
 func itoa(i int) string { return strconv.Itoa(i) }
 
 func BenchmarkBetweenness(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { Betweenness(net) })
+	benchNodeMetric(b, func(net *Graph) { Betweenness(net) })
 }
 
 // BenchmarkBetweennessApprox runs with ε = 0.01, δ = 0.1.
 func BenchmarkBetweennessApprox(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { BetweennessApprox(net, 0.01, 0.1, rand.NewPCG(1, 1)) })
+	benchNodeMetric(b, func(net *Graph) { BetweennessApprox(net, 0.01, 0.1, rand.NewPCG(1, 1)) })
 }
 
 func BenchmarkCloseness(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { Closeness(net) })
+	benchNodeMetric(b, func(net *Graph) { Closeness(net) })
 }
 
 func BenchmarkEigenvector(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { Eigenvector(net) })
+	benchNodeMetric(b, func(net *Graph) { Eigenvector(net) })
 }
 
 func BenchmarkPageRank(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { PageRank(net, DefaultDamping) })
+	benchNodeMetric(b, func(net *Graph) { PageRank(net, DefaultDamping) })
 }
 
 // TestBetweennessBatched checks the batched Brandes (64 sources a search)
@@ -321,21 +312,18 @@ func TestBetweennessBatched(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	for c := 0; c < 8; c++ {
 		n := 100 + rng.IntN(300)
-		e := &graph.Ecosystem{}
-		for i := 0; i < n; i++ {
-			e.Partners = append(e.Partners, graph.Partner{ID: strconv.Itoa(i)})
-		}
 		// A sparse random graph (mean degree 1 to 6) plus a long path, so
 		// that there are long and short distances and small components.
+		var edges [][2]int
 		deg := 1 + 5*rng.Float64()
 		for k := 0; k < int(deg*float64(n)/2); k++ {
 			u, v := rng.IntN(n), rng.IntN(n)
-			e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(u), Target: strconv.Itoa(v), Weight: 1})
+			edges = append(edges, [2]int{u, v})
 		}
 		for i := 0; i+1 < n/3; i++ {
-			e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(i), Target: strconv.Itoa(i + 1), Weight: 1})
+			edges = append(edges, [2]int{i, i + 1})
 		}
-		net := New(e, Options{})
+		net := edgeNet(n, edges)
 		what := "case " + itoa(c)
 		checkNodes(t, net, what+": batched", testBetweenness(net, true), testBetweenness(net, false), 1e-12)
 
@@ -361,19 +349,6 @@ func TestBetweennessBatched(t *testing.T) {
 		}
 		checkNodes(t, net, what+": Closeness", Closeness(net), cl, 1e-12)
 	}
-}
-
-// edgeNet returns the network of n partners "0" to "n-1" joined by the
-// given edges.
-func edgeNet(n int, edges [][2]int) *Network {
-	e := &graph.Ecosystem{}
-	for i := 0; i < n; i++ {
-		e.Partners = append(e.Partners, graph.Partner{ID: strconv.Itoa(i)})
-	}
-	for _, p := range edges {
-		e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(p[0]), Target: strconv.Itoa(p[1]), Weight: 1})
-	}
-	return New(e, Options{})
 }
 
 // TestBetweennessShapes checks the batched Betweenness on networks of
@@ -465,7 +440,7 @@ func TestBetweennessShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			net := edgeNet(tt.n, tt.edges)
-			if !batchFits(tt.n) {
+			if batchWorkers(tt.n) == 0 {
 				t.Fatal("not batched")
 			}
 			want := make([]float64, tt.n)
@@ -509,6 +484,48 @@ func TestBetweennessWorkers(t *testing.T) {
 	}
 }
 
+// TestBetweennessCapsWorkers: where the rows of a batch per core would
+// pass the memory bound (a machine with many cores), Betweenness runs the
+// batches on as many workers as fit rather than one source at a time, and
+// gives the same bits as with a worker per core; only when not even one
+// worker fits does it take the sources one at a time (issue 10 item 7).
+func TestBetweennessCapsWorkers(t *testing.T) {
+	g := generated(1000, 5000, 3) // 16 batches
+	n := g.N()
+	row := n * batchWidth * 8 // the rows of one worker
+	procs, memory := maxProcs, batchMemory
+	t.Cleanup(func() { maxProcs, batchMemory = procs, memory })
+	maxProcs = func() int { return 64 }
+
+	batchMemory = 64 * row
+	if k := batchWorkers(n); k != 16 {
+		t.Fatalf("64 cores, memory for 64 workers: %d workers, want 16 (one per batch)", k)
+	}
+	all := Betweenness(g)
+	checkNodes(t, g, "Betweenness, 16 workers", all, testBetweenness(g, false), 1e-12)
+
+	for _, tt := range []struct {
+		memory, workers int
+	}{{3*row + row/2, 3}, {row, 1}} {
+		batchMemory = tt.memory
+		if k := batchWorkers(n); k != tt.workers {
+			t.Fatalf("memory for %d workers: batchWorkers = %d", tt.workers, k)
+		}
+		got := Betweenness(g)
+		for i := range got {
+			if got[i] != all[i] {
+				t.Fatalf("%d workers: node %s = %v, with 16 workers %v", tt.workers, g.ID(i), got[i], all[i])
+			}
+		}
+	}
+
+	batchMemory = row - 1
+	if k := batchWorkers(n); k != 0 {
+		t.Fatalf("memory for no worker: batchWorkers = %d, want 0 (one source at a time)", k)
+	}
+	checkNodes(t, g, "Betweenness, one source at a time", Betweenness(g), all, 1e-12)
+}
+
 // TestBFSOrder checks the renumbering on a network worked by hand:
 // a–b, a–c, b–d, c–d, d–e; g–h; f alone. Degrees a2 b2 c2 d3 e1 f0 g1 h1.
 // The first search starts at d (highest degree) and takes its neighbours
@@ -517,14 +534,11 @@ func TestBetweennessWorkers(t *testing.T) {
 // comes last.
 func TestBFSOrder(t *testing.T) {
 	ids := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
-	e := &graph.Ecosystem{}
-	for _, id := range ids {
-		e.Partners = append(e.Partners, graph.Partner{ID: id})
-	}
+	var ties []tie
 	for _, p := range [][2]string{{"a", "b"}, {"a", "c"}, {"b", "d"}, {"c", "d"}, {"d", "e"}, {"g", "h"}} {
-		e.Ties = append(e.Ties, graph.Tie{Source: p[0], Target: p[1], Weight: 1})
+		ties = append(ties, tie{u: p[0], v: p[1], w: 1})
 	}
-	net := New(e, Options{})
+	net := fromTies(ids, ties)
 	bn, perm := bfsOrder(net)
 	want := map[string]int32{"d": 0, "b": 1, "c": 2, "e": 3, "a": 4, "g": 5, "h": 6, "f": 7}
 	for v := 0; v < net.N(); v++ {
@@ -555,21 +569,18 @@ func TestBrandesBatchClearsBuffers(t *testing.T) {
 	for seed := 0; seed < 30; seed++ {
 		rng := rand.New(rand.NewPCG(uint64(seed), 99))
 		n := 2 + rng.IntN(400)
-		e := &graph.Ecosystem{}
-		for i := 0; i < n; i++ {
-			e.Partners = append(e.Partners, graph.Partner{ID: strconv.Itoa(i)})
-		}
+		var edges [][2]int
 		for k := 0; k < int((0.5+8*rng.Float64())*float64(n)/2); k++ {
 			if u, v := rng.IntN(n), rng.IntN(n); u != v {
-				e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(u), Target: strconv.Itoa(v), Weight: 1})
+				edges = append(edges, [2]int{u, v})
 			}
 		}
 		if seed%3 == 0 {
 			for i := 0; i+1 < n/2; i++ {
-				e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(i), Target: strconv.Itoa(i + 1), Weight: 1})
+				edges = append(edges, [2]int{i, i + 1})
 			}
 		}
-		bn, _ := bfsOrder(New(e, Options{}))
+		bn, _ := bfsOrder(edgeNet(n, edges))
 		b := newBrandesBatch(n)
 		out := make([]float64, n)
 		for lo := 0; lo < n; lo += batchWidth {
@@ -586,8 +597,12 @@ func TestBrandesBatchClearsBuffers(t *testing.T) {
 
 // testBetweenness is betweenness for the tests: batched or one source at a
 // time, without cancellation.
-func testBetweenness(net *Network, batched bool) []float64 {
-	bc, err := betweenness(context.Background(), net, batched)
+func testBetweenness(net *Graph, batched bool) []float64 {
+	k := 0
+	if batched {
+		k = max(1, batchWorkers(net.N()))
+	}
+	bc, err := betweenness(context.Background(), net, k)
 	if err != nil {
 		panic(err)
 	}
@@ -624,23 +639,20 @@ func (c *countdownCtx) Err() error {
 // done, before and part way through, and return its error (issue 8: Ctrl-C
 // did nothing during a long analysis).
 func TestCancel(t *testing.T) {
-	e := generate.Ecosystem(generate.Options{Partners: 3000, Seed: 2, NetworkOnly: true})
-	net := New(e, Options{})
+	net := generated(3000, 0, 2)
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
 	runs := map[string]func(ctx context.Context) error{
 		"betweenness": func(ctx context.Context) error { _, err := BetweennessContext(ctx, net); return err },
 		"betweenness one source at a time": func(ctx context.Context) error {
-			_, err := betweenness(ctx, net, false)
+			_, err := betweenness(ctx, net, 0)
 			return err
 		},
 		"approximate betweenness": func(ctx context.Context) error {
 			_, _, err := BetweennessApproxContext(ctx, net, 0.05, 0.1, rand.NewPCG(1, 1))
 			return err
 		},
-		"closeness":       func(ctx context.Context) error { _, err := ClosenessContext(ctx, net); return err },
-		"node metrics":    func(ctx context.Context) error { _, _, err := NodeMetricsOf(ctx, net, MetricsOptions{}); return err },
-		"network metrics": func(ctx context.Context) error { _, err := NetworkMetricsOf(ctx, e, net, MetricsOptions{}); return err },
+		"closeness": func(ctx context.Context) error { _, err := ClosenessContext(ctx, net); return err },
 	}
 	for name, run := range runs {
 		if err := run(cancelled); !errors.Is(err, context.Canceled) {
@@ -653,5 +665,52 @@ func TestCancel(t *testing.T) {
 		if err := run(context.Background()); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+func TestBetweennessQuartiles(t *testing.T) {
+	tests := []struct {
+		name string
+		bc   []float64
+		want []int
+	}{
+		{"four distinct", []float64{0.4, 0.1, 0.3, 0.2}, []int{4, 1, 3, 2}},
+		// L = 0, 1, 2, …, 7 for n = 8: 1 + ⌊4L/8⌋.
+		{"eight distinct", []float64{7, 6, 5, 4, 3, 2, 1, 0}, []int{4, 4, 3, 3, 2, 2, 1, 1}},
+		// Ties share the quartile of the lowest position: the three 0.2
+		// have L = 1 of n = 5 → 1 + ⌊4/5⌋ = 1; 0.9 has L = 4 → 4.
+		{"ties", []float64{0.2, 0, 0.2, 0.9, 0.2}, []int{1, 1, 1, 4, 1}},
+		// Values that differ by rounding only are equal.
+		{"rounding", []float64{0.1 + 0.2, 0.3, 0.5, 0}, []int{2, 2, 4, 1}},
+		// All equal: everyone in q1.
+		{"all zero", []float64{0, 0, 0}, []int{1, 1, 1}},
+		{"one", []float64{0.7}, []int{1}},
+		{"none", nil, []int{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := BetweennessQuartiles(tt.bc)
+			if len(got) == 0 && len(tt.want) == 0 {
+				return
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	// The quartiles do not depend on the order of the values.
+	byValue := func(bc []float64) map[float64]int {
+		q := BetweennessQuartiles(bc)
+		m := map[float64]int{}
+		for i, v := range bc {
+			m[v] = q[i]
+		}
+		return m
+	}
+	a := byValue([]float64{0.3, 0.1, 0.1, 0.2, 0.5, 0.1})
+	b := byValue([]float64{0.1, 0.5, 0.2, 0.1, 0.1, 0.3})
+	// 0.1 ×3 (L = 0): q1; 0.2 (L = 3): 1 + ⌊12/6⌋ = 3; 0.3 (L = 4): 1 + ⌊16/6⌋ = 3; 0.5 (L = 5): 4.
+	if want := map[float64]int{0.1: 1, 0.2: 3, 0.3: 3, 0.5: 4}; !reflect.DeepEqual(a, want) || !reflect.DeepEqual(b, want) {
+		t.Errorf("quartiles %v and %v (the same values in another order), want %v", a, b, want)
 	}
 }

@@ -1,4 +1,4 @@
-package analysis
+package network
 
 import (
 	"math"
@@ -10,15 +10,12 @@ import (
 	gonum "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/simple"
-
-	"github.com/ecoscope/ecoscope/generate"
-	"github.com/ecoscope/ecoscope/graph"
 )
 
 // lvCase is a network for the Louvain tests.
 type lvCase struct {
 	name string
-	net  *Network
+	net  *Graph
 }
 
 // lvCases returns the golden graphs of testdata/golden (karate, florentine,
@@ -29,7 +26,7 @@ func lvCases(t *testing.T) []lvCase {
 	t.Helper()
 	var cases []lvCase
 	for _, name := range goldenGraphs {
-		cases = append(cases, lvCase{name, New(readGolden(t, name).ecosystem(), Options{Ties: TiesExplicit})})
+		cases = append(cases, lvCase{name, readGolden(t, name).graph()})
 	}
 	r := rand.New(rand.NewPCG(11, 11))
 	for _, s := range []struct{ n, m int }{{30, 60}, {100, 300}, {300, 900}, {1000, 2500}} {
@@ -38,26 +35,26 @@ func lvCases(t *testing.T) []lvCase {
 	for _, s := range []struct{ n, m int }{{50, 150}, {400, 1600}} {
 		cases = append(cases, lvCase{"weighted n=" + strconv.Itoa(s.n), lvWeightedNet(r, s.n, s.m)})
 	}
-	e := generate.Ecosystem(generate.Options{Partners: 1000, Ties: 5000, Seed: 1, NetworkOnly: true})
-	cases = append(cases, lvCase{"generated n=1000", New(e, Options{Ties: TiesExplicit})})
+	cases = append(cases, lvCase{"generated n=1000", generated(1000, 5000, 1)})
 	return cases
 }
 
 // lvWeightedNet returns a random network of n partners and m ties with
 // weights uniform in [0.1, 5).
-func lvWeightedNet(r *rand.Rand, n, m int) *Network {
-	e := &graph.Ecosystem{}
+func lvWeightedNet(r *rand.Rand, n, m int) *Graph {
+	ids := make([]string, n)
 	for i := range n {
-		e.Partners = append(e.Partners, graph.Partner{ID: strconv.Itoa(i)})
+		ids[i] = strconv.Itoa(i)
 	}
+	var ties []tie
 	for range m {
-		e.Ties = append(e.Ties, graph.Tie{
-			Source: strconv.Itoa(r.IntN(n)),
-			Target: strconv.Itoa(r.IntN(n)),
-			Weight: 0.1 + 4.9*r.Float64(),
+		ties = append(ties, tie{
+			u: strconv.Itoa(r.IntN(n)),
+			v: strconv.Itoa(r.IntN(n)),
+			w: 0.1 + 4.9*r.Float64(),
 		})
 	}
-	return New(e, Options{Ties: TiesExplicit})
+	return fromTies(ids, ties)
 }
 
 // lvGroups returns the members of every community of of, as gonum nodes.
@@ -73,7 +70,7 @@ func lvGroups(of []int) [][]gonum.Node {
 }
 
 // lvCheckConnected checks that every community of c is connected.
-func lvCheckConnected(t *testing.T, net *Network, c Communities) {
+func lvCheckConnected(t *testing.T, net *Graph, c Communities) {
 	t.Helper()
 	reached := make([]bool, net.N())
 	for s, k := range c.Of {
@@ -151,10 +148,11 @@ func TestLouvainPlanted(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := rand.New(rand.NewPCG(5, 5))
 			n := groups * size
-			e := &graph.Ecosystem{}
+			ids := make([]string, n)
 			for i := range n {
-				e.Partners = append(e.Partners, graph.Partner{ID: strconv.Itoa(i)})
+				ids[i] = strconv.Itoa(i)
 			}
+			var ties []tie
 			for u := range n {
 				for v := u + 1; v < n; v++ {
 					p, w := tc.pOut, tc.wOut
@@ -162,11 +160,11 @@ func TestLouvainPlanted(t *testing.T) {
 						p, w = tc.pIn, tc.wIn
 					}
 					if r.Float64() < p {
-						e.Ties = append(e.Ties, graph.Tie{Source: strconv.Itoa(u), Target: strconv.Itoa(v), Weight: w})
+						ties = append(ties, tie{u: strconv.Itoa(u), v: strconv.Itoa(v), w: w})
 					}
 				}
 			}
-			net := New(e, Options{Ties: TiesExplicit})
+			net := fromTies(ids, ties)
 			planted := make([]int, n)
 			for v := range planted {
 				planted[v] = v / size
@@ -317,7 +315,7 @@ func TestLouvainLevels(t *testing.T) {
 }
 
 func TestSplitDisconnected(t *testing.T) {
-	net := mxNet(t, twoTrianglesNodes+" g:government", twoTrianglesEdges)
+	net := specNet(t, twoTrianglesNodes+" g:government", twoTrianglesEdges)
 	for _, tc := range []struct {
 		name   string
 		of     []int
@@ -347,7 +345,7 @@ func TestSplitDisconnected(t *testing.T) {
 }
 
 func TestLouvainNilSource(t *testing.T) {
-	net := mxNet(t, twoTrianglesNodes, twoTrianglesEdges)
+	net := specNet(t, twoTrianglesNodes, twoTrianglesEdges)
 	if c := Louvain(net, nil); !reflect.DeepEqual(c.Of, []int{0, 0, 0, 1, 1, 1}) {
 		t.Errorf("Louvain(nil source) = %v, want the two triangles", c.Of)
 	}
@@ -357,5 +355,5 @@ func TestLouvainNilSource(t *testing.T) {
 // of BenchmarkLouvain, for comparison; at 50,000 partners it takes about two
 // minutes, so run it with -benchtime=1x.
 func BenchmarkLouvainGonum(b *testing.B) {
-	mxBench(b, func(net *Network) { community.Modularize(net, 1, rand.NewPCG(1, 1)) })
+	benchNodeMetric(b, func(net *Graph) { community.Modularize(net, 1, rand.NewPCG(1, 1)) })
 }

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package analysis
+package network
 
 // hugePageSize is only used on Linux.
 const hugePageSize = 2 << 20

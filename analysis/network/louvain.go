@@ -1,9 +1,35 @@
-package analysis
+package network
 
 import (
 	"math/rand/v2"
 	"slices"
 )
+
+// Louvain partitions g into communities with the Louvain method on the
+// weighted graph at resolution 1 and returns them renumbered by size (see
+// Communities) with their modularity Q (see Modularity). Local moving visits
+// the nodes in an order shuffled with src and moves each to the
+// neighbouring community with the largest gain
+//
+//	ΔQ = (1/W) [ (k_{i,C} − Σ_C k_i/2W) − (k_{i,D} − Σ_D k_i/2W) ]
+//
+// (W the total weight, k_i the strength of i, k_{i,C} the weight of its ties
+// into C, Σ_C the total strength of C without i) until no move gains more
+// than 1e-12; aggregation makes every community a node, and both phases
+// repeat until nothing moves. A community left disconnected is split into
+// its components, which never lowers Q. The same src gives the same
+// partition; src nil draws from the global generator. Isolated nodes are
+// communities of their own; without ties Q is NaN. Cost and timings:
+// docs/engine.md.
+//
+// References: V. D. Blondel, J.-L. Guillaume, R. Lambiotte and E. Lefebvre,
+// Fast unfolding of communities in large networks, J. Stat. Mech. P10008,
+// 2008, doi:10.1088/1742-5468/2008/10/P10008; V. A. Traag, L. Waltman and
+// N. J. van Eck, From Louvain to Leiden: guaranteeing well-connected
+// communities, Sci. Rep. 9, 5233, 2019, doi:10.1038/s41598-019-41695-z.
+func Louvain(g *Graph, src rand.Source) Communities {
+	return renumberCommunities(g, louvain(g, src))
+}
 
 // louvainEps is the least gain in modularity, ΔQ, for which the local moving
 // phase moves a node out of its community. Gains at or below it count as
@@ -30,14 +56,14 @@ type lvGraph struct {
 func (g *lvGraph) n() int { return len(g.off) - 1 }
 
 // lvNetwork returns the first level: the network itself, sharing its arrays.
-func lvNetwork(net *Network) *lvGraph {
+func lvNetwork(net *Graph) *lvGraph {
 	return &lvGraph{off: net.off, nbr: net.nbr, w: net.w, str: net.strength}
 }
 
 // louvain returns the communities of the nodes of net found by the Louvain
 // method, each of them connected (see splitDisconnected), labelled 0..k−1
 // in order of their smallest node.
-func louvain(net *Network, src rand.Source) []int {
+func louvain(net *Graph, src rand.Source) []int {
 	n := net.N()
 	shuffle := rand.Shuffle
 	if src != nil {
@@ -266,7 +292,7 @@ func (g *lvGraph) aggregate(comm []int32, k int) *lvGraph {
 // tie is lost from L_c, and S_c² ≥ Σ of the squares of its parts) and leaves
 // a partition of connected communities alone. The labels of the result are
 // 0..k−1 in order of the smallest node. It costs O(n + m).
-func splitDisconnected(net *Network, of []int) []int {
+func splitDisconnected(net *Graph, of []int) []int {
 	n := net.N()
 	out := make([]int, n)
 	for i := range out {

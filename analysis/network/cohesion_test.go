@@ -1,4 +1,4 @@
-package analysis
+package network
 
 import (
 	"math"
@@ -11,7 +11,7 @@ func TestGoldenCohesion(t *testing.T) {
 	for _, name := range goldenGraphs {
 		t.Run(name, func(t *testing.T) {
 			g := readGolden(t, name)
-			net := New(g.ecosystem(), Options{})
+			net := g.graph()
 			checkNodes(t, net, "Triangles", ints(Triangles(net)), g.want(t, "triangles"), 0)           // nx.triangles(G)
 			checkNodes(t, net, "Clustering", Clustering(net), g.want(t, "clustering"), 1e-9)           // nx.clustering(G)
 			checkNodes(t, net, "CoreNumber", ints(CoreNumber(net)), g.want(t, "core_number"), 0)       // nx.core_number(G)
@@ -43,7 +43,7 @@ func second[A, B any](_ A, b B) B { return b }
 // definitions on seeded random networks.
 func TestRandomCohesion(t *testing.T) {
 	for c, rc := range randomCases(200) {
-		net := New(rc.e, Options{})
+		net := rc.graph()
 		a := rc.a
 		n := len(a)
 		adj := func(i, j int) bool { return a[i][j] > 0 }
@@ -183,21 +183,21 @@ func TestRandomCohesion(t *testing.T) {
 }
 
 func BenchmarkClustering(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { Clustering(net) })
+	benchNodeMetric(b, func(net *Graph) { Clustering(net) })
 }
 
 func BenchmarkCoreNumber(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { CoreNumber(net) })
+	benchNodeMetric(b, func(net *Graph) { CoreNumber(net) })
 }
 
 func BenchmarkConstraint(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { Constraint(net) })
+	benchNodeMetric(b, func(net *Graph) { Constraint(net) })
 }
 
 func BenchmarkEffectiveSize(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { EffectiveSize(net) })
+	benchNodeMetric(b, func(net *Graph) { EffectiveSize(net) })
 }
 
 func BenchmarkComponents(b *testing.B) {
-	benchNodeMetric(b, func(net *Network) { Components(net) })
+	benchNodeMetric(b, func(net *Graph) { Components(net) })
 }
