@@ -125,7 +125,7 @@ func vertexDiameterBound(g *Graph, comp []int) int {
 type pathSampler struct {
 	distS, distT   []int32
 	sigS, sigT     []float64
-	front, next    []int32 // frontier being expanded and the next one
+	next           []int32 // the next frontier
 	frontS, frontT []int32
 	seenS, seenT   []int32 // nodes to reset
 	count          []int32

@@ -548,10 +548,8 @@ func TestBFSOrder(t *testing.T) {
 	}
 	// The adjacency is the same under the renumbering.
 	for v := 0; v < net.N(); v++ {
-		var got, wantN []int32
-		for _, u := range bn.Neighbors(int(perm[v])) {
-			got = append(got, u)
-		}
+		var wantN []int32
+		got := append([]int32(nil), bn.Neighbors(int(perm[v]))...)
 		for _, u := range net.Neighbors(v) {
 			wantN = append(wantN, perm[u])
 		}
