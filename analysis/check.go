@@ -111,39 +111,40 @@ const (
 )
 
 // CheckOptions are the thresholds of Check. DefaultCheckOptions gives the
-// defaults; config.Check holds the same settings for ecoscope.yaml.
+// defaults. The tags are the keys of the settings under check: in
+// ecoscope.yaml; package config reads them into this type directly.
 type CheckOptions struct {
 	// MinOrganisations is the number of distinct partners a unit needs to
 	// be interorganisational.
-	MinOrganisations int
+	MinOrganisations int `mapstructure:"min_organisations"`
 	// MinDisciplines is the number of distinct professional backgrounds a
 	// unit needs to be interprofessional: the disciplines of the people of
 	// its partners, or the kinds of partners without them, or the helix
 	// types of partners known by neither (see Check).
-	MinDisciplines int
+	MinDisciplines int `mapstructure:"min_disciplines"`
 	// MinKnownShare is the share of a unit's partners whose background is
 	// known by the disciplines of their people or by their kind, below
 	// which too few backgrounds make interprofessional unknown, not false.
-	MinKnownShare float64
+	MinKnownShare float64 `mapstructure:"min_known_share"`
 	// EcosystemMinHelixTypes is the number of known helix types an
 	// ecosystem needs for broad representation.
-	EcosystemMinHelixTypes int
+	EcosystemMinHelixTypes int `mapstructure:"ecosystem_min_helix_types"`
 	// EcosystemMinChildUnits is the number of units directly beneath an
 	// ecosystem (fieldlabs or teams) that it needs to fit its level.
-	EcosystemMinChildUnits int
+	EcosystemMinChildUnits int `mapstructure:"ecosystem_min_child_units"`
 	// FieldlabMinChildUnits is the number of units directly beneath a unit
 	// that make it a fieldlab even when its own composition is stable.
-	FieldlabMinChildUnits int
+	FieldlabMinChildUnits int `mapstructure:"fieldlab_min_child_units"`
 	// TeamMinStableShare is the share of a unit's memberships that must be
 	// stable (see Check) for its composition to count as stable.
-	TeamMinStableShare float64
+	TeamMinStableShare float64 `mapstructure:"team_min_stable_share"`
 	// TeamToleranceDays is how many days a stable membership may start
 	// after the unit starts, or end before the unit ends.
-	TeamToleranceDays int
+	TeamToleranceDays int `mapstructure:"team_tolerance_days"`
 	// Unit restricts the result to this unit and the units nested below
 	// it; the units above it still lend it their challenge. Empty: every
 	// unit.
-	Unit string
+	Unit string `mapstructure:"-"`
 }
 
 // DefaultCheckOptions returns the default thresholds: 2 organisations, 2

@@ -18,9 +18,10 @@ func TestDefaultOptions(t *testing.T) {
 		t.Errorf("DefaultGrowthOptions() = %+v, not the network of DefaultOptions()", got)
 	}
 	g := analysis.DefaultGapOptions()
-	levels, forms := config.Gaps{Targets: config.DefaultGapTargets, MinShare: config.DefaultMinShare}.TargetClasses()
-	if !reflect.DeepEqual(g.Targets, levels) || !reflect.DeepEqual(g.FormTargets, forms) || g.MinShare != config.DefaultMinShare {
-		t.Errorf("DefaultGapOptions() = %+v; config's defaults are %v, %v, %v", g, levels, forms, config.DefaultMinShare)
+	cg := config.DefaultGaps()
+	levels, forms := cg.TargetClasses()
+	if !reflect.DeepEqual(g.Targets, levels) || !reflect.DeepEqual(g.FormTargets, forms) || g.MinShare != cg.MinShare {
+		t.Errorf("DefaultGapOptions() = %+v; config's defaults are %v, %v, %v", g, levels, forms, cg.MinShare)
 	}
 	if g.Units != nil || g.Top != 0 || g.OnlyGaps || g.MaxCandidates != 0 {
 		t.Errorf("DefaultGapOptions() = %+v, want every unit and every candidate", g)

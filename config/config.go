@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/ecoscope/ecoscope/analysis"
 	"os"
 	"slices"
 	"strings"
@@ -29,8 +30,9 @@ type Config struct {
 	Store string `mapstructure:"store"`
 	// Gaps are the targets of `ecoscope gaps` (see gaps.go).
 	Gaps Gaps `mapstructure:"gaps"`
-	// Check are the thresholds of `ecoscope check` (see check.go).
-	Check Check `mapstructure:"check"`
+	// Check are the thresholds of `ecoscope check`, read into the options
+	// of the analysis itself (analysis.CheckOptions carries the keys).
+	Check analysis.CheckOptions `mapstructure:"check"`
 	// Ties are the settings of the partner network (see ties.go).
 	Ties Ties `mapstructure:"ties"`
 	// File is the configuration file that was read, "" when none.
@@ -191,40 +193,3 @@ func checkKeys(v *viper.Viper, file string, known map[string]bool) error {
 	last := k[strings.LastIndex(k, ".")+1:]
 	return fmt.Errorf("config %s: unknown setting %q%s (%s: %s)", file, k, didYouMean(last, siblings), where, strings.Join(siblings, ", "))
 }
-
-// Template is a commented ecoscope.yaml, as `ecoscope init` writes it.
-const Template = `# ecoscope configuration. Settings here are overridden by ECOSCOPE_*
-# environment variables (e.g. ECOSCOPE_STORE), which are overridden by flags.
-
-# Where imported data is kept: the path of an SQLite file, created on first
-# import. Relative paths are relative to the working directory.
-store: ecoscope.db
-
-# Targets of ` + "`ecoscope gaps`" + ` (see docs/gaps.md): the helix coverage class a unit
-# of each level should reach, and the share below which a helix type present
-# in a unit counts as under-represented.
-# gaps:
-#   targets:
-#     ecosystem: quintuple
-#     fieldlab: quadruple
-#     team: triple
-#   min_share: 0.10
-
-# The partner network (see docs/metrics.md): a unit with more direct
-# partners than max_unit_size makes no co-membership ties (a crowd is not a
-# working group); 0 turns the limit off. Units at the ecosystem level never
-# make them.
-# ties:
-#   max_unit_size: 50
-
-# Thresholds of ` + "`ecoscope check`" + ` (see docs/check.md).
-# check:
-#   min_organisations: 2
-#   min_disciplines: 2
-#   min_known_share: 0.8
-#   ecosystem_min_helix_types: 3
-#   ecosystem_min_child_units: 1
-#   fieldlab_min_child_units: 2
-#   team_min_stable_share: 0.8
-#   team_tolerance_days: 31
-`

@@ -3,10 +3,13 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
 )
 
 func TestLoadPrecedence(t *testing.T) {
@@ -73,14 +76,58 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestTemplateLoads(t *testing.T) {
+	noEnv := func(string) (string, bool) { return "", false }
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, FileName), []byte(Template), 0o644)
-	cfg, err := Load(Options{Dir: dir, Env: func(string) (string, bool) { return "", false }})
+	os.WriteFile(filepath.Join(dir, FileName), []byte(Template()), 0o644)
+	cfg, err := Load(Options{Dir: dir, Env: noEnv})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cfg.Store != DefaultStore {
 		t.Errorf("Store = %q, want %q", cfg.Store, DefaultStore)
+	}
+}
+
+// TestTemplateIsTheDefaults: the template of ecoscope init, with its
+// settings uncommented, names every setting once and gives exactly the
+// defaults Load uses without a file (issue 10: the defaults lived in four
+// places).
+func TestTemplateIsTheDefaults(t *testing.T) {
+	noEnv := func(string) (string, bool) { return "", false }
+	setting := regexp.MustCompile(`^# ( *[a-z_]+:( .*)?)$`)
+	var lines []string
+	keys := map[string]int{}
+	for _, l := range strings.Split(Template(), "\n") {
+		if m := setting.FindStringSubmatch(l); m != nil {
+			l = m[1]
+			keys[strings.TrimSpace(strings.SplitN(m[1], ":", 2)[0])]++
+		}
+		lines = append(lines, l)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, FileName), []byte(strings.Join(lines, "\n")), 0o644)
+	got, err := Load(Options{Dir: dir, Env: noEnv})
+	if err != nil {
+		t.Fatalf("the uncommented template does not load: %v\n%s", err, strings.Join(lines, "\n"))
+	}
+	want, err := Load(Options{Dir: t.TempDir(), Env: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.File = ""
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the template gives\n%+v\nthe defaults are\n%+v", got, want)
+	}
+	// Every setting that has a default is in the template, once.
+	v := viper.New()
+	gapsDefaults(v)
+	checkDefaults(v)
+	tiesDefaults(v)
+	for _, k := range v.AllKeys() {
+		leaf := k[strings.LastIndex(k, ".")+1:]
+		if keys[leaf] != 1 {
+			t.Errorf("setting %s appears %d times in the template", k, keys[leaf])
+		}
 	}
 }
 
@@ -106,7 +153,7 @@ func TestCheckKnownShare(t *testing.T) {
 		t.Errorf("min_known_share %v from the file, want 0.6", cfg.Check.MinKnownShare)
 	}
 	// The template of ecoscope init names it, commented out.
-	if !strings.Contains(Template, "#   min_known_share: 0.8\n") {
+	if !strings.Contains(Template(), "#   min_known_share: 0.8 ") {
 		t.Error("the template lacks check.min_known_share")
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/viper"
 
+	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -25,26 +26,31 @@ type Gaps struct {
 	MinShare float64 `mapstructure:"min_share"`
 }
 
-// DefaultGapTargets are the targets when ecoscope.yaml gives none: the
+// DefaultGaps returns the gaps settings when ecoscope.yaml gives none: those
+// of analysis.DefaultGapOptions, the one place they are defined (the
 // quintuple helix for an ecosystem, the quadruple helix for a fieldlab, the
-// triple helix for a team, and no target for a PLC or a CoP, which are not
-// Learning Communities on their own (one organisation, one profession).
-var DefaultGapTargets = map[string]string{
-	"ecosystem": "quintuple", "fieldlab": "quadruple", "team": "triple",
-	"plc": "none", "cop": "none",
+// triple helix for a team, no target for a PLC or a CoP).
+func DefaultGaps() Gaps {
+	o := analysis.DefaultGapOptions()
+	g := Gaps{Targets: map[string]string{}, MinShare: o.MinShare}
+	for l, c := range o.Targets {
+		g.Targets[string(l)] = string(c)
+	}
+	for f, c := range o.FormTargets {
+		g.Targets[string(f)] = string(c)
+	}
+	return g
 }
-
-// DefaultMinShare is the default of gaps.min_share.
-const DefaultMinShare = 0.10
 
 // gapsDefaults sets one default per target key, so that a file that gives
 // some targets keeps the defaults of the others (viper does not merge a
 // default map with a map from the file).
 func gapsDefaults(v *viper.Viper) {
-	for k, t := range DefaultGapTargets {
+	d := DefaultGaps()
+	for k, t := range d.Targets {
 		v.SetDefault("gaps.targets."+k, t)
 	}
-	v.SetDefault("gaps.min_share", DefaultMinShare)
+	v.SetDefault("gaps.min_share", d.MinShare)
 }
 
 // gapTargetValues are the values a target may take.

@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 
+	"github.com/ecoscope/ecoscope/analysis"
+
 	"github.com/spf13/viper"
 )
 
@@ -16,9 +18,9 @@ type Ties struct {
 	MaxUnitSize int `mapstructure:"max_unit_size"`
 }
 
-// DefaultMaxUnitSize is the default of ties.max_unit_size; docs/metrics.md
-// says why (it equals analysis.DefaultMaxUnitSize).
-const DefaultMaxUnitSize = 50
+// DefaultMaxUnitSize is the default of ties.max_unit_size: that of the
+// analyses; docs/metrics.md says why.
+const DefaultMaxUnitSize = analysis.DefaultMaxUnitSize
 
 func tiesDefaults(v *viper.Viper) {
 	v.SetDefault("ties.max_unit_size", DefaultMaxUnitSize)

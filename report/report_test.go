@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // defaultOptions are the options of ecoscope report without a
 // configuration: every tie source, the default gaps targets.
 func defaultOptions() Options {
-	levels, forms := config.Gaps{Targets: config.DefaultGapTargets}.TargetClasses()
+	levels, forms := config.DefaultGaps().TargetClasses()
 	return Options{Targets: analysis.Targets{Levels: levels, Forms: forms}}
 }
 
@@ -58,7 +58,7 @@ func golden(t *testing.T, name string, got []byte) []byte {
 //   - at 2020: gem (2019-2021), uni (2019), bv (2020-03) and los (undated)
 //     are active; wijk joins in 2022. So 4 partners, tie uni-bv only,
 //     coverage triple.
-//   - against the default targets (config.DefaultGapTargets): all dates,
+//   - against the default targets (config.DefaultGaps): all dates,
 //     eco lacks environment (quintuple), fl government (quadruple), t
 //     government (triple): 3 of 3 units below target. At 2020 fl holds
 //     only t's uni and bv: eco (triple) lacks civil_society and

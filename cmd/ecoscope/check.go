@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecoscope/ecoscope/analysis"
-	"github.com/ecoscope/ecoscope/config"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -73,22 +72,9 @@ English and stable.`,
 	return cmd
 }
 
-// checkOptionsOf turns the check: settings into analysis options.
-func checkOptionsOf(c config.Check) analysis.CheckOptions {
-	return analysis.CheckOptions{
-		MinOrganisations:       c.MinOrganisations,
-		MinDisciplines:         c.MinDisciplines,
-		MinKnownShare:          c.MinKnownShare,
-		EcosystemMinHelixTypes: c.EcosystemMinHelixTypes,
-		EcosystemMinChildUnits: c.EcosystemMinChildUnits,
-		FieldlabMinChildUnits:  c.FieldlabMinChildUnits,
-		TeamMinStableShare:     c.TeamMinStableShare,
-		TeamToleranceDays:      c.TeamToleranceDays,
-	}
-}
 
 func (a *app) runCheck(cmd *cobra.Command, opts *checkOptions) error {
-	copts := checkOptionsOf(a.cfg.Check)
+	copts := a.cfg.Check
 	if err := copts.Validate(); err != nil {
 		where := "config"
 		if a.cfg.File != "" {

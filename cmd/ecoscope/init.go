@@ -59,7 +59,7 @@ func (a *app) runInit(opts *initOptions, dir string) error {
 	if err != nil {
 		return err
 	}
-	files := map[string][]byte{config.FileName: []byte(config.Template)}
+	files := map[string][]byte{config.FileName: []byte(config.Template())}
 	for _, e := range entries {
 		b, err := templates.ReadFile("templates/" + e.Name())
 		if err != nil {
