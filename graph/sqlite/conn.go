@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql/driver"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -206,5 +205,13 @@ func upsert(key, cols []string) string {
 		strings.Join(key, ", "), strings.Join(set, ", "), strings.Join(stored, ", "), strings.Join(excluded, ", "))
 }
 
-// errBadConn marks an error after which the connection must not be used.
-func errBadConn(err error) error { return errors.Join(err, driver.ErrBadConn) }
+// errBadConn marks an error after which the connection must not be used:
+// database/sql then closes the connection instead of putting it back in the
+// pool. The message stays that of err alone (errors.Join added a line
+// "driver: bad connection" to it, which told the user nothing).
+func errBadConn(err error) error { return badConn{err} }
+
+type badConn struct{ err error }
+
+func (e badConn) Error() string   { return e.err.Error() }
+func (e badConn) Unwrap() []error { return []error{e.err, driver.ErrBadConn} }

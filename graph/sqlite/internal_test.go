@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -310,5 +311,18 @@ func TestMigrateTieID(t *testing.T) {
 	}
 	if stats.Added.Ties != 2 || stats.Unchanged.Ties != 1 {
 		t.Errorf("import after migration: %+v, want 2 ties added and 1 unchanged", stats)
+	}
+}
+
+// TestBadConnMessage: an error that retires a connection says only what
+// went wrong (issue 9: a full disk added a line "driver: bad connection").
+func TestBadConnMessage(t *testing.T) {
+	cause := errors.New("database or disk is full (13)")
+	err := errBadConn(cause)
+	if !errors.Is(err, driver.ErrBadConn) || !errors.Is(err, cause) {
+		t.Errorf("errBadConn(%v) does not wrap both the cause and driver.ErrBadConn", cause)
+	}
+	if got := err.Error(); got != cause.Error() {
+		t.Errorf("message %q, want %q", got, cause.Error())
 	}
 }
