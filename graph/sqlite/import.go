@@ -25,6 +25,9 @@ import (
 // them.
 func (s *Store) Import(ctx context.Context, e *graph.Ecosystem, opts graph.ImportOptions) (graph.ImportStats, error) {
 	var stats graph.ImportStats
+	if s.readOnly {
+		return stats, fmt.Errorf("sqlite: import: %w: %s is open read-only", ErrReadOnly, s.path)
+	}
 	err := ctx.Err()
 	if err == nil {
 		err = s.withConn(ctx, func(c *conn) error {
@@ -37,10 +40,17 @@ func (s *Store) Import(ctx context.Context, e *graph.Ecosystem, opts graph.Impor
 		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
 			err = fmt.Errorf("%w (%v)", cerr, err)
 		}
+		if isFull(err) {
+			err = fmt.Errorf("the disk is full (%w); nothing was imported and the store is as it was", err)
+		}
 		return graph.ImportStats{}, fmt.Errorf("sqlite: import: %w", err)
 	}
 	return stats, nil
 }
+
+// testHookBeforeCommit, when set, runs when an import has written
+// everything and is about to commit.
+var testHookBeforeCommit func()
 
 // importOn imports e on c: BEGIN IMMEDIATE, write, COMMIT, with foreign
 // key checks off in between.
@@ -71,6 +81,9 @@ func importOn(c *conn, e *graph.Ecosystem, opts graph.ImportOptions) (stats grap
 	im := &importer{conn: c, e: e, replace: opts.Replace}
 	if stats, err = im.run(); err != nil {
 		return graph.ImportStats{}, err
+	}
+	if testHookBeforeCommit != nil {
+		testHookBeforeCommit()
 	}
 	if err := tx.Commit(); err != nil {
 		return graph.ImportStats{}, err

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/graph/storetest"
@@ -266,7 +267,7 @@ func TestMigrateTieID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", dsn(path, modeWrite))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,5 +325,66 @@ func TestBadConnMessage(t *testing.T) {
 	}
 	if got := err.Error(); got != cause.Error() {
 		t.Errorf("message %q, want %q", got, cause.Error())
+	}
+}
+
+// TestReadersDuringImport starts readers in the middle of an import, each
+// with a Store of its own as another process would: they neither wait for
+// the import nor fail, and see the data committed before it (issue 9: every
+// read failed with SQLITE_BUSY after 10 s while an import was written).
+func TestReadersDuringImport(t *testing.T) {
+	defer func(hook func()) { testHookBeforeCommit = hook }(testHookBeforeCommit)
+	path := filepath.Join(t.TempDir(), "ecoscope.db")
+	w, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	before, after := storetest.Sample(), storetest.Sample()
+	after.Ties = after.Ties[:2]
+	if _, err := w.Import(t.Context(), before, graph.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	ran := false
+	testHookBeforeCommit = func() {
+		ran = true
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				start := time.Now()
+				r, err := OpenReadOnly(t.Context(), path)
+				if err != nil {
+					t.Errorf("OpenReadOnly during an import: %v", err)
+					return
+				}
+				defer r.Close()
+				got, err := r.Load(t.Context(), graph.Query{})
+				if err != nil {
+					t.Errorf("Load during an import: %v", err)
+					return
+				}
+				if d := storetest.Diff(got, before); d != "" {
+					t.Errorf("Load during an import is not the data before it:\n%s", d)
+				}
+				if took := time.Since(start); took > 5*time.Second {
+					t.Errorf("a reader took %v: it waited for the import", took)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	if _, err := w.Import(t.Context(), after, graph.ImportOptions{Replace: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !ran {
+		t.Fatal("the hook did not run")
+	}
+	r, err := OpenReadOnly(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if got, _ := r.Load(t.Context(), graph.Query{}); storetest.Diff(got, after) != "" {
+		t.Errorf("a reader after the import does not see it:\n%s", storetest.Diff(got, after))
 	}
 }
