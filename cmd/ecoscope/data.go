@@ -126,11 +126,19 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 	if !exists(a.cfg.Store) {
 		return nil, meta, fmt.Errorf("no store at %s: import data first (`ecoscope import PATH`), point --store at a store, or analyse files directly with --from PATH", a.cfg.Store)
 	}
-	st, err := sqlite.Open(ctx, a.cfg.Store)
+	// Read-only: no lock that an import waits for, and none waited for, so
+	// this runs while an import is written and sees what was committed.
+	st, err := sqlite.OpenReadOnly(ctx, a.cfg.Store)
 	if err != nil {
 		return nil, meta, err
 	}
-	defer st.Close()
+	defer func() {
+		// The data was read: a store that cannot be tidied up (its WAL
+		// moved into the file) is worth a warning, not a failed analysis.
+		if err := st.Close(); err != nil {
+			fmt.Fprintf(a.io.Err, "warning: %v\n", err)
+		}
+	}()
 	meta.Source = a.cfg.Store
 	e, err := st.Load(ctx, q)
 	if err == nil && isEmpty(e, q) {

@@ -67,12 +67,27 @@ func (a *app) runImport(cmd *cobra.Command, opts *importOptions, paths []string)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	stats, err := st.Import(ctx, e, graph.ImportOptions{Replace: opts.replace})
 	if err != nil {
+		st.Close()
 		return fmt.Errorf("import into %s: %w", a.cfg.Store, err)
 	}
 	fmt.Fprintf(a.io.Out, "imported %s into %s\n", strings.Join(paths, ", "), a.cfg.Store)
+	if err := a.printStats(c, stats); err != nil {
+		st.Close()
+		return err
+	}
+	// The import is committed; closing moves it from the WAL into the file.
+	// If that fails (a full disk), the store file alone is not whole: an
+	// error, which says what to do.
+	if err := st.Close(); err != nil {
+		return fmt.Errorf("import into %s: the import is committed, but: %w", a.cfg.Store, err)
+	}
+	return nil
+}
+
+// printStats writes what an import of a data set with the counts c did.
+func (a *app) printStats(c graph.Counts, stats graph.ImportStats) error {
 	tw := tabwriter.NewWriter(a.io.Out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\tread\tadded\tupdated\tunchanged\t\n")
 	rows := []struct {
