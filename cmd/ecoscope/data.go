@@ -108,7 +108,7 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 	}
 	meta := report.Meta{At: q.At, Unit: q.Unit}
 	if len(d.from) > 0 {
-		e, problems, err := readDataSets(d.from)
+		e, problems, err := readDataSets(d.from, nil)
 		if err != nil {
 			return nil, meta, err
 		}
@@ -177,16 +177,18 @@ func (a *app) emptyNote(x *analysis.EmptySnapshot) {
 }
 
 // readDataSets reads and validates one or more data sets; several are
-// combined into one, so that ids must be unique across them.
-func readDataSets(paths []string) (*graph.Ecosystem, graph.Problems, error) {
+// combined into one, so that ids must be unique across them. The data sets
+// may name the records of known (those of the store they are imported
+// into), or, when it is nil, only their own.
+func readDataSets(paths []string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	if len(paths) == 1 {
-		return importers.Read(paths[0])
+		return importers.ReadWith(paths[0], known)
 	}
 	all := &graph.Ecosystem{}
 	var problems graph.Problems
 	var failed bool
 	for _, p := range paths {
-		e, ps, err := importers.Read(p)
+		e, ps, err := importers.ReadWith(p, known)
 		problems = append(problems, ps...)
 		if err != nil {
 			if _, ok := err.(*graph.ValidationError); !ok {
@@ -209,7 +211,7 @@ func readDataSets(paths []string) (*graph.Ecosystem, graph.Problems, error) {
 		return nil, problems, problems.Err()
 	}
 	// Validate the combination: ids must not repeat across data sets.
-	combined := all.Validate().Errors()
+	combined := all.ValidateWith(known).Errors()
 	if len(combined) > 0 {
 		problems = append(problems, combined...)
 		return nil, problems, combined.Err()

@@ -170,3 +170,55 @@ func TestImportDiskFull(t *testing.T) {
 		t.Error("the WAL is still there after a command closed the store")
 	}
 }
+
+// TestImportNamesStoredRecords imports a data set that names records only
+// the store holds (issue 9: refused with `unknown partner or person
+// "hs-rivierstad"`, although an import without --replace may name them).
+func TestImportNamesStoredRecords(t *testing.T) {
+	env, _ := storeEnv(t)
+	if r := ecoscope(t, env, "import", example); r.code != exitOK {
+		t.Fatalf("import: %s", r.err)
+	}
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("partners.csv", "id,name,helix\np1,Nieuw B.V.,industry\n")
+	write("people.csv", "id,name,partner\np1.jan,Jan,hs-rivierstad\n")
+	write("memberships.csv", "unit,member\nfl-aardgasvrije-wijken,p1\n")
+	// Two ties between stored partners with one key: combined, as ever.
+	write("ties.csv", "source,target,type,weight\np1,hs-rivierstad,project,1\nuni-rivierstad,hs-rivierstad,extra,1\nhs-rivierstad,uni-rivierstad,extra,2\n")
+
+	if r := ecoscope(t, env, "import", "--dry-run", dir); r.code != exitOK {
+		t.Fatalf("dry run: exit %d, stderr:\n%s", r.code, r.err)
+	}
+	r := ecoscope(t, env, "import", dir)
+	if r.code != exitOK {
+		t.Fatalf("import: exit %d, stderr:\n%s", r.code, r.err)
+	}
+	for _, want := range []string{`1 tie record repeated`} {
+		if !strings.Contains(r.err, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.err)
+		}
+	}
+	if m := reportJSON(t, env); m["partners"].(float64) != 155 {
+		t.Errorf("%v partners after the import, want 155", m["partners"])
+	}
+
+	// Without a store (--from) and with --replace the data set must hold
+	// what it names.
+	if r := ecoscope(t, nil, "report", "--from", dir); r.code != exitInvalid || !strings.Contains(r.err, `unknown partner or person "hs-rivierstad"`) {
+		t.Errorf("report --from: exit %d, stderr:\n%s", r.code, r.err)
+	}
+	if r := ecoscope(t, env, "import", "--replace", dir); r.code != exitInvalid {
+		t.Errorf("import --replace: exit %d, want %d; stderr:\n%s", r.code, exitInvalid, r.err)
+	}
+	// What neither holds is still refused.
+	write("ties.csv", "source,target\np1,hs-rivierstat\n")
+	r = ecoscope(t, env, "import", dir)
+	if r.code != exitInvalid || !strings.Contains(r.err, `unknown partner or person "hs-rivierstat"`) {
+		t.Errorf("import naming an unknown partner: exit %d, stderr:\n%s", r.code, r.err)
+	}
+}

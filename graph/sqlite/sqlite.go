@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -301,6 +302,32 @@ func (s *Store) Counts(ctx context.Context) (graph.Counts, error) {
 		return graph.Counts{}, fmt.Errorf("sqlite: counts: %w", err)
 	}
 	return c, nil
+}
+
+// Known returns the ids of the partners, people and units stored, for
+// validating a data set that may name them (graph.Ecosystem.ValidateWith);
+// read in one transaction.
+func (s *Store) Known(ctx context.Context) (*graph.Known, error) {
+	k := &graph.Known{Actors: map[string]bool{}, Units: map[string]string{}}
+	err := s.withConn(ctx, func(c *conn) error {
+		return readTx(c, func() error {
+			err := c.each("SELECT key, id IN (SELECT actor FROM person) FROM actor", nil, func(v []driver.Value) error {
+				k.Actors[c.str(v[0])] = c.int(v[1]) != 0
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			return c.each("SELECT u.key, ifnull(p.key, '') FROM unit u LEFT JOIN unit p ON p.id = u.parent", nil, func(v []driver.Value) error {
+				k.Units[c.str(v[0])] = c.str(v[1])
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: read the ids stored: %w", err)
+	}
+	return k, nil
 }
 
 // migration is one file of migrations/: NNNN_name.sql.
