@@ -242,7 +242,9 @@ func dsn(path string, mode openMode) string {
 // writable too.
 func writable(path string) error {
 	dir := filepath.Dir(path)
-	if err := canWrite(dir); err != nil {
+	if err := canWrite(dir); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("the directory %s does not exist", dir)
+	} else if err != nil {
 		return fmt.Errorf("%w: its directory %s is not writable (%v); SQLite writes %s-wal and %s-shm beside the store",
 			ErrReadOnly, dir, err, filepath.Base(path), filepath.Base(path))
 	}
