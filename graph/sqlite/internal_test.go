@@ -7,6 +7,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/graph/storetest"
+	"github.com/ecoscope/ecoscope/internal/mounttest"
 )
 
 func openTemp(t *testing.T) *Store {
@@ -258,11 +260,10 @@ func TestSortRows(t *testing.T) {
 	}
 }
 
-// TestMigrateTieID opens a store made by the first schema, with ties, and
-// checks that migration 2 keeps every tie (with an empty id) and lets ties
-// that differ only in their id be imported after it.
-func TestMigrateTieID(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
+// makeSchema1 makes a store at path with the first schema and two partners
+// tied by a project since 2019.
+func makeSchema1(t *testing.T, path string) {
+	t.Helper()
 	ms, err := migrations()
 	if err != nil {
 		t.Fatal(err)
@@ -286,7 +287,44 @@ func TestMigrateTieID(t *testing.T) {
 		}
 	}
 	db.Close()
+}
 
+// TestReadOnlyOlderSchema: a reader brings a store with an older schema up
+// to date where it can write it, and says what to do where it cannot.
+func TestReadOnlyOlderSchema(t *testing.T) {
+	dir := mounttest.Tmpfs(t, "4m")
+	path := filepath.Join(dir, "old.db")
+	makeSchema1(t, path)
+	copied := filepath.Join(dir, "copy.db")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copied, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenReadOnly(t.Context(), path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly of an older schema: %v", err)
+	}
+	if c, err := r.Counts(t.Context()); err != nil || c.Ties != 1 {
+		t.Errorf("Counts = %+v, %v; want 1 tie", c, err)
+	}
+	r.Close()
+
+	mounttest.ReadOnly(t, dir)
+	_, err = OpenReadOnly(t.Context(), copied)
+	if err == nil || !strings.Contains(err.Error(), "schema version 1, older") || !strings.Contains(err.Error(), "ecoscope import") {
+		t.Errorf("OpenReadOnly of an older schema on a read-only disk: error %v, want one that says the schema is older and what to do", err)
+	}
+}
+
+// TestMigrateTieID opens a store made by the first schema, with ties, and
+// checks that migration 2 keeps every tie (with an empty id) and lets ties
+// that differ only in their id be imported after it.
+func TestMigrateTieID(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	makeSchema1(t, path)
 	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
