@@ -581,6 +581,22 @@ func (im *importer) write() (graph.Counts, error) {
 	}
 	n.Memberships = int(k)
 
+	// A value record is known by all its fields: it is there or not.
+	// (Written before the ties, which may still be being resolved.)
+	k, err = im.insert("value_record", []string{"reporter", "unit", "cycle", "capital", "level", "date", "description"},
+		"ON CONFLICT DO NOTHING", len(im.values), func(i int, v []any) {
+			r := &im.values[i]
+			var unit any // NULL: no unit
+			if r.unit != 0 {
+				unit = r.unit
+			}
+			v[0], v[1], v[2], v[3], v[4], v[5], v[6] = r.reporter, unit, r.cycle, r.capital, r.level, r.date, r.description
+		})
+	if err != nil {
+		return n, err
+	}
+	n.Values = int(k)
+
 	if err := im.waitTies(); err != nil {
 		return n, err
 	}
@@ -606,20 +622,6 @@ func (im *importer) write() (graph.Counts, error) {
 	}
 	n.Ties = int(k)
 
-	// A value record is known by all its fields: it is there or not.
-	k, err = im.insert("value_record", []string{"reporter", "unit", "cycle", "capital", "level", "date", "description"},
-		"ON CONFLICT DO NOTHING", len(im.values), func(i int, v []any) {
-			r := &im.values[i]
-			var unit any // NULL: no unit
-			if r.unit != 0 {
-				unit = r.unit
-			}
-			v[0], v[1], v[2], v[3], v[4], v[5], v[6] = r.reporter, unit, r.cycle, r.capital, r.level, r.date, r.description
-		})
-	if err != nil {
-		return n, err
-	}
-	n.Values = int(k)
 	return n, nil
 }
 
@@ -712,10 +714,10 @@ func (im *importer) deleteLacking() error {
 	return nil
 }
 
-// diffTiesAside compares the ties stored with those of e (once resolved)
-// on another connection, while this one resolves and writes the rest. Its
-// read transaction sees what this one started from: the import holds the
-// write lock, so no one commits in between.
+// diffTiesAside reads the ties stored on another connection, while this
+// one resolves and writes the rest, and compares them with those of e once
+// they are resolved. Its read transaction sees what this one started from:
+// the import holds the write lock, so no one commits in between.
 func (im *importer) diffTiesAside() {
 	ctx, cancel := context.WithCancel(im.ctx)
 	im.cancelDiff = cancel
@@ -724,6 +726,17 @@ func (im *importer) diffTiesAside() {
 	resolved := im.tiesResolved
 	go func() {
 		done <- im.aside(ctx, func(c *conn) error {
+			// Read the ties stored while e's ties are still being resolved,
+			// then compare.
+			var stored []tieRow
+			err := readTx(c, func() error {
+				var err error
+				stored, err = readTies(c)
+				return err
+			})
+			if err != nil {
+				return err
+			}
 			select {
 			case <-resolved:
 			case <-ctx.Done():
@@ -732,24 +745,32 @@ func (im *importer) diffTiesAside() {
 			if len(im.tieProblems) > 0 {
 				return nil // the import fails
 			}
-			return readTx(c, func() error {
-				// The columns of a tie packed into four numbers, as Load
-				// reads them: the driver takes a lock for every value.
-				var err error
-				im.storedTies, err = diffStored(c, `SELECT source << 32 | target, type, directed << 62 | since * 100000000 + until, weight
-					FROM tie ORDER BY source, target, type, since`,
-					func(v []driver.Value) tieRow {
-						ends, dates := c.int(v[0]), c.int(v[2])
-						return tieRow{source: ends >> 32, target: ends & 0xffffffff, typ: c.int(v[1]),
-							since: dates & (1<<62 - 1) / 100000000, until: dates & (1<<62 - 1) % 100000000,
-							weight: c.float(v[3]), directed: dates>>62 != 0}
-					}, im.ties, compareTies, func(a, b *tieRow) bool {
-						return a.until == b.until && a.weight == b.weight && a.directed == b.directed
-					})
-				return err
+			im.storedTies = diffRows(stored, im.ties, compareTies, func(a, b *tieRow) bool {
+				return a.until == b.until && a.weight == b.weight && a.directed == b.directed
 			})
+			return nil
 		})
 	}()
+}
+
+// readTies reads every tie stored, in the order of the primary key. The
+// columns of a tie are packed into four numbers, as Load reads them: the
+// driver takes a lock for every value.
+func readTies(c *conn) ([]tieRow, error) {
+	var n int64
+	if err := c.each("SELECT count(*) FROM tie", nil, func(v []driver.Value) error { n = c.int(v[0]); return nil }); err != nil {
+		return nil, err
+	}
+	ties := make([]tieRow, 0, n)
+	err := c.each(`SELECT source << 32 | target, type, directed << 62 | since * 100000000 + until, weight
+		FROM tie ORDER BY source, target, type, since`, nil, func(v []driver.Value) error {
+		ends, dates := c.int(v[0]), c.int(v[2])
+		ties = append(ties, tieRow{source: ends >> 32, target: ends & 0xffffffff, typ: c.int(v[1]),
+			since: dates & (1<<62 - 1) / 100000000, until: dates & (1<<62 - 1) % 100000000,
+			weight: c.float(v[3]), directed: dates>>62 != 0})
+		return nil
+	})
+	return ties, err
 }
 
 // stopDiff stops diffTiesAside, if it still runs, and waits for it.
@@ -824,30 +845,40 @@ type rowDiff[R any] struct {
 }
 
 // diffStored reads the rows stored, in the order of their keys (query), and
-// merges them with rows, sorted in that order: compare compares keys, and
-// same tells whether two rows with one key have the same values.
+// compares them with rows (see diffRows).
 func diffStored[R any](c *conn, query string, scan func(v []driver.Value) R, rows []R, compare func(a, b *R) int, same func(a, b *R) bool) (rowDiff[R], error) {
+	var stored []R
+	err := c.each(query, nil, func(v []driver.Value) error {
+		stored = append(stored, scan(v))
+		return nil
+	})
+	return diffRows(stored, rows, compare, same), err
+}
+
+// diffRows merges the rows stored with rows, both sorted by their keys:
+// compare compares keys, and same tells whether two rows with one key have
+// the same values.
+func diffRows[R any](stored, rows []R, compare func(a, b *R) int, same func(a, b *R) bool) rowDiff[R] {
 	d := rowDiff[R]{state: make([]rowState, len(rows))}
 	j := 0
-	err := c.each(query, nil, func(v []driver.Value) error {
-		s := scan(v)
-		for j < len(rows) && compare(&rows[j], &s) < 0 {
+	for i := range stored {
+		s := &stored[i]
+		for j < len(rows) && compare(&rows[j], s) < 0 {
 			j++ // not stored: rowAdded
 		}
-		if j < len(rows) && compare(&rows[j], &s) == 0 {
+		if j < len(rows) && compare(&rows[j], s) == 0 {
 			d.state[j] = rowChanged
-			if same(&rows[j], &s) {
+			if same(&rows[j], s) {
 				d.state[j] = rowUnchanged
 			}
 			j++
-			return nil
+			continue
 		}
 		d.nLacking++
 		if len(d.lacking) < len(rows) {
-			d.lacking = append(d.lacking, s)
+			d.lacking = append(d.lacking, *s)
 		}
-		return nil
-	})
+	}
 	for _, st := range d.state {
 		switch st {
 		case rowAdded:
@@ -858,7 +889,7 @@ func diffStored[R any](c *conn, query string, scan func(v []driver.Value) R, row
 			d.unchanged++
 		}
 	}
-	return d, err
+	return d
 }
 
 // replaceRows deletes from table the rows that d found lacking and returns
