@@ -150,41 +150,44 @@ func reimport(t *testing.T, s *sqlite.Store, e *graph.Ecosystem, replace bool) {
 func FuzzRoundTrip(f *testing.F) {
 	f.Add([]byte{5, 1, 2, 0, 3, 2, 1, 7, 3, 4, 1, 9, 2, 11, 2, 3, 5, 8, 13, 21}, []byte{5, 1, 2})
 	f.Add([]byte("ecoscope round trip"), []byte("ecoscope round trip, replaced"))
-	f.Fuzz(func(t *testing.T, a, b []byte) {
-		ea, ok := fuzzEcosystem(a)
-		if !ok {
-			return
-		}
-		eb, ok := fuzzEcosystem(b)
-		if !ok {
-			return
-		}
-		path := filepath.Join(t.TempDir(), "ecoscope.db")
-		s := open(t, path)
-		defer s.Close()
-		stats, err := s.Import(t.Context(), ea, graph.ImportOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := (graph.ImportStats{Added: ea.Counts()}); stats != want {
-			t.Fatalf("import into a new store: %+v, want everything added %+v", stats, want)
-		}
-		checkLoads(t, s, ea)
-		reimport(t, s, ea, false)
-		reimport(t, s, ea, true)
+	f.Fuzz(roundTrip)
+}
 
-		if _, err := s.Import(t.Context(), eb, graph.ImportOptions{Replace: true}); err != nil {
-			t.Fatal(err)
-		}
-		checkLoads(t, s, eb)
-		reimport(t, s, eb, false)
+// roundTrip is the body of FuzzRoundTrip.
+func roundTrip(t *testing.T, a, b []byte) {
+	ea, ok := fuzzEcosystem(a)
+	if !ok {
+		return
+	}
+	eb, ok := fuzzEcosystem(b)
+	if !ok {
+		return
+	}
+	path := filepath.Join(t.TempDir(), "ecoscope.db")
+	s := open(t, path)
+	defer s.Close()
+	stats, err := s.Import(t.Context(), ea, graph.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (graph.ImportStats{Added: ea.Counts()}); stats != want {
+		t.Fatalf("import into a new store: %+v, want everything added %+v", stats, want)
+	}
+	checkLoads(t, s, ea)
+	reimport(t, s, ea, false)
+	reimport(t, s, ea, true)
 
-		// A reader of its own sees the same.
-		r, err := sqlite.OpenReadOnly(t.Context(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
-		checkLoads(t, r, eb)
-	})
+	if _, err := s.Import(t.Context(), eb, graph.ImportOptions{Replace: true}); err != nil {
+		t.Fatal(err)
+	}
+	checkLoads(t, s, eb)
+	reimport(t, s, eb, false)
+
+	// A reader of its own sees the same.
+	r, err := sqlite.OpenReadOnly(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	checkLoads(t, r, eb)
 }
