@@ -745,9 +745,13 @@ func (im *importer) diffTiesAside() {
 			if len(im.tieProblems) > 0 {
 				return nil // the import fails
 			}
-			im.storedTies = diffRows(stored, im.ties, compareTies, func(a, b *tieRow) bool {
+			d := diffRows(stored, im.ties, compareTies, func(a, b *tieRow) bool {
 				return a.until == b.until && a.weight == b.weight && a.directed == b.directed
 			})
+			if d.rewrite(len(im.ties)) {
+				d.stored, d.lacking = nil, nil // not needed: let them go
+			}
+			im.storedTies = d
 			return nil
 		})
 	}()
@@ -836,12 +840,20 @@ const (
 	rowUnchanged                 // stored as it is
 )
 
-// rowDiff is the outcome of diffStored.
+// rowDiff is the outcome of diffRows.
 type rowDiff[R any] struct {
 	diffStats
 	state    []rowState // of each row of the data set
-	lacking  []R        // the stored rows the data set lacks, while fewer than the rows of the data set
-	nLacking int        // all of them
+	stored   []R        // the rows stored (nil once they are not needed)
+	lacking  []int32    // the places in stored of the rows the data set lacks
+	nLacking int
+}
+
+// rewrite reports whether the table is better emptied and written anew
+// than its rows lacking deleted and its new and changed rows written:
+// when that would touch at least as many rows as the data set has, n.
+func (d *rowDiff[R]) rewrite(n int) bool {
+	return d.nLacking > 0 && d.nLacking+d.added+d.changed >= n
 }
 
 // diffStored reads the rows stored, in the order of their keys (query), and
@@ -859,7 +871,7 @@ func diffStored[R any](c *conn, query string, scan func(v []driver.Value) R, row
 // compare compares keys, and same tells whether two rows with one key have
 // the same values.
 func diffRows[R any](stored, rows []R, compare func(a, b *R) int, same func(a, b *R) bool) rowDiff[R] {
-	d := rowDiff[R]{state: make([]rowState, len(rows))}
+	d := rowDiff[R]{state: make([]rowState, len(rows)), stored: stored}
 	j := 0
 	for i := range stored {
 		s := &stored[i]
@@ -874,11 +886,9 @@ func diffRows[R any](stored, rows []R, compare func(a, b *R) int, same func(a, b
 			j++
 			continue
 		}
-		d.nLacking++
-		if len(d.lacking) < len(rows) {
-			d.lacking = append(d.lacking, *s)
-		}
+		d.lacking = append(d.lacking, int32(i))
 	}
+	d.nLacking = len(d.lacking)
 	for _, st := range d.state {
 		switch st {
 		case rowAdded:
@@ -901,14 +911,14 @@ func replaceRows[R any](c *conn, table string, keyCols []string, d rowDiff[R], r
 	if d.nLacking == 0 && d.added+d.changed == 0 {
 		return rows[:0], nil
 	}
-	if d.nLacking > 0 && d.nLacking+d.added+d.changed >= len(rows) {
+	if d.rewrite(len(rows)) {
 		// The table name is one of two constants.
 		if _, err := c.exec("DELETE FROM " + table); err != nil {
 			return nil, err
 		}
 		return rows, nil
 	}
-	if _, err := c.deleteKeys(table, keyCols, len(d.lacking), func(i int, v []any) { key(&d.lacking[i], v) }); err != nil {
+	if _, err := c.deleteKeys(table, keyCols, len(d.lacking), func(i int, v []any) { key(&d.stored[d.lacking[i]], v) }); err != nil {
 		return nil, err
 	}
 	kept := rows[:0]
