@@ -83,8 +83,13 @@ func (a *app) runImport(cmd *cobra.Command, opts *importOptions, paths []string)
 	}
 	stats, err := st.Import(ctx, e, graph.ImportOptions{Replace: opts.replace})
 	if err != nil {
-		st.Close()
-		return fmt.Errorf("import into %s: %w", a.cfg.Store, err)
+		err = fmt.Errorf("import into %s: %w", a.cfg.Store, err)
+		if cerr := st.Close(); cerr != nil {
+			// What was committed before (a new store's schema, say) is
+			// still only in the WAL: say so too.
+			err = fmt.Errorf("%w; also %w", err, cerr)
+		}
+		return err
 	}
 	fmt.Fprintf(a.io.Out, "imported %s into %s\n", strings.Join(paths, ", "), a.cfg.Store)
 	if err := a.printStats(c, stats); err != nil {

@@ -145,10 +145,20 @@ func TestImportDiskFull(t *testing.T) {
 	}
 	want := reportJSON(t, map[string]string{"ECOSCOPE_STORE": roomy})
 
+	// No room for the import itself: it fails and says so, in one line.
+	small := filepath.Join(mounttest.Tmpfs(t, fmt.Sprint(fi.Size()/2)), "ecoscope.db")
+	r := ecoscope(t, map[string]string{"ECOSCOPE_STORE": small}, "import", data)
+	if r.code != exitError || !strings.Contains(r.err, "disk is full") || strings.Contains(r.err, "bad connection") || strings.Count(r.err, "\n") != 1 {
+		t.Errorf("import onto a full disk: exit %d, stderr %q; want %d and one line that says the disk is full", r.code, r.err, exitError)
+	}
+	if _, err := os.Stat(small + "-wal"); err == nil && !strings.Contains(r.err, "do not delete") {
+		t.Errorf("stderr %q does not say that the WAL left beside the store must stay", r.err)
+	}
+
 	dir := mounttest.Tmpfs(t, fmt.Sprint(fi.Size()*8/5))
 	path := filepath.Join(dir, "ecoscope.db")
 	env := map[string]string{"ECOSCOPE_STORE": path}
-	r := ecoscope(t, env, "import", data)
+	r = ecoscope(t, env, "import", data)
 	if r.code != exitError {
 		t.Fatalf("import onto a full disk: exit %d, want %d; stderr:\n%s", r.code, exitError, r.err)
 	}
