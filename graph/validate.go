@@ -138,8 +138,13 @@ func (e *ValidationError) Error() string {
 //
 // Last, when nothing else is wrong, it merges repeated records (see
 // Combine) and adds a notice for each kind it merged.
-func (e *Ecosystem) Validate() Problems {
-	ps, ends := e.validateRecords()
+func (e *Ecosystem) Validate() Problems { return e.ValidateWith(nil) }
+
+// ValidateWith is Validate for a data set that may also name the records
+// of known (see Known): references to them are not problems, and repeated
+// ties between them are merged like any others.
+func (e *Ecosystem) ValidateWith(known *Known) Problems {
+	ps, ends := e.validateRecords(known)
 	if len(ps.Errors()) == 0 {
 		c, conflicts := e.combine(ends)
 		ps = append(ps, conflicts...)
@@ -151,14 +156,19 @@ func (e *Ecosystem) Validate() Problems {
 // ValidateRecords is Validate without the merging of repeated records, for
 // a data set already known to be invalid (whose repeats would only add
 // noise to its problems).
-func (e *Ecosystem) ValidateRecords() Problems {
-	ps, _ := e.validateRecords()
+func (e *Ecosystem) ValidateRecords() Problems { return e.ValidateRecordsWith(nil) }
+
+// ValidateRecordsWith is ValidateRecords with the records of known, as
+// ValidateWith.
+func (e *Ecosystem) ValidateRecordsWith(known *Known) Problems {
+	ps, _ := e.validateRecords(known)
 	return ps
 }
 
-// validateRecords is ValidateRecords; it also returns the actor numbers of
-// the ends of every tie (see tieEnds), for Combine.
-func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
+// validateRecords is ValidateRecordsWith; it also returns the actor numbers
+// of the ends of every tie (see tieEnds), for Combine.
+func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
+	stored := newKnownRefs(known, len(e.Partners)+len(e.People))
 	var ps Problems
 	nerr := 0 // the errors in ps
 	add := func(pos Pos, field, format string, args ...any) {
@@ -228,7 +238,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		}
 		if p.Partner == "" {
 			add(p.Pos, "partner", "empty partner: every person works for a partner")
-		} else if !hasKey(partners, p.Partner) {
+		} else if !hasKey(partners, p.Partner) && !stored.partner(p.Partner) {
 			add(p.Pos, "partner", "unknown partner %q%s", p.Partner, partnerIDs.suggest(p.Partner))
 		}
 	}
@@ -265,7 +275,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if u.Parent == "" {
 			continue
 		}
-		if !hasKey(units, u.Parent) {
+		if !hasKey(units, u.Parent) && !stored.unit(u.Parent) {
 			add(u.Pos, "parent", "unknown unit %q%s", u.Parent, unitIDs.suggest(u.Parent))
 		}
 	}
@@ -274,9 +284,15 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 	for _, u := range e.Units {
 		parent[u.ID] = u.Parent
 	}
+	up := func(id string) string { // through known units too
+		if p, ok := parent[id]; ok {
+			return p
+		}
+		return stored.parent(id)
+	}
 	for _, u := range e.Units {
 		seen := map[string]bool{u.ID: true}
-		for p := parent[u.ID]; p != ""; p = parent[p] {
+		for p := up(u.ID); p != ""; p = up(p) {
 			if seen[p] {
 				add(u.Pos, "parent", "unit %q is its own ancestor (parent chain loops through %q)", u.ID, p)
 				break
@@ -298,6 +314,9 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if a, ok := people[id]; ok {
 			return a
 		}
+		if a, ok := stored.actor(id); ok {
+			return a
+		}
 		add(pos, field, "unknown partner or person %q%s", id, members.suggest(id))
 		return -1
 	}
@@ -306,7 +325,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		m := &e.Memberships[i]
 		if m.Unit == "" {
 			add(m.Pos, "unit", "empty unit")
-		} else if !hasKey(units, m.Unit) {
+		} else if !hasKey(units, m.Unit) && !stored.unit(m.Unit) {
 			add(m.Pos, "unit", "unknown unit %q%s", m.Unit, unitIDs.suggest(m.Unit))
 		}
 		member(m.Pos, "member", m.Member)
@@ -341,7 +360,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 	for i := range e.Values {
 		v := &e.Values[i]
 		member(v.Pos, "reporter", v.Reporter)
-		if v.Unit != "" && !hasKey(units, v.Unit) {
+		if v.Unit != "" && !hasKey(units, v.Unit) && !stored.unit(v.Unit) {
 			add(v.Pos, "unit", "unknown unit %q%s", v.Unit, unitIDs.suggest(v.Unit))
 		}
 		if v.Cycle == "" {

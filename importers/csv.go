@@ -24,7 +24,9 @@ import (
 //
 // The files are read in parallel, and a large file in chunks in parallel.
 // The strings of the records share the memory of the file they come from.
-func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
+func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) { return readCSVDir(dir, nil) }
+
+func readCSVDir(dir string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read data set: %w", err)
@@ -93,7 +95,7 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 	// together in memory.
 	pack(e.Partners, func(p *graph.Partner) *string { return &p.ID })
 	pack(e.People, func(p *graph.Person) *string { return &p.ID })
-	return finish(e, dir, ps, fatal)
+	return finish(e, dir, ps, fatal, known)
 }
 
 // readText returns the content of the file at path. The records read from

@@ -25,6 +25,10 @@ import (
 // its opening brace. The ecosystem is named after the "name" key, or else
 // after name without its extension. See Read for what it returns.
 func ReadJSON(r io.Reader, name string) (*graph.Ecosystem, graph.Problems, error) {
+	return readJSON(r, name, nil)
+}
+
+func readJSON(r io.Reader, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	var b strings.Builder
 	if _, err := io.Copy(&b, r); err != nil {
 		return nil, nil, fmt.Errorf("read data set %s: %w", name, err)
@@ -35,7 +39,7 @@ func ReadJSON(r io.Reader, name string) (*graph.Ecosystem, graph.Problems, error
 	if e.Name == "" {
 		e.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
-	return finish(e, name, d.problems, d.fatal)
+	return finish(e, name, d.problems, d.fatal, known)
 }
 
 // jsonReader reads a JSON document. Once json.Valid has checked its syntax,

@@ -36,12 +36,19 @@ var ErrFormat = errors.New("not a folder of CSV files or a .json file")
 // When path itself cannot be read, Read returns a nil ecosystem, no
 // problems and the error.
 func Read(path string) (*graph.Ecosystem, graph.Problems, error) {
+	return ReadWith(path, nil)
+}
+
+// ReadWith is Read for a data set that may name the records of known, such
+// as those of the store it is imported into: it is validated with
+// (*graph.Ecosystem).ValidateWith. A nil known is Read.
+func ReadWith(path string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read data set: %w", err)
 	}
 	if fi.IsDir() {
-		return ReadCSVDir(path)
+		return readCSVDir(path, known)
 	}
 	if !strings.EqualFold(filepath.Ext(path), ".json") {
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, ErrFormat)
@@ -51,14 +58,14 @@ func Read(path string) (*graph.Ecosystem, graph.Problems, error) {
 		return nil, nil, fmt.Errorf("read data set: %w", err)
 	}
 	defer f.Close()
-	return ReadJSON(f, path)
+	return readJSON(f, path, known)
 }
 
-// finish validates e unless a file could not be read as a whole, and
+// finish validates e (with known, see ReadWith) unless a file could not be read as a whole, and
 // returns the result of Read. Problems of Validate about a field that was
 // already reported while parsing are left out; those about the data set as
 // a whole are placed in name.
-func finish(e *graph.Ecosystem, name string, ps graph.Problems, fatal bool) (*graph.Ecosystem, graph.Problems, error) {
+func finish(e *graph.Ecosystem, name string, ps graph.Problems, fatal bool, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	if !fatal {
 		type key struct {
 			pos   graph.Pos
@@ -73,11 +80,11 @@ func finish(e *graph.Ecosystem, name string, ps graph.Problems, fatal bool) (*gr
 				}
 			}
 		}
-		validate := e.Validate
+		validate := e.ValidateWith
 		if len(ps.Errors()) > 0 {
-			validate = e.ValidateRecords // invalid already: no notes on repeats
+			validate = e.ValidateRecordsWith // invalid already: no notes on repeats
 		}
-		for _, p := range validate() {
+		for _, p := range validate(known) {
 			if reported[key{p.Pos, p.Field}] {
 				continue
 			}

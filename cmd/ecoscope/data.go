@@ -108,7 +108,7 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 	}
 	meta := report.Meta{At: q.At, Unit: q.Unit}
 	if len(d.from) > 0 {
-		e, problems, err := readDataSets(d.from)
+		e, problems, err := readDataSets(d.from, nil)
 		if err != nil {
 			return nil, meta, err
 		}
@@ -126,11 +126,19 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 	if !exists(a.cfg.Store) {
 		return nil, meta, fmt.Errorf("no store at %s: import data first (`ecoscope import PATH`), point --store at a store, or analyse files directly with --from PATH", a.cfg.Store)
 	}
-	st, err := sqlite.Open(ctx, a.cfg.Store)
+	// Read-only: no lock that an import waits for, and none waited for, so
+	// this runs while an import is written and sees what was committed.
+	st, err := sqlite.OpenReadOnly(ctx, a.cfg.Store)
 	if err != nil {
 		return nil, meta, err
 	}
-	defer st.Close()
+	defer func() {
+		// The data was read: a store that cannot be tidied up (its WAL
+		// moved into the file) is worth a warning, not a failed analysis.
+		if err := st.Close(); err != nil {
+			fmt.Fprintf(a.io.Err, "warning: %v\n", err)
+		}
+	}()
 	meta.Source = a.cfg.Store
 	e, err := st.Load(ctx, q)
 	if err == nil && isEmpty(e, q) {
@@ -169,16 +177,18 @@ func (a *app) emptyNote(x *analysis.EmptySnapshot) {
 }
 
 // readDataSets reads and validates one or more data sets; several are
-// combined into one, so that ids must be unique across them.
-func readDataSets(paths []string) (*graph.Ecosystem, graph.Problems, error) {
+// combined into one, so that ids must be unique across them. The data sets
+// may name the records of known (those of the store they are imported
+// into), or, when it is nil, only their own.
+func readDataSets(paths []string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	if len(paths) == 1 {
-		return importers.Read(paths[0])
+		return importers.ReadWith(paths[0], known)
 	}
 	all := &graph.Ecosystem{}
 	var problems graph.Problems
 	var failed bool
 	for _, p := range paths {
-		e, ps, err := importers.Read(p)
+		e, ps, err := importers.ReadWith(p, known)
 		problems = append(problems, ps...)
 		if err != nil {
 			if _, ok := err.(*graph.ValidationError); !ok {
@@ -201,7 +211,7 @@ func readDataSets(paths []string) (*graph.Ecosystem, graph.Problems, error) {
 		return nil, problems, problems.Err()
 	}
 	// Validate the combination: ids must not repeat across data sets.
-	combined := all.Validate().Errors()
+	combined := all.ValidateWith(known).Errors()
 	if len(combined) > 0 {
 		problems = append(problems, combined...)
 		return nil, problems, combined.Err()

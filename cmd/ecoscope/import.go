@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -31,7 +32,10 @@ combined into one, so their ids must not repeat.
 Every problem in the data is listed as file:line: column: message (the first
 50, then a count), and then nothing is written: an import is all or nothing.
 Importing the same data again changes nothing; rows that changed are
-updated; with --replace, whatever the store held before is deleted first.`,
+updated; with --replace, whatever the store held before is deleted first.
+Without --replace, a data set may name partners, people and units that the
+store already holds (ties to partners imported before, say); with it, it
+must hold everything it names.`,
 		Example: `  ecoscope import examples/energieke-regio
   ecoscope import --dry-run mijn-ecosysteem
   ecoscope import --store regio.db --replace export.json`,
@@ -51,7 +55,18 @@ updated; with --replace, whatever the store held before is deleted first.`,
 }
 
 func (a *app) runImport(cmd *cobra.Command, opts *importOptions, paths []string) error {
-	e, problems, err := readDataSets(paths)
+	ctx := cmd.Context()
+	// Without --replace, a data set may name what the store holds (a tie to
+	// a partner imported before): validate it against the store too. The
+	// store checks every reference again when it imports.
+	var known *graph.Known
+	if !opts.replace && exists(a.cfg.Store) {
+		var err error
+		if known, err = a.storedIDs(ctx); err != nil {
+			return err
+		}
+	}
+	e, problems, err := readDataSets(paths, known)
 	printProblems(a.io.Err, problems.Warnings())
 	printProblems(a.io.Err, problems.Notices())
 	if err != nil {
@@ -62,17 +77,49 @@ func (a *app) runImport(cmd *cobra.Command, opts *importOptions, paths []string)
 		fmt.Fprintf(a.io.Out, "%s is valid: %s; nothing written (dry run)\n", strings.Join(paths, ", "), describeCounts(c))
 		return nil
 	}
-	ctx := cmd.Context()
 	st, err := sqlite.Open(ctx, a.cfg.Store)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	stats, err := st.Import(ctx, e, graph.ImportOptions{Replace: opts.replace})
 	if err != nil {
-		return fmt.Errorf("import into %s: %w", a.cfg.Store, err)
+		err = fmt.Errorf("import into %s: %w", a.cfg.Store, err)
+		if cerr := st.Close(); cerr != nil {
+			// What was committed before (a new store's schema, say) is
+			// still only in the WAL: say so too.
+			err = fmt.Errorf("%w; also %w", err, cerr)
+		}
+		return err
 	}
 	fmt.Fprintf(a.io.Out, "imported %s into %s\n", strings.Join(paths, ", "), a.cfg.Store)
+	if err := a.printStats(c, stats); err != nil {
+		st.Close()
+		return err
+	}
+	// The import is committed; closing moves it from the WAL into the file.
+	// If that fails (a full disk), the store file alone is not whole: an
+	// error, which says what to do.
+	if err := st.Close(); err != nil {
+		return fmt.Errorf("import into %s: the import is committed, but: %w", a.cfg.Store, err)
+	}
+	return nil
+}
+
+// storedIDs returns the ids that the store holds.
+func (a *app) storedIDs(ctx context.Context) (*graph.Known, error) {
+	st, err := sqlite.OpenReadOnly(ctx, a.cfg.Store)
+	if err != nil {
+		return nil, err
+	}
+	known, err := st.Known(ctx)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		fmt.Fprintf(a.io.Err, "warning: %v\n", cerr)
+	}
+	return known, err
+}
+
+// printStats writes what an import of a data set with the counts c did.
+func (a *app) printStats(c graph.Counts, stats graph.ImportStats) error {
 	tw := tabwriter.NewWriter(a.io.Out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\tread\tadded\tupdated\tunchanged\t\n")
 	rows := []struct {

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql/driver"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -134,11 +133,10 @@ const batchRows = 256
 // is the ON CONFLICT clause, or "". insert returns the number of rows added
 // or changed.
 func (c *conn) insert(table string, cols []string, conflict string, n int, row func(i int, v []any)) (int64, error) {
-	k := len(cols)
-	statement := func(rows int) string {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	return c.batch(func(rows int) string {
 		var s strings.Builder
 		s.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
-		one := "(" + strings.TrimSuffix(strings.Repeat("?, ", k), ", ") + ")"
 		for i := range rows {
 			if i > 0 {
 				s.WriteString(", ")
@@ -147,7 +145,40 @@ func (c *conn) insert(table string, cols []string, conflict string, n int, row f
 		}
 		s.WriteString(" " + conflict)
 		return s.String()
+	}, len(cols), n, row)
+}
+
+// deleteKeys deletes the rows of table whose key (the columns cols) is one
+// of n keys, batchRows keys a statement; key(i, v) sets v to key i. It
+// returns the number of rows deleted.
+func (c *conn) deleteKeys(table string, cols []string, n int, key func(i int, v []any)) (int64, error) {
+	k := len(cols)
+	one := "?"
+	if k > 1 {
+		one = "(" + strings.TrimSuffix(strings.Repeat("?, ", k), ", ") + ")"
 	}
+	return c.batch(func(rows int) string {
+		var s strings.Builder
+		if k == 1 {
+			s.WriteString("DELETE FROM " + table + " WHERE " + cols[0] + " IN (")
+		} else {
+			s.WriteString("DELETE FROM " + table + " WHERE (" + strings.Join(cols, ", ") + ") IN (VALUES ")
+		}
+		for i := range rows {
+			if i > 0 {
+				s.WriteString(", ")
+			}
+			s.WriteString(one)
+		}
+		s.WriteString(")")
+		return s.String()
+	}, k, n, key)
+}
+
+// batch runs statement(batchRows) once per batchRows of n rows, prepared
+// once, and statement(rest) for the rest; each statement takes k values a
+// row, which row(i, v) sets. It returns the number of rows changed.
+func (c *conn) batch(statement func(rows int) string, k, n int, row func(i int, v []any)) (int64, error) {
 	args := make([]driver.NamedValue, min(n, batchRows)*k)
 	for i := range args {
 		args[i].Ordinal = i + 1
@@ -206,5 +237,13 @@ func upsert(key, cols []string) string {
 		strings.Join(key, ", "), strings.Join(set, ", "), strings.Join(stored, ", "), strings.Join(excluded, ", "))
 }
 
-// errBadConn marks an error after which the connection must not be used.
-func errBadConn(err error) error { return errors.Join(err, driver.ErrBadConn) }
+// errBadConn marks an error after which the connection must not be used:
+// database/sql then closes the connection instead of putting it back in the
+// pool. The message stays that of err alone (errors.Join added a line
+// "driver: bad connection" to it, which told the user nothing).
+func errBadConn(err error) error { return badConn{err} }
+
+type badConn struct{ err error }
+
+func (e badConn) Error() string   { return e.err.Error() }
+func (e badConn) Unwrap() []error { return []error{e.err, driver.ErrBadConn} }

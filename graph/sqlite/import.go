@@ -25,11 +25,14 @@ import (
 // them.
 func (s *Store) Import(ctx context.Context, e *graph.Ecosystem, opts graph.ImportOptions) (graph.ImportStats, error) {
 	var stats graph.ImportStats
+	if s.readOnly {
+		return stats, fmt.Errorf("sqlite: import: %w: %s is open read-only", ErrReadOnly, s.path)
+	}
 	err := ctx.Err()
 	if err == nil {
 		err = s.withConn(ctx, func(c *conn) error {
 			var err error
-			stats, err = importOn(c, e, opts)
+			stats, err = importOn(c, e, opts, s.withConn)
 			return err
 		})
 	}
@@ -37,14 +40,21 @@ func (s *Store) Import(ctx context.Context, e *graph.Ecosystem, opts graph.Impor
 		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
 			err = fmt.Errorf("%w (%v)", cerr, err)
 		}
+		if isFull(err) {
+			err = fmt.Errorf("the disk is full (%w); nothing was imported and the store is as it was", err)
+		}
 		return graph.ImportStats{}, fmt.Errorf("sqlite: import: %w", err)
 	}
 	return stats, nil
 }
 
+// testHookBeforeCommit, when set, runs when an import has written
+// everything and is about to commit.
+var testHookBeforeCommit func()
+
 // importOn imports e on c: BEGIN IMMEDIATE, write, COMMIT, with foreign
 // key checks off in between.
-func importOn(c *conn, e *graph.Ecosystem, opts graph.ImportOptions) (stats graph.ImportStats, err error) {
+func importOn(c *conn, e *graph.Ecosystem, opts graph.ImportOptions, aside func(context.Context, func(*conn) error) error) (stats graph.ImportStats, err error) {
 	if _, err := c.exec("PRAGMA foreign_keys = OFF"); err != nil {
 		return stats, err
 	}
@@ -68,9 +78,12 @@ func importOn(c *conn, e *graph.Ecosystem, opts graph.ImportOptions) (stats grap
 			}
 		}
 	}()
-	im := &importer{conn: c, e: e, replace: opts.Replace}
+	im := &importer{conn: c, e: e, replace: opts.Replace, aside: aside}
 	if stats, err = im.run(); err != nil {
 		return graph.ImportStats{}, err
+	}
+	if testHookBeforeCommit != nil {
+		testHookBeforeCommit()
 	}
 	if err := tx.Commit(); err != nil {
 		return graph.ImportStats{}, err
@@ -160,6 +173,17 @@ type importer struct {
 	ties         []tieRow
 	tieProblems  graph.Problems
 	tiesResolved chan struct{}
+
+	// With Replace: how the ties and memberships of e compare with those
+	// stored (see deleteLacking); ties and memberships then hold only the
+	// rows to write.
+	tieDiff, membershipDiff *diffStats
+	// aside runs a function on another connection of the store; with
+	// Replace, diffTiesAside reads the ties stored there.
+	aside      func(context.Context, func(*conn) error) error
+	storedTies rowDiff[tieRow]
+	tiesDiffed chan error // the outcome of diffTiesAside
+	cancelDiff context.CancelFunc
 }
 
 func (im *importer) run() (graph.ImportStats, error) {
@@ -175,8 +199,13 @@ func (im *importer) run() (graph.ImportStats, error) {
 		im.resolveTies()
 	}()
 	defer im.waitTies()
+	if im.replace {
+		// And so does reading the ties stored, to compare them.
+		im.diffTiesAside()
+		defer im.stopDiff()
+	}
 	im.resolveOthers()
-	if im.replace || len(im.problems) > 0 {
+	if len(im.problems) > 0 {
 		if err := im.waitTies(); err != nil {
 			return graph.ImportStats{}, err
 		}
@@ -199,11 +228,18 @@ func (im *importer) run() (graph.ImportStats, error) {
 		return graph.ImportStats{}, err
 	}
 	added := sub(after, before)
-	return graph.ImportStats{
+	stats := graph.ImportStats{
 		Added:     added,
 		Updated:   sub(affected, added),
 		Unchanged: sub(im.e.Counts(), affected),
-	}, nil
+	}
+	if d := im.tieDiff; d != nil {
+		stats.Added.Ties, stats.Updated.Ties, stats.Unchanged.Ties = d.added, d.changed, d.unchanged
+	}
+	if d := im.membershipDiff; d != nil {
+		stats.Added.Memberships, stats.Updated.Memberships, stats.Unchanged.Memberships = d.added, d.changed, d.unchanged
+	}
+	return stats, nil
 }
 
 // waitTies waits for resolveTies and returns the error for every problem
@@ -545,8 +581,29 @@ func (im *importer) write() (graph.Counts, error) {
 	}
 	n.Memberships = int(k)
 
+	// A value record is known by all its fields: it is there or not.
+	// (Written before the ties, which may still be being resolved.)
+	k, err = im.insert("value_record", []string{"reporter", "unit", "cycle", "capital", "level", "date", "description"},
+		"ON CONFLICT DO NOTHING", len(im.values), func(i int, v []any) {
+			r := &im.values[i]
+			var unit any // NULL: no unit
+			if r.unit != 0 {
+				unit = r.unit
+			}
+			v[0], v[1], v[2], v[3], v[4], v[5], v[6] = r.reporter, unit, r.cycle, r.capital, r.level, r.date, r.description
+		})
+	if err != nil {
+		return n, err
+	}
+	n.Values = int(k)
+
 	if err := im.waitTies(); err != nil {
 		return n, err
+	}
+	if im.replace {
+		if err := im.replaceTies(); err != nil {
+			return n, err
+		}
 	}
 	_, err = im.insert("tie_type", []string{"id", "name", "key"}, "", len(im.newTieTypes), func(i int, v []any) {
 		v[0], v[1], v[2] = im.nextTieType+int64(i), im.newTieTypes[i].name, im.newTieTypes[i].key
@@ -565,70 +622,35 @@ func (im *importer) write() (graph.Counts, error) {
 	}
 	n.Ties = int(k)
 
-	// A value record is known by all its fields: it is there or not.
-	k, err = im.insert("value_record", []string{"reporter", "unit", "cycle", "capital", "level", "date", "description"},
-		"ON CONFLICT DO NOTHING", len(im.values), func(i int, v []any) {
-			r := &im.values[i]
-			var unit any // NULL: no unit
-			if r.unit != 0 {
-				unit = r.unit
-			}
-			v[0], v[1], v[2], v[3], v[4], v[5], v[6] = r.reporter, unit, r.cycle, r.capital, r.level, r.date, r.description
-		})
-	if err != nil {
-		return n, err
-	}
-	n.Values = int(k)
 	return n, nil
 }
 
-// deleteLacking deletes the records stored that e lacks (for Replace). It
-// runs before write, so a partner that becomes a person and the like are
-// deleted as one and added as the other.
+// deleteLacking deletes the records stored that e lacks (for Replace),
+// but for ties (see replaceTies). It runs before write, so a partner that
+// becomes a person and the like are deleted as one and added as the other.
+//
+// Memberships (like ties) are read in the order of their keys and merged
+// with the rows of e, sorted the same way: that tells each row of e new,
+// changed or unchanged, and finds the stored rows e lacks. If deleting
+// those and writing the new and changed rows would touch at least as many
+// rows as e has, the table is emptied (SQLite drops its pages without
+// visiting the rows) and written anew, as in an import into a new store;
+// otherwise the rows lacking are deleted and only the new and changed ones
+// are written. Either way the stats come from the merge. Everything else
+// is deleted by key, batchRows keys a statement.
 func (im *importer) deleteLacking() error {
-	var lackingTies []tieRow
-	err := im.each("SELECT source, target, type, since FROM tie ORDER BY source, target, type, since", nil, func(v []driver.Value) error {
-		t := tieRow{source: im.int(v[0]), target: im.int(v[1]), typ: im.int(v[2]), since: im.int(v[3])}
-		if _, found := slices.BinarySearchFunc(im.ties, &t, func(a tieRow, b *tieRow) int { return compareTies(&a, b) }); !found {
-			lackingTies = append(lackingTies, t)
-		}
-		return nil
-	})
+	memberships, err := diffStored(im.conn, "SELECT unit, member, role, since, until FROM membership ORDER BY unit, member, role, since",
+		func(v []driver.Value) membershipRow {
+			return membershipRow{unit: im.int(v[0]), member: im.int(v[1]), role: im.str(v[2]), since: im.int(v[3]), until: im.int(v[4])}
+		}, im.memberships, compareMemberships, func(a, b *membershipRow) bool { return a.until == b.until })
 	if err != nil {
 		return err
 	}
-	for _, t := range lackingTies {
-		if _, err := im.exec("DELETE FROM tie WHERE source = ? AND target = ? AND type = ? AND since = ?", t.source, t.target, t.typ, t.since); err != nil {
-			return err
-		}
-	}
-	used := map[int64]bool{}
-	for i := range im.ties {
-		used[im.ties[i].typ] = true
-	}
-	for _, id := range im.tieTypes {
-		if id < im.nextTieType && !used[id] { // stored, and no longer used
-			if _, err := im.exec("DELETE FROM tie_type WHERE id = ?", id); err != nil {
-				return err
-			}
-		}
-	}
-
-	var lackingMemberships []membershipRow
-	err = im.each("SELECT unit, member, role, since FROM membership ORDER BY unit, member, role, since", nil, func(v []driver.Value) error {
-		m := membershipRow{unit: im.int(v[0]), member: im.int(v[1]), role: im.str(v[2]), since: im.int(v[3])}
-		if _, found := slices.BinarySearchFunc(im.memberships, &m, func(a membershipRow, b *membershipRow) int { return compareMemberships(&a, b) }); !found {
-			lackingMemberships = append(lackingMemberships, m)
-		}
-		return nil
-	})
+	im.membershipDiff = &memberships.diffStats
+	im.memberships, err = replaceRows(im.conn, "membership", []string{"unit", "member", "role", "since"}, memberships, im.memberships,
+		func(m *membershipRow, v []any) { v[0], v[1], v[2], v[3] = m.unit, m.member, m.role, m.since })
 	if err != nil {
 		return err
-	}
-	for _, m := range lackingMemberships {
-		if _, err := im.exec("DELETE FROM membership WHERE unit = ? AND member = ? AND role = ? AND since = ?", m.unit, m.member, m.role, m.since); err != nil {
-			return err
-		}
 	}
 
 	values := make(map[valueRow]bool, len(im.values))
@@ -647,36 +669,265 @@ func (im *importer) deleteLacking() error {
 	if err != nil {
 		return err
 	}
-	for _, rowid := range lackingValues {
-		if _, err := im.exec("DELETE FROM value_record WHERE rowid = ?", rowid); err != nil {
-			return err
-		}
+	if err := im.deleteIDs("value_record", "rowid", lackingValues); err != nil {
+		return err
 	}
 
+	var lackingUnits []int64
 	for key, id := range im.storedUnits {
 		if _, ok := im.units[key]; !ok {
-			if _, err := im.exec("DELETE FROM unit WHERE id = ?", id); err != nil {
-				return err
-			}
+			lackingUnits = append(lackingUnits, id)
 		}
 	}
+	if err := im.deleteIDs("unit", "id", lackingUnits); err != nil {
+		return err
+	}
+	// Actors gone, or changing type: delete the partner or person, and the
+	// actor when it is gone.
+	var partners, people, actors []int64
 	for key, ref := range im.storedActors {
 		now, ok := im.actors[key]
 		if ok && now.person == ref.person {
 			continue
 		}
-		// Gone, or changing type: delete the partner or person (the table
-		// name is one of two constants).
-		if _, err := im.exec("DELETE FROM "+actorType(ref.person)+" WHERE actor = ?", ref.id); err != nil {
-			return err
+		if ref.person {
+			people = append(people, ref.id)
+		} else {
+			partners = append(partners, ref.id)
 		}
 		if !ok {
-			if _, err := im.exec("DELETE FROM actor WHERE id = ?", ref.id); err != nil {
-				return err
-			}
+			actors = append(actors, ref.id)
+		}
+	}
+	for _, d := range []struct {
+		table string
+		ids   []int64
+	}{{"person", people}, {"partner", partners}, {"actor", actors}} {
+		col := "actor"
+		if d.table == "actor" {
+			col = "id"
+		}
+		if err := im.deleteIDs(d.table, col, d.ids); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// diffTiesAside reads the ties stored on another connection, while this
+// one resolves and writes the rest, and compares them with those of e once
+// they are resolved. Its read transaction sees what this one started from:
+// the import holds the write lock, so no one commits in between.
+func (im *importer) diffTiesAside() {
+	ctx, cancel := context.WithCancel(im.ctx)
+	im.cancelDiff = cancel
+	done := make(chan error, 1)
+	im.tiesDiffed = done
+	resolved := im.tiesResolved
+	go func() {
+		done <- im.aside(ctx, func(c *conn) error {
+			// Read the ties stored while e's ties are still being resolved,
+			// then compare.
+			var stored []tieRow
+			err := readTx(c, func() error {
+				var err error
+				stored, err = readTies(c)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			select {
+			case <-resolved:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			if len(im.tieProblems) > 0 {
+				return nil // the import fails
+			}
+			d := diffRows(stored, im.ties, compareTies, func(a, b *tieRow) bool {
+				return a.until == b.until && a.weight == b.weight && a.directed == b.directed
+			})
+			if d.rewrite(len(im.ties)) {
+				d.stored, d.lacking = nil, nil // not needed: let them go
+			}
+			im.storedTies = d
+			return nil
+		})
+	}()
+}
+
+// readTies reads every tie stored, in the order of the primary key. The
+// columns of a tie are packed into four numbers, as Load reads them: the
+// driver takes a lock for every value.
+func readTies(c *conn) ([]tieRow, error) {
+	var n int64
+	if err := c.each("SELECT count(*) FROM tie", nil, func(v []driver.Value) error { n = c.int(v[0]); return nil }); err != nil {
+		return nil, err
+	}
+	ties := make([]tieRow, 0, n)
+	err := c.each(`SELECT source << 32 | target, type, directed << 62 | since * 100000000 + until, weight
+		FROM tie ORDER BY source, target, type, since`, nil, func(v []driver.Value) error {
+		ends, dates := c.int(v[0]), c.int(v[2])
+		ties = append(ties, tieRow{source: ends >> 32, target: ends & 0xffffffff, typ: c.int(v[1]),
+			since: dates & (1<<62 - 1) / 100000000, until: dates & (1<<62 - 1) % 100000000,
+			weight: c.float(v[3]), directed: dates>>62 != 0})
+		return nil
+	})
+	return ties, err
+}
+
+// stopDiff stops diffTiesAside, if it still runs, and waits for it.
+func (im *importer) stopDiff() {
+	if im.tiesDiffed != nil {
+		im.cancelDiff()
+		<-im.tiesDiffed
+		im.tiesDiffed = nil
+	}
+	if im.cancelDiff != nil {
+		im.cancelDiff()
+	}
+}
+
+// replaceTies deletes the stored ties and types of tie that e lacks, as
+// deleteLacking does the rest, once diffTiesAside has compared them.
+func (im *importer) replaceTies() error {
+	err := <-im.tiesDiffed
+	im.tiesDiffed = nil
+	if err != nil {
+		return err
+	}
+	used := map[int64]bool{}
+	for i := range im.ties {
+		used[im.ties[i].typ] = true
+	}
+	var unused []int64
+	for _, id := range im.tieTypes {
+		if id < im.nextTieType && !used[id] { // stored, and no longer used
+			unused = append(unused, id)
+		}
+	}
+	if err := im.deleteIDs("tie_type", "id", unused); err != nil {
+		return err
+	}
+	d := im.storedTies
+	im.tieDiff = &d.diffStats
+	im.ties, err = replaceRows(im.conn, "tie", []string{"source", "target", "type", "since"}, d, im.ties, func(t *tieRow, v []any) {
+		v[0], v[1], v[2], v[3] = t.source, t.target, t.typ, t.since
+	})
+	im.storedTies = rowDiff[tieRow]{}
+	return err
+}
+
+// deleteIDs deletes the rows of table whose column col is one of ids.
+func (im *importer) deleteIDs(table, col string, ids []int64) error {
+	slices.Sort(ids) // in the order of the B-tree
+	_, err := im.deleteKeys(table, []string{col}, len(ids), func(i int, v []any) { v[0] = ids[i] })
+	return err
+}
+
+// diffStats counts the rows of a data set by how they compare with the
+// rows stored.
+type diffStats struct{ added, changed, unchanged int }
+
+// rowState is how a row of a data set compares with the row stored with
+// its key.
+type rowState uint8
+
+const (
+	rowAdded     rowState = iota // no row stored with its key
+	rowChanged                   // stored, with other values
+	rowUnchanged                 // stored as it is
+)
+
+// rowDiff is the outcome of diffRows.
+type rowDiff[R any] struct {
+	diffStats
+	state    []rowState // of each row of the data set
+	stored   []R        // the rows stored (nil once they are not needed)
+	lacking  []int32    // the places in stored of the rows the data set lacks
+	nLacking int
+}
+
+// rewrite reports whether the table is better emptied and written anew
+// than its rows lacking deleted and its new and changed rows written:
+// when that would touch at least as many rows as the data set has, n.
+func (d *rowDiff[R]) rewrite(n int) bool {
+	return d.nLacking > 0 && d.nLacking+d.added+d.changed >= n
+}
+
+// diffStored reads the rows stored, in the order of their keys (query), and
+// compares them with rows (see diffRows).
+func diffStored[R any](c *conn, query string, scan func(v []driver.Value) R, rows []R, compare func(a, b *R) int, same func(a, b *R) bool) (rowDiff[R], error) {
+	var stored []R
+	err := c.each(query, nil, func(v []driver.Value) error {
+		stored = append(stored, scan(v))
+		return nil
+	})
+	return diffRows(stored, rows, compare, same), err
+}
+
+// diffRows merges the rows stored with rows, both sorted by their keys:
+// compare compares keys, and same tells whether two rows with one key have
+// the same values.
+func diffRows[R any](stored, rows []R, compare func(a, b *R) int, same func(a, b *R) bool) rowDiff[R] {
+	d := rowDiff[R]{state: make([]rowState, len(rows)), stored: stored}
+	j := 0
+	for i := range stored {
+		s := &stored[i]
+		for j < len(rows) && compare(&rows[j], s) < 0 {
+			j++ // not stored: rowAdded
+		}
+		if j < len(rows) && compare(&rows[j], s) == 0 {
+			d.state[j] = rowChanged
+			if same(&rows[j], s) {
+				d.state[j] = rowUnchanged
+			}
+			j++
+			continue
+		}
+		d.lacking = append(d.lacking, int32(i))
+	}
+	d.nLacking = len(d.lacking)
+	for _, st := range d.state {
+		switch st {
+		case rowAdded:
+			d.added++
+		case rowChanged:
+			d.changed++
+		default:
+			d.unchanged++
+		}
+	}
+	return d
+}
+
+// replaceRows deletes from table the rows that d found lacking and returns
+// the rows still to write: all of rows when it empties the table, since
+// that touches fewer rows than deleting those lacking one by one, or else
+// only the new and changed ones. key sets the key of a row, in the order of
+// keyCols.
+func replaceRows[R any](c *conn, table string, keyCols []string, d rowDiff[R], rows []R, key func(r *R, v []any)) ([]R, error) {
+	if d.nLacking == 0 && d.added+d.changed == 0 {
+		return rows[:0], nil
+	}
+	if d.rewrite(len(rows)) {
+		// The table name is one of two constants.
+		if _, err := c.exec("DELETE FROM " + table); err != nil {
+			return nil, err
+		}
+		return rows, nil
+	}
+	if _, err := c.deleteKeys(table, keyCols, len(d.lacking), func(i int, v []any) { key(&d.stored[d.lacking[i]], v) }); err != nil {
+		return nil, err
+	}
+	kept := rows[:0]
+	for i := range rows {
+		if d.state[i] != rowUnchanged {
+			kept = append(kept, rows[i])
+		}
+	}
+	return kept, nil
 }
 
 // sortRows sorts rows by the key that key returns: a number in [0, n), then

@@ -5,15 +5,19 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/graph/storetest"
+	"github.com/ecoscope/ecoscope/internal/mounttest"
 )
 
 func openTemp(t *testing.T) *Store {
@@ -256,16 +260,15 @@ func TestSortRows(t *testing.T) {
 	}
 }
 
-// TestMigrateTieID opens a store made by the first schema, with ties, and
-// checks that migration 2 keeps every tie (with an empty id) and lets ties
-// that differ only in their id be imported after it.
-func TestMigrateTieID(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
+// makeSchema1 makes a store at path with the first schema and two partners
+// tied by a project since 2019.
+func makeSchema1(t *testing.T, path string) {
+	t.Helper()
 	ms, err := migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", dsn(path, modeWrite))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,7 +287,44 @@ func TestMigrateTieID(t *testing.T) {
 		}
 	}
 	db.Close()
+}
 
+// TestReadOnlyOlderSchema: a reader brings a store with an older schema up
+// to date where it can write it, and says what to do where it cannot.
+func TestReadOnlyOlderSchema(t *testing.T) {
+	dir := mounttest.Tmpfs(t, "4m")
+	path := filepath.Join(dir, "old.db")
+	makeSchema1(t, path)
+	copied := filepath.Join(dir, "copy.db")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copied, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenReadOnly(t.Context(), path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly of an older schema: %v", err)
+	}
+	if c, err := r.Counts(t.Context()); err != nil || c.Ties != 1 {
+		t.Errorf("Counts = %+v, %v; want 1 tie", c, err)
+	}
+	r.Close()
+
+	mounttest.ReadOnly(t, dir)
+	_, err = OpenReadOnly(t.Context(), copied)
+	if err == nil || !strings.Contains(err.Error(), "schema version 1, older") || !strings.Contains(err.Error(), "ecoscope import") {
+		t.Errorf("OpenReadOnly of an older schema on a read-only disk: error %v, want one that says the schema is older and what to do", err)
+	}
+}
+
+// TestMigrateTieID opens a store made by the first schema, with ties, and
+// checks that migration 2 keeps every tie (with an empty id) and lets ties
+// that differ only in their id be imported after it.
+func TestMigrateTieID(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	makeSchema1(t, path)
 	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
@@ -310,5 +350,79 @@ func TestMigrateTieID(t *testing.T) {
 	}
 	if stats.Added.Ties != 2 || stats.Unchanged.Ties != 1 {
 		t.Errorf("import after migration: %+v, want 2 ties added and 1 unchanged", stats)
+	}
+}
+
+// TestBadConnMessage: an error that retires a connection says only what
+// went wrong (issue 9: a full disk added a line "driver: bad connection").
+func TestBadConnMessage(t *testing.T) {
+	cause := errors.New("database or disk is full (13)")
+	err := errBadConn(cause)
+	if !errors.Is(err, driver.ErrBadConn) || !errors.Is(err, cause) {
+		t.Errorf("errBadConn(%v) does not wrap both the cause and driver.ErrBadConn", cause)
+	}
+	if got := err.Error(); got != cause.Error() {
+		t.Errorf("message %q, want %q", got, cause.Error())
+	}
+}
+
+// TestReadersDuringImport starts readers in the middle of an import, each
+// with a Store of its own as another process would: they neither wait for
+// the import nor fail, and see the data committed before it (issue 9: every
+// read failed with SQLITE_BUSY after 10 s while an import was written).
+func TestReadersDuringImport(t *testing.T) {
+	defer func(hook func()) { testHookBeforeCommit = hook }(testHookBeforeCommit)
+	path := filepath.Join(t.TempDir(), "ecoscope.db")
+	w, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	before, after := storetest.Sample(), storetest.Sample()
+	after.Ties = after.Ties[:2]
+	if _, err := w.Import(t.Context(), before, graph.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	ran := false
+	testHookBeforeCommit = func() {
+		ran = true
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				start := time.Now()
+				r, err := OpenReadOnly(t.Context(), path)
+				if err != nil {
+					t.Errorf("OpenReadOnly during an import: %v", err)
+					return
+				}
+				defer r.Close()
+				got, err := r.Load(t.Context(), graph.Query{})
+				if err != nil {
+					t.Errorf("Load during an import: %v", err)
+					return
+				}
+				if d := storetest.Diff(got, before); d != "" {
+					t.Errorf("Load during an import is not the data before it:\n%s", d)
+				}
+				if took := time.Since(start); took > 5*time.Second {
+					t.Errorf("a reader took %v: it waited for the import", took)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	if _, err := w.Import(t.Context(), after, graph.ImportOptions{Replace: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !ran {
+		t.Fatal("the hook did not run")
+	}
+	r, err := OpenReadOnly(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if got, _ := r.Load(t.Context(), graph.Query{}); storetest.Diff(got, after) != "" {
+		t.Errorf("a reader after the import does not see it:\n%s", storetest.Diff(got, after))
 	}
 }

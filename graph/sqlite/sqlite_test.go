@@ -12,9 +12,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ecoscope/ecoscope/generate"
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/graph/sqlite"
 	"github.com/ecoscope/ecoscope/graph/storetest"
+	"github.com/ecoscope/ecoscope/internal/mounttest"
 )
 
 func TestStore(t *testing.T) {
@@ -314,4 +316,258 @@ func ExampleOpen() {
 	// Output:
 	// added 2 partners and 1 tie
 	// in 2018: 1 partner, 0 ties
+}
+
+// TestConcurrentFirstImports opens a new store file from many Stores at
+// once, as many processes would, and imports into each: creating the store
+// is atomic, so every import succeeds (issue 9: 5 of 60 runs failed with
+// "set WAL mode: database is locked" or a false "not an ecoscope
+// database").
+func TestConcurrentFirstImports(t *testing.T) {
+	const trials, stores = 15, 6
+	for trial := range trials {
+		path := filepath.Join(t.TempDir(), "ecoscope.db")
+		var wg sync.WaitGroup
+		errs := make(chan error, stores)
+		for range stores {
+			wg.Go(func() {
+				s, err := sqlite.Open(context.Background(), path)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if _, err := s.Import(context.Background(), storetest.Sample(), graph.ImportOptions{}); err != nil {
+					errs <- err
+				}
+				if err := s.Close(); err != nil {
+					errs <- err
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Errorf("trial %d: %v", trial, err)
+		}
+		s := open(t, path)
+		checkStored(t, s, storetest.Sample())
+		s.Close()
+		if t.Failed() {
+			return
+		}
+	}
+}
+
+// sideFiles returns the -wal and -shm files beside path that exist.
+func sideFiles(path string) []string {
+	var found []string
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + side); err == nil {
+			found = append(found, filepath.Base(path+side))
+		}
+	}
+	return found
+}
+
+// checkReadOnly reads the store at path with OpenReadOnly and checks that
+// writing it is refused with a message that names path and says why, and
+// that neither leaves the file changed or files beside it.
+func checkReadOnly(t *testing.T, path string, why string) {
+	t.Helper()
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := sqlite.OpenReadOnly(t.Context(), path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly: %v", err)
+	}
+	checkStored(t, r, storetest.Sample())
+	if _, err := r.Import(t.Context(), storetest.Sample(), graph.ImportOptions{}); !errors.Is(err, sqlite.ErrReadOnly) {
+		t.Errorf("Import on a store opened read-only: error %v, want sqlite.ErrReadOnly", err)
+	}
+	if err := r.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	s, err := sqlite.Open(t.Context(), path)
+	if err == nil {
+		s.Close()
+		t.Fatal("Open for writing succeeded")
+	}
+	if !errors.Is(err, sqlite.ErrReadOnly) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), why) {
+		t.Errorf("Open for writing: error %q, want sqlite.ErrReadOnly, the path and %q", err, why)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the store changed")
+	}
+	if side := sideFiles(path); len(side) > 0 {
+		t.Errorf("files left beside the store: %v", side)
+	}
+}
+
+// TestReadOnlyFileSystem reads a store on a read-only file system (issue 9:
+// "unable to open database file").
+func TestReadOnlyFileSystem(t *testing.T) {
+	dir := mounttest.Tmpfs(t, "8m")
+	path := filepath.Join(dir, "ecoscope.db")
+	s := open(t, path)
+	mustImport(t, s, storetest.Sample(), graph.ImportOptions{})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	mounttest.ReadOnly(t, dir)
+	checkReadOnly(t, path, "read-only file system")
+}
+
+// TestReadOnlyFile reads a store file that cannot be written, in a
+// directory that can (issue 9: "attempt to write a readonly database", and
+// -wal and -shm left behind).
+func TestReadOnlyFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ecoscope.db")
+	s := open(t, path)
+	mustImport(t, s, storetest.Sample(), graph.ImportOptions{})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	mounttest.ReadOnlyFile(t, path)
+	checkReadOnly(t, path, "not writable")
+}
+
+// TestReadOnlyWithWAL reads a store on a read-only file system that was
+// made read-only while its WAL still held commits: they are read too.
+func TestReadOnlyWithWAL(t *testing.T) {
+	dir := mounttest.Tmpfs(t, "8m")
+	path := filepath.Join(dir, "ecoscope.db")
+	// Copy the three files of a store that is open, as a crash leaves them.
+	s := open(t, path)
+	mustImport(t, s, storetest.Sample(), graph.ImportOptions{})
+	for _, side := range []string{"", "-wal", "-shm"} {
+		b, err := os.ReadFile(path + side)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "copy.db"+side), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	mounttest.ReadOnly(t, dir)
+	r, err := sqlite.OpenReadOnly(t.Context(), filepath.Join(dir, "copy.db"))
+	if err != nil {
+		t.Fatalf("OpenReadOnly: %v", err)
+	}
+	checkStored(t, r, storetest.Sample())
+	r.Close()
+}
+
+// TestReaderLeavesNoFiles: a reader of a store that no one else has open
+// removes the -wal and -shm files it made when it closes.
+func TestReaderLeavesNoFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ecoscope.db")
+	s := open(t, path)
+	mustImport(t, s, storetest.Sample(), graph.ImportOptions{})
+	s.Close()
+	r, err := sqlite.OpenReadOnly(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkStored(t, r, storetest.Sample())
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if side := sideFiles(path); len(side) > 0 {
+		t.Errorf("files left beside the store: %v", side)
+	}
+	// A missing file is not created.
+	missing := filepath.Join(t.TempDir(), "none.db")
+	if r, err := sqlite.OpenReadOnly(t.Context(), missing); err == nil {
+		r.Close()
+		t.Error("OpenReadOnly of a missing file succeeded")
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("OpenReadOnly created the file")
+	}
+}
+
+// TestDiskFull imports onto a file system that fills up: while the import
+// is written (an error that says the disk is full, in one line, and a store
+// as it was) and when the WAL is moved into the file after the import
+// committed (issue 9: Close failed silently and left the file alone
+// corrupt; now Close fails and says what to do, and what it says works).
+func TestDiskFull(t *testing.T) {
+	e := generate.Ecosystem(generate.Options{Partners: 2000, Seed: 1})
+	if err := e.Validate().Err(); err != nil {
+		t.Fatal(err)
+	}
+	// The size of the store file on a disk with room.
+	roomy := filepath.Join(t.TempDir(), "roomy.db")
+	s := open(t, roomy)
+	mustImport(t, s, e, graph.ImportOptions{})
+	s.Close()
+	fi, err := os.Stat(roomy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := fi.Size()
+
+	t.Run("WhileWriting", func(t *testing.T) {
+		dir := mounttest.Tmpfs(t, fmt.Sprint(size/2))
+		path := filepath.Join(dir, "ecoscope.db")
+		s := open(t, path)
+		defer s.Close()
+		mustImport(t, s, storetest.Sample(), graph.ImportOptions{})
+		_, err := s.Import(t.Context(), e, graph.ImportOptions{})
+		if err == nil {
+			t.Fatal("Import onto a full disk succeeded")
+		}
+		if msg := err.Error(); !strings.Contains(msg, "disk is full") || strings.Contains(msg, "\n") {
+			t.Errorf("error %q, want one line that says the disk is full", msg)
+		}
+		checkStored(t, s, storetest.Sample())
+	})
+
+	t.Run("Checkpoint", func(t *testing.T) {
+		// Room for the WAL of the import, not for the file it moves into.
+		dir := mounttest.Tmpfs(t, fmt.Sprint(size*8/5))
+		path := filepath.Join(dir, "ecoscope.db")
+		s := open(t, path)
+		mustImport(t, s, e, graph.ImportOptions{})
+		err := s.Close()
+		if !errors.Is(err, sqlite.ErrCheckpoint) {
+			t.Fatalf("Close with the disk full: error %v, want sqlite.ErrCheckpoint", err)
+		}
+		for _, want := range []string{path, "disk is full", "ecoscope.db-wal", "do not delete", "free disk space"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q lacks %q", err, want)
+			}
+		}
+		if _, err := os.Stat(path + "-wal"); err != nil {
+			t.Fatalf("the WAL is gone: %v", err)
+		}
+		// What the message says to do: free space, run any command.
+		mounttest.Resize(t, dir, fmt.Sprint(4*size))
+		r, err := sqlite.OpenReadOnly(t.Context(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkStored(t, r, e)
+		if err := r.Close(); err != nil {
+			t.Fatalf("Close after freeing space: %v", err)
+		}
+		if side := sideFiles(path); len(side) > 0 {
+			t.Errorf("files left beside the store: %v", side)
+		}
+		// The file alone now holds everything.
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copied := filepath.Join(t.TempDir(), "copy.db")
+		if err := os.WriteFile(copied, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c := open(t, copied)
+		defer c.Close()
+		checkStored(t, c, e)
+	})
 }
