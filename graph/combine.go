@@ -248,8 +248,8 @@ func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
 			k := &kept[at[f]]
 			if k.Directed != t.Directed {
 				ps = append(ps, Problem{Pos: t.Pos, Field: "directed", Message: fmt.Sprintf(
-					"tie %q–%q (type %q, since %q, id %q) is %s here but %s at %s; one tie cannot be both",
-					t.Source, t.Target, t.Type, t.Since.String(), t.ID, directedWord(t.Directed), directedWord(k.Directed), posString(k.Pos))})
+					"tie %s–%s (type %s, since %q, id %s) is %s here but %s at %s; one tie cannot be both",
+					Quote(t.Source), Quote(t.Target), Quote(t.Type), t.Since.String(), Quote(t.ID), directedWord(t.Directed), directedWord(k.Directed), posString(k.Pos))})
 				at[i] = int32(len(kept))
 				kept = append(kept, t) // kept apart, so that the error stands alone
 				continue

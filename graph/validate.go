@@ -78,7 +78,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if p.ID == "" {
 			add(p.Pos, "id", "empty id")
 		} else if first, dup := partners[p.ID]; dup {
-			add(p.Pos, "id", "duplicate partner id %q (first at %s)", p.ID, posString(actorPos(first)))
+			add(p.Pos, "id", "duplicate partner id %s (first at %s)", Quote(p.ID), posString(actorPos(first)))
 		} else {
 			partners[p.ID] = int32(i)
 		}
@@ -103,9 +103,9 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		case p.ID == "":
 			add(p.Pos, "id", "empty id")
 		case hasKey(partners, p.ID):
-			add(p.Pos, "id", "person id %q is also a partner id (at %s); ids of people and partners must differ", p.ID, posString(actorPos(partners[p.ID])))
+			add(p.Pos, "id", "person id %s is also a partner id (at %s); ids of people and partners must differ", Quote(p.ID), posString(actorPos(partners[p.ID])))
 		case hasKey(people, p.ID):
-			add(p.Pos, "id", "duplicate person id %q (first at %s)", p.ID, posString(actorPos(people[p.ID])))
+			add(p.Pos, "id", "duplicate person id %s (first at %s)", Quote(p.ID), posString(actorPos(people[p.ID])))
 		default:
 			people[p.ID] = int32(len(e.Partners) + i)
 		}
@@ -115,7 +115,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if p.Partner == "" {
 			add(p.Pos, "partner", "empty partner: every person works for a partner")
 		} else if !hasKey(partners, p.Partner) {
-			add(p.Pos, "partner", "unknown partner %q%s", p.Partner, partnerIDs.suggest(p.Partner))
+			add(p.Pos, "partner", "unknown partner %s%s", Quote(p.Partner), partnerIDs.suggest(p.Partner))
 		}
 	}
 
@@ -128,7 +128,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if u.ID == "" {
 			add(u.Pos, "id", "empty id")
 		} else if first, dup := units[u.ID]; dup {
-			add(u.Pos, "id", "duplicate unit id %q (first at %s)", u.ID, posString(first))
+			add(u.Pos, "id", "duplicate unit id %s (first at %s)", Quote(u.ID), posString(first))
 		} else {
 			units[u.ID] = u.Pos
 		}
@@ -152,7 +152,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 			continue
 		}
 		if !hasKey(units, u.Parent) {
-			add(u.Pos, "parent", "unknown unit %q%s", u.Parent, unitIDs.suggest(u.Parent))
+			add(u.Pos, "parent", "unknown unit %s%s", Quote(u.Parent), unitIDs.suggest(u.Parent))
 		}
 	}
 	// Cycles in the parent chain.
@@ -164,7 +164,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		seen := map[string]bool{u.ID: true}
 		for p := parent[u.ID]; p != ""; p = parent[p] {
 			if seen[p] {
-				add(u.Pos, "parent", "unit %q is its own ancestor (parent chain loops through %q)", u.ID, p)
+				add(u.Pos, "parent", "unit %s is its own ancestor (parent chain loops through %s)", Quote(u.ID), Quote(p))
 				break
 			}
 			seen[p] = true
@@ -184,7 +184,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if a, ok := people[id]; ok {
 			return a
 		}
-		add(pos, field, "unknown partner or person %q%s", id, members.suggest(id))
+		add(pos, field, "unknown partner or person %s%s", Quote(id), members.suggest(id))
 		return -1
 	}
 
@@ -193,7 +193,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if m.Unit == "" {
 			add(m.Pos, "unit", "empty unit")
 		} else if !hasKey(units, m.Unit) {
-			add(m.Pos, "unit", "unknown unit %q%s", m.Unit, unitIDs.suggest(m.Unit))
+			add(m.Pos, "unit", "unknown unit %s%s", Quote(m.Unit), unitIDs.suggest(m.Unit))
 		}
 		member(m.Pos, "member", m.Member)
 		if m.Role == "" {
@@ -216,7 +216,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		}
 		period(t.Pos, t.Period)
 		if t.Source != "" && t.Source == t.Target && nerr == bad {
-			warn(t.Pos, "target", "tie from %q to itself (a self-loop) is dropped", t.Source)
+			warn(t.Pos, "target", "tie from %s to itself (a self-loop) is dropped", Quote(t.Source))
 			continue
 		}
 		kept = append(kept, t)
@@ -228,7 +228,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		v := &e.Values[i]
 		member(v.Pos, "reporter", v.Reporter)
 		if v.Unit != "" && !hasKey(units, v.Unit) {
-			add(v.Pos, "unit", "unknown unit %q%s", v.Unit, unitIDs.suggest(v.Unit))
+			add(v.Pos, "unit", "unknown unit %s%s", Quote(v.Unit), unitIDs.suggest(v.Unit))
 		}
 		if v.Cycle == "" {
 			add(v.Pos, "cycle", "empty cycle (one of %s)", joinCycles())
@@ -307,7 +307,7 @@ func (s *suggester) suggest(id string) string {
 	if !IsNear(id, near) {
 		return "" // a guess that far off would mislead
 	}
-	return fmt.Sprintf("; did you mean %q?", near)
+	return fmt.Sprintf("; did you mean %s?", Quote(near))
 }
 
 // nearestID is Closest(id, candidates, 1)[0], without sorting all candidates:

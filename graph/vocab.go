@@ -259,7 +259,7 @@ type VocabularyError struct {
 }
 
 func (e *VocabularyError) Error() string {
-	return fmt.Sprintf("unknown %s %q; did you mean %q? (valid: %s)", e.Vocabulary, e.Value, e.Nearest, strings.Join(e.Valid, ", "))
+	return fmt.Sprintf("unknown %s %s; did you mean %q? (valid: %s)", e.Vocabulary, Quote(e.Value), e.Nearest, strings.Join(e.Valid, ", "))
 }
 
 var helixVocabulary = newVocabulary("helix type", []string{"academia", "industry", "government", "civil_society", "environment", "unknown"}, map[string]string{
