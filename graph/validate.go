@@ -304,29 +304,46 @@ func (s *suggester) suggest(id string) string {
 		return ""
 	}
 	near := nearestID(id, s.ids)
-	if !IsNear(id, near) {
-		return "" // a guess that far off would mislead
+	if near == "" {
+		return "" // none near enough: a guess that far off would mislead
 	}
 	return fmt.Sprintf("; did you mean %s?", Quote(near))
 }
 
-// nearestID is Closest(id, candidates, 1)[0], without sorting all candidates:
-// it skips those whose length alone puts them further than the best so far.
+// nearestID returns the candidate nearest to id (see typoDistance) among
+// those near enough to be offered (see IsNear), ties in candidate order, or
+// "" when none is. It looks only at the candidates whose length lets them
+// be near and nearer than the best so far.
 func nearestID(id string, candidates []string) string {
+	if !suggestable(id) {
+		return ""
+	}
 	lid := strings.ToLower(id)
 	n := utf8.RuneCountInString(lid)
 	best, bestD := "", -1
 	for _, c := range candidates {
+		if !suggestable(c) {
+			continue
+		}
 		lc := strings.ToLower(c)
-		diff := utf8.RuneCountInString(lc) - n
-		if diff < 0 {
-			diff = -diff
+		// limit is the largest distance that makes c near, and nearer
+		// than the best so far.
+		contains := n >= 2 && strings.Contains(lc, lid)
+		limit := n / 3 // as IsNear: at most a third of the length in edits
+		if contains {
+			limit = 2 // a prefix typed in full counts as 2 edits at most
 		}
-		if bestD >= 0 && diff >= bestD && !strings.Contains(lc, lid) {
-			continue // the length alone makes it further than the best
+		if bestD >= 0 {
+			limit = min(limit, bestD-1)
 		}
-		d := typoIDDistance(lid, lc)
-		if bestD < 0 || d < bestD {
+		if limit < 0 || (!contains && abs(utf8.RuneCountInString(lc)-n) > limit) {
+			continue // the lengths alone put it too far
+		}
+		d := typoDistanceMax(lid, lc, limit)
+		if contains {
+			d = min(d, 2)
+		}
+		if d <= limit {
 			best, bestD = c, d
 		}
 	}

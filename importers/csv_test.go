@@ -3,6 +3,7 @@ package importers
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -715,5 +716,37 @@ func TestTieIDs(t *testing.T) {
 	}
 	if len(j.Ties) != 2 || j.Ties[0].ID != "x" || j.Ties[1].ID != "y" {
 		t.Errorf("JSON ties = %+v, want ids x and y", j.Ties)
+	}
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestSuggestColumnLong: no "did you mean" for a column name longer than
+// graph.MaxSuggestLength, and no work that grows with its length (issue 9:
+// an unknown header of 50 MB took 159 s and 1.45 GB).
+func TestSuggestColumnLong(t *testing.T) {
+	for _, h := range []string{strings.Repeat("y", 1<<20), strings.Repeat("sinse ", 1<<18)} {
+		var got string
+		if n := allocated(func() { got = tables[tabPartners].suggest(h) }); n > 1<<20 {
+			t.Errorf("suggest(%.10q…) allocated %d KB, want at most 1 MB", h, n>>10)
+		}
+		if got != "" {
+			t.Errorf("suggest(%.10q…) = %q, want none", h, got)
+		}
+	}
+	tests := []struct{ header, want string }{
+		{"sinse", "since"}, {"Naamm", "name"}, {"helixtyp", "helix"}, {"x", ""}, {"website", ""}, {"regoin", "region"},
+	}
+	for _, tt := range tests {
+		if got := tables[tabPartners].suggest(tt.header); got != tt.want {
+			t.Errorf("suggest(%q) = %q, want %q", tt.header, got, tt.want)
+		}
 	}
 }
