@@ -22,7 +22,7 @@ type Problem struct {
 func (p Problem) String() string {
 	var b strings.Builder
 	if p.Pos.File != "" {
-		b.WriteString(p.Pos.File)
+		writePrintable(&b, p.Pos.File)
 		b.WriteByte(':')
 		if p.Pos.Line > 0 {
 			b.WriteString(strconv.Itoa(p.Pos.Line))

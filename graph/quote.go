@@ -1,6 +1,10 @@
 package graph
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
 
 // MaxQuoted is how many characters of a value from the data a message
 // quotes (see Quote).
@@ -21,4 +25,17 @@ func Quote(s string) string {
 		n++
 	}
 	return strconv.Quote(s)
+}
+
+// writePrintable writes s, a file name, to b with the characters that Quote
+// would escape escaped, but without quotes.
+func writePrintable(b *strings.Builder, s string) {
+	for i, r := range s {
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			q := strconv.Quote(s[i:])
+			b.WriteString(q[1 : len(q)-1]) // the rest, escaped
+			return
+		}
+		b.WriteRune(r)
+	}
 }

@@ -403,13 +403,13 @@ func (d *decoder) header(header []string, line int, t *table) []int {
 		c := t.column(h)
 		switch {
 		case c < 0:
-			msg := fmt.Sprintf("unknown column %q is ignored", h)
+			msg := fmt.Sprintf("unknown column %s is ignored", graph.Quote(h))
 			if s := t.suggest(h); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			d.warnf("", "%s (columns: %s)", msg, strings.Join(t.columns, ", "))
 		case at[c] > 0:
-			d.errorf(t.columns[c], "column given twice, as %q and %q; the second is ignored", strings.TrimSpace(header[at[c]-1]), h)
+			d.errorf(t.columns[c], "column given twice, as %s and %s; the second is ignored", graph.Quote(strings.TrimSpace(header[at[c]-1])), graph.Quote(h))
 		default:
 			at[c] = i + 1
 			cols[i] = c
@@ -417,10 +417,26 @@ func (d *decoder) header(header []string, line int, t *table) []int {
 	}
 	for _, c := range t.required {
 		if at[c] == 0 {
-			d.fatalf(line, t.columns[c], "required column is missing (the header has: %s)", strings.Join(names, string(d.delim)))
+			d.fatalf(line, t.columns[c], "required column is missing (the header has: %s)", graph.Quote(joinShort(names, string(d.delim))))
 		}
 	}
 	return cols
+}
+
+// joinShort joins names with sep, or as many of them as a message quotes
+// (see graph.Quote).
+func joinShort(names []string, sep string) string {
+	var b strings.Builder
+	for i, n := range names {
+		if b.Len() > utf8.UTFMax*graph.MaxQuoted {
+			break
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(n[:min(len(n), utf8.UTFMax*graph.MaxQuoted+1)])
+	}
+	return b.String()
 }
 
 // csvError records a parse error of encoding/csv in text, whose lines

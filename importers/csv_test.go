@@ -381,7 +381,7 @@ func TestReadCSVDirProblems(t *testing.T) {
 				`data/ties.csv:2: weight: "abc" is not a number`,
 				`data/ties.csv:3: weight: 0 is not positive`,
 				`data/ties.csv:4: weight: -1.5 is not positive`,
-				`data/ties.csv:5: weight: "2,5" is not a number; write a decimal point: 2.5`,
+				`data/ties.csv:5: weight: "2,5" is not a number; write a decimal point: "2.5"`,
 				`data/ties.csv:6: weight: "1e400" is out of range`,
 				`data/ties.csv:7: weight: "NaN" is not a number`,
 			},
@@ -471,7 +471,7 @@ func TestReadCSVDirProblems(t *testing.T) {
 			},
 			want: []string{
 				`data/ties.csv:1: warning: unknown column "src" is ignored (columns: source, target, type, weight, since, until, directed, id)`,
-				`data/ties.csv:1: source: required column is missing (the header has: src,target)`,
+				`data/ties.csv:1: source: required column is missing (the header has: "src,target")`,
 			},
 		},
 		{

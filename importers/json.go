@@ -76,14 +76,14 @@ func (d *decoder) readJSON(text string, e *graph.Ecosystem) {
 		d.pos.Line = j.lineAt(at)
 		nk := normalizeHeader(key)
 		if id, ok := tableByName[nk]; ok {
-			j.array(id, key, v, e)
+			j.array(id, nk, v, e)
 			return
 		}
 		if nk == "name" || nk == "naam" {
 			e.Name = j.scalarText("name", text[v:skipValue(text, v)])
 			return
 		}
-		msg := fmt.Sprintf("unknown key %q is ignored", key)
+		msg := fmt.Sprintf("unknown key %s is ignored", graph.Quote(key))
 		if _, ok := tables[tabPartners].aliases[nk]; ok {
 			msg += " (the fields of a partner go in the objects of the \"partners\" array)"
 		} else {
@@ -267,7 +267,7 @@ func (j *jsonReader) unknownField(t *table, field string) {
 		return
 	}
 	j.warned[k] = true
-	msg := fmt.Sprintf("unknown field %q in %s is ignored", field, t.name)
+	msg := fmt.Sprintf("unknown field %s in %s is ignored", graph.Quote(field), t.name)
 	if s := t.suggest(field); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
@@ -319,9 +319,12 @@ func describeValue(v string) string {
 		return "an array"
 	case '"':
 		s, _ := jsonString(v, 0)
-		return fmt.Sprintf("the string %q", s)
+		return "the string " + graph.Quote(s)
 	case 't', 'f', 'n':
 		return v
+	}
+	if len(v) > graph.MaxQuoted {
+		return fmt.Sprintf("a number of %d characters", len(v))
 	}
 	return "the number " + v
 }

@@ -164,13 +164,13 @@ func (d *decoder) weight(s string) float64 {
 	w, err := strconv.ParseFloat(t, 64)
 	switch {
 	case errors.Is(err, strconv.ErrRange):
-		d.errorf("weight", "%q is out of range", s)
+		d.errorf("weight", "%s is out of range", graph.Quote(s))
 	case err != nil && point != s && isNumber(point):
-		d.errorf("weight", "%q is not a number; write a decimal point: %s", s, point)
+		d.errorf("weight", "%s is not a number; write a decimal point: %s", graph.Quote(s), graph.Quote(point))
 	case err != nil || math.IsNaN(w) || math.IsInf(w, 0):
-		d.errorf("weight", "%q is not a number", s)
+		d.errorf("weight", "%s is not a number", graph.Quote(s))
 	case w <= 0:
-		d.errorf("weight", "%s is not positive", s)
+		d.errorf("weight", "%v is not positive", w)
 	default:
 		return w
 	}
@@ -190,7 +190,7 @@ func (d *decoder) boolean(field, s string) bool {
 	case "true", "1", "yes", "y", "ja", "j", "directed", "gericht":
 		return true
 	}
-	d.errorf(field, "%q is not a yes/no value (use true or false, yes or no, ja or nee, 1 or 0)", s)
+	d.errorf(field, "%s is not a yes/no value (use true or false, yes or no, ja or nee, 1 or 0)", graph.Quote(s))
 	return false
 }
 
