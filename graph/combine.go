@@ -100,7 +100,9 @@ func (e *Ecosystem) Combine() (Combined, Problems) {
 		}
 		ends[i] = tieEnds{a, b}
 	}
-	return e.combine(ends)
+	var pc Collector
+	c := e.combine(ends, &pc)
+	return c, pc.Problems()
 }
 
 // tieEnds are the numbers of the ends of a tie: partner i is i, person j
@@ -108,16 +110,15 @@ func (e *Ecosystem) Combine() (Combined, Problems) {
 type tieEnds struct{ source, target int32 }
 
 // combine is Combine with the numbers of the ends of every tie, as
-// validateRecords found them.
+// validateRecords found them, adding its problems to pc.
 //
 // Ties are grouped by the first end of their key (a counting sort,
 // in data order within a group) and compared within each group, so that a
 // million ties cost two passes over them and no map of keys.
-func (e *Ecosystem) combine(ends []tieEnds) (Combined, Problems) {
+func (e *Ecosystem) combine(ends []tieEnds, pc *Collector) Combined {
 	var c Combined
-	var ps Problems
 	if len(e.Ties) > 1 {
-		c.Ties, ps = e.combineTies(ends)
+		c.Ties = e.combineTies(ends, pc)
 	}
 	if len(e.Memberships) > 1 {
 		first := make(map[MembershipKey]int, len(e.Memberships))
@@ -150,12 +151,13 @@ func (e *Ecosystem) combine(ends []tieEnds) (Combined, Problems) {
 		clear(e.Values[len(kept):])
 		e.Values = kept
 	}
-	return c, ps
+	return c
 }
 
-// combineTies merges the ties of e with one key (see Combine); ends[i] are
-// the numbers of the ends of tie i, and combineTies overwrites them.
-func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
+// combineTies merges the ties of e with one key (see Combine), adding its
+// problems to pc; ends[i] are the numbers of the ends of tie i, and
+// combineTies overwrites them.
+func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 	ties := e.Ties
 	m := len(ties)
 	// The key's ends, as in TieKey: an undirected tie from the end whose id
@@ -235,9 +237,8 @@ func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
 		}
 	}
 	if first == nil {
-		return 0, nil
+		return 0
 	}
-	var ps Problems
 	combined := 0
 	at := make([]int32, m) // the place of each tie kept in kept
 	kept := ties[:0]
@@ -247,9 +248,9 @@ func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
 		if f >= 0 {
 			k := &kept[at[f]]
 			if k.Directed != t.Directed {
-				ps = append(ps, Problem{Pos: t.Pos, Field: "directed", Message: fmt.Sprintf(
+				pc.Addf(Problem{Pos: t.Pos, Field: "directed"},
 					"tie %s–%s (type %s, since %q, id %s) is %s here but %s at %s; one tie cannot be both",
-					Quote(t.Source), Quote(t.Target), Quote(t.Type), t.Since.String(), Quote(t.ID), directedWord(t.Directed), directedWord(k.Directed), posString(k.Pos))})
+					Quote(t.Source), Quote(t.Target), Quote(t.Type), t.Since.String(), Quote(t.ID), directedWord(t.Directed), directedWord(k.Directed), posString(k.Pos))
 				at[i] = int32(len(kept))
 				kept = append(kept, t) // kept apart, so that the error stands alone
 				continue
@@ -264,7 +265,7 @@ func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
 	}
 	clear(ties[len(kept):])
 	e.Ties = kept
-	return combined, ps
+	return combined
 }
 
 func directedWord(d bool) string {

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// Validate checks e and returns every problem found, not only the first, and
+// Validate checks e and returns the problems found, not only the first, and
 // normalises e on the way: it fills the defaults (a partner's name is its id,
 // its sector follows from its helix type; a unit's level follows from its
 // form and its form from its level; a tie's weight is 1; a membership's role
@@ -24,35 +24,57 @@ import (
 //
 // Last, when nothing else is wrong, it merges repeated records (see
 // Combine) and adds a notice for each kind it merged.
+//
+// The problems are gathered as a Collector gathers them: the first
+// MaxProblemsShown of each kind, then the count of the rest; a "did you
+// mean" is looked for only for a problem kept.
 func (e *Ecosystem) Validate() Problems {
-	ps, ends := e.validateRecords()
-	if len(ps.Errors()) == 0 {
-		c, conflicts := e.combine(ends)
-		ps = append(ps, conflicts...)
-		ps = append(ps, c.Notes("")...)
-	}
-	return ps
+	return e.ValidateWith(ValidateOptions{})
 }
 
 // ValidateRecords is Validate without the merging of repeated records, for
 // a data set already known to be invalid (whose repeats would only add
 // noise to its problems).
 func (e *Ecosystem) ValidateRecords() Problems {
-	ps, _ := e.validateRecords()
-	return ps
+	return e.ValidateWith(ValidateOptions{RecordsOnly: true})
 }
 
-// validateRecords is ValidateRecords; it also returns the actor numbers of
-// the ends of every tie (see tieEnds), for Combine.
-func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
-	var ps Problems
-	nerr := 0 // the errors in ps
+// ValidateOptions tell ValidateWith what to leave out.
+type ValidateOptions struct {
+	// RecordsOnly leaves out the merging of repeated records, as
+	// ValidateRecords does.
+	RecordsOnly bool
+	// Reported, when set, tells the fields already reported by whoever
+	// read the records (a value it could not parse and left empty):
+	// Validate leaves out its own problems about them, which would only
+	// repeat those.
+	Reported func(pos Pos, field string) bool
+}
+
+// ValidateWith is Validate with options.
+func (e *Ecosystem) ValidateWith(o ValidateOptions) Problems {
+	var c Collector
+	ends := e.validateRecords(&c, o.Reported)
+	if c.Errors() == 0 && !o.RecordsOnly {
+		comb := e.combine(ends, &c)
+		c.AddAll(comb.Notes(""))
+	}
+	return c.Problems()
+}
+
+// validateRecords is ValidateRecords into c, leaving out the problems that
+// reported tells; it returns the actor numbers of the ends of every tie
+// (see tieEnds), for Combine.
+func (e *Ecosystem) validateRecords(c *Collector, reported func(Pos, string) bool) []tieEnds {
+	nerr := 0 // the errors found
 	add := func(pos Pos, field, format string, args ...any) {
-		ps = append(ps, Problem{Pos: pos, Field: field, Message: fmt.Sprintf(format, args...)})
 		nerr++
+		if reported == nil || !reported(pos, field) {
+			c.Addf(Problem{Pos: pos, Field: field}, format, args...)
+		}
 	}
 	warn := func(pos Pos, field, format string, args ...any) {
-		ps = append(ps, Problem{Pos: pos, Field: field, Message: fmt.Sprintf(format, args...), Warning: true})
+		c.Addf(Problem{Pos: pos, Field: field, Warning: true}, format, args...)
 	}
 	period := func(pos Pos, p Period) {
 		if !p.Valid() {
@@ -115,7 +137,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if p.Partner == "" {
 			add(p.Pos, "partner", "empty partner: every person works for a partner")
 		} else if !hasKey(partners, p.Partner) {
-			add(p.Pos, "partner", "unknown partner %s%s", Quote(p.Partner), partnerIDs.suggest(p.Partner))
+			add(p.Pos, "partner", "unknown partner %s%s", Quote(p.Partner), partnerIDs.lazy(p.Partner))
 		}
 	}
 
@@ -152,7 +174,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 			continue
 		}
 		if !hasKey(units, u.Parent) {
-			add(u.Pos, "parent", "unknown unit %s%s", Quote(u.Parent), unitIDs.suggest(u.Parent))
+			add(u.Pos, "parent", "unknown unit %s%s", Quote(u.Parent), unitIDs.lazy(u.Parent))
 		}
 	}
 	// Cycles in the parent chain.
@@ -184,7 +206,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if a, ok := people[id]; ok {
 			return a
 		}
-		add(pos, field, "unknown partner or person %s%s", Quote(id), members.suggest(id))
+		add(pos, field, "unknown partner or person %s%s", Quote(id), members.lazy(id))
 		return -1
 	}
 
@@ -193,7 +215,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		if m.Unit == "" {
 			add(m.Pos, "unit", "empty unit")
 		} else if !hasKey(units, m.Unit) {
-			add(m.Pos, "unit", "unknown unit %s%s", Quote(m.Unit), unitIDs.suggest(m.Unit))
+			add(m.Pos, "unit", "unknown unit %s%s", Quote(m.Unit), unitIDs.lazy(m.Unit))
 		}
 		member(m.Pos, "member", m.Member)
 		if m.Role == "" {
@@ -228,7 +250,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 		v := &e.Values[i]
 		member(v.Pos, "reporter", v.Reporter)
 		if v.Unit != "" && !hasKey(units, v.Unit) {
-			add(v.Pos, "unit", "unknown unit %s%s", Quote(v.Unit), unitIDs.suggest(v.Unit))
+			add(v.Pos, "unit", "unknown unit %s%s", Quote(v.Unit), unitIDs.lazy(v.Unit))
 		}
 		if v.Cycle == "" {
 			add(v.Pos, "cycle", "empty cycle (one of %s)", joinCycles())
@@ -237,7 +259,7 @@ func (e *Ecosystem) validateRecords() (Problems, []tieEnds) {
 			add(v.Pos, "capital", "capital %s is only given with cycle potential, not %s", v.Capital, v.Cycle)
 		}
 	}
-	return ps, ends
+	return ends
 }
 
 func joinCycles() string {
@@ -271,26 +293,28 @@ func posString(p Pos) string {
 	return p.File + ":" + strconv.Itoa(p.Line)
 }
 
-// maxSuggestions is how many "did you mean" suggestions one suggester makes
-// (no more problems are shown); past it, unknown ids are reported without
-// one, so that a data set with many unknown references is still checked
-// quickly.
-const maxSuggestions = MaxProblemsShown
-
 // suggester proposes the nearest known id for an unknown one. It gathers
 // and sorts the known ids once, when first asked, after the maps are full.
 type suggester struct {
 	collect func() []string // the known ids, in any order
 	ids     []string
 	built   bool
-	used    int
 }
 
+// lazy returns the suggestion for id as a fmt.Stringer, looked for only
+// when formatted: only for a problem that is shown (see Collector.Addf).
+func (s *suggester) lazy(id string) fmt.Stringer { return suggestion{s, id} }
+
+type suggestion struct {
+	s  *suggester
+	id string
+}
+
+func (x suggestion) String() string { return x.s.suggest(x.id) }
+
+// suggest returns "; did you mean ...?" with the known id nearest to id,
+// or "" when none is near enough.
 func (s *suggester) suggest(id string) string {
-	if s.used >= maxSuggestions {
-		return ""
-	}
-	s.used++
 	if !s.built {
 		s.built = true
 		s.ids = s.collect()
