@@ -30,7 +30,7 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 		return nil, nil, fmt.Errorf("read data set: %w", err)
 	}
 	var (
-		ps    graph.Problems
+		ps    graph.Collector
 		fatal bool
 		files [numTables]string
 	)
@@ -43,12 +43,12 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 		path := filepath.Join(dir, name)
 		id, ok := tableByName[strings.TrimSuffix(lower, ".csv")]
 		if !ok {
-			ps = append(ps, graph.Problem{Pos: graph.Pos{File: path}, Warning: true,
+			ps.Add(graph.Problem{Pos: graph.Pos{File: path}, Warning: true,
 				Message: "not a table of a data set, ignored (tables: partners, people, units, memberships, ties, values)"})
 			continue
 		}
 		if files[id] != "" {
-			ps = append(ps, graph.Problem{Pos: graph.Pos{File: path},
+			ps.Add(graph.Problem{Pos: graph.Pos{File: path},
 				Message: fmt.Sprintf("table %s is given twice, also in %s; keep one of them", tables[id].name, files[id])})
 			fatal = true
 			continue
@@ -56,7 +56,7 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 		files[id] = path
 	}
 	if files[tabPartners] == "" {
-		ps = append(ps, graph.Problem{Pos: graph.Pos{File: dir},
+		ps.Add(graph.Problem{Pos: graph.Pos{File: dir},
 			Message: "no partners.csv (or organisaties.csv) in the folder; it is required"})
 		fatal = true
 	}
@@ -86,14 +86,14 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 		if d == nil {
 			continue
 		}
-		ps = append(ps, d.problems...)
+		ps.AddAll(d.problems.Problems())
 		fatal = fatal || d.fatal
 	}
 	// Validate looks every tie up by the ids of its ends: keep the ids
 	// together in memory.
 	pack(e.Partners, func(p *graph.Partner) *string { return &p.ID })
 	pack(e.People, func(p *graph.Person) *string { return &p.ID })
-	return finish(e, dir, ps, fatal)
+	return finish(e, dir, &ps, fatal)
 }
 
 // readText returns the content of the file at path. The records read from
@@ -161,7 +161,7 @@ func (d *decoder) readCSV(text string, id tableID, e *graph.Ecosystem) {
 		if id == tabPartners {
 			d.fatalf(0, "", "empty file; want a header line (%s) and a line per partner", strings.Join(t.columns, ", "))
 		} else {
-			d.problems = append(d.problems, graph.Problem{Pos: d.pos, Warning: true, Message: "empty file, ignored"})
+			d.problems.Add(graph.Problem{Pos: d.pos, Warning: true, Message: "empty file, ignored"})
 		}
 		return
 	}
@@ -310,7 +310,7 @@ func (d *decoder) readBody(body string, skip int, rs *rows) {
 		}
 	}
 	for _, sub := range decoders {
-		d.problems = append(d.problems, sub.problems...)
+		d.problems.AddAll(sub.problems.Problems())
 	}
 	join(rs.e)
 }

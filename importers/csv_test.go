@@ -554,8 +554,11 @@ func TestTooManyProblems(t *testing.T) {
 	}
 	dir := writeData(t, map[string]string{"partners.csv": b.String()})
 	_, ps, err := ReadCSVDir(dir)
-	if got, want := len(ps), 60; got != want {
+	if got, want := ps.Count(), 60; got != want {
 		t.Fatalf("got %d problems, want %d", got, want)
+	}
+	if got, want := len(ps), 50+1; got != want {
+		t.Errorf("kept %d problems, want %d: those shown and the count of the rest", got, want)
 	}
 	if err == nil {
 		t.Fatal("got no error")
@@ -647,7 +650,7 @@ func TestChunks(t *testing.T) {
 					dw.readQuoted(body, strings.Count(text[:len(text)-len(body)], "\n"), rs)
 
 					checkRecords(t, "tie", got.Ties, want.Ties)
-					checkProblems(t, dg.problems, lines(dw.problems))
+					checkProblems(t, dg.problems.Problems(), lines(dw.problems.Problems()))
 				})
 			}
 		}

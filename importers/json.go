@@ -35,7 +35,7 @@ func ReadJSON(r io.Reader, name string) (*graph.Ecosystem, graph.Problems, error
 	if e.Name == "" {
 		e.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
-	return finish(e, name, d.problems, d.fatal)
+	return finish(e, name, &d.problems, d.fatal)
 }
 
 // jsonReader reads a JSON document. Once json.Valid has checked its syntax,

@@ -54,40 +54,41 @@ func Read(path string) (*graph.Ecosystem, graph.Problems, error) {
 	return ReadJSON(f, path)
 }
 
-// finish validates e unless a file could not be read as a whole, and
-// returns the result of Read. Problems of Validate about a field that was
-// already reported while parsing are left out; those about the data set as
-// a whole are placed in name.
-func finish(e *graph.Ecosystem, name string, ps graph.Problems, fatal bool) (*graph.Ecosystem, graph.Problems, error) {
-	if !fatal {
+// finish validates e unless a file could not be read as a whole or reading
+// found more errors than are shown, and returns the result of Read; ps holds
+// the problems found while reading. Problems of Validate about a field that
+// was already reported while reading are left out; those about the data set
+// as a whole are placed in name.
+func finish(e *graph.Ecosystem, name string, ps *graph.Collector, fatal bool) (*graph.Ecosystem, graph.Problems, error) {
+	// When reading left errors out, the fields they concern are not known,
+	// and the problems of Validate would not be shown either.
+	if !fatal && !ps.Cut() {
 		type key struct {
 			pos   graph.Pos
 			field string
 		}
 		reported := map[key]bool{}
-		for _, p := range ps {
-			if !p.Warning && p.Field != "" {
+		for _, p := range ps.Problems() {
+			if !p.Warning && !p.Notice && p.Field != "" {
 				reported[key{p.Pos, p.Field}] = true
 				for _, f := range coupled[p.Field] {
 					reported[key{p.Pos, f}] = true
 				}
 			}
 		}
-		validate := e.Validate
-		if len(ps.Errors()) > 0 {
-			validate = e.ValidateRecords // invalid already: no notes on repeats
+		opts := graph.ValidateOptions{
+			RecordsOnly: ps.Errors() > 0, // invalid already: no notes on repeats
+			Reported:    func(pos graph.Pos, field string) bool { return reported[key{pos, field}] },
 		}
-		for _, p := range validate() {
-			if reported[key{p.Pos, p.Field}] {
-				continue
-			}
-			if p.Pos.File == "" {
+		for _, p := range e.ValidateWith(opts) {
+			if p.Pos.File == "" && p.More == 0 {
 				p.Pos.File = name
 			}
-			ps = append(ps, p)
+			ps.Add(p)
 		}
 	}
-	return e, ps, ps.Err()
+	all := ps.Problems()
+	return e, all, all.Err()
 }
 
 // coupled lists, for a field, the fields that Validate checks together with

@@ -11,12 +11,13 @@ import (
 )
 
 // decoder turns the cells of one record into a graph record. One decoder
-// reads one file (or one JSON document); it collects the problems found and
+// reads one file (or one JSON document); it collects the problems found (those
+// shown, and the count of the rest: see graph.Collector) and
 // remembers parsed values so that repeated cells (dates, vocabulary values,
 // tie types) cost one map lookup and share one string.
 type decoder struct {
 	pos          graph.Pos // of the record being decoded
-	problems     graph.Problems
+	problems     graph.Collector
 	fatal        bool // the file could not be read as a whole
 	csvErrors    int  // syntax errors found by encoding/csv
 	delim        rune // of a CSV file
@@ -85,20 +86,21 @@ func (m *memo[T]) get(s string) (T, error) {
 	return v, nil
 }
 
-// errorf records an error in field of the current record.
+// errorf records an error in field of the current record. The message is
+// formatted only when the error is shown (see graph.Collector.Addf).
 func (d *decoder) errorf(field, format string, args ...any) {
-	d.problems = append(d.problems, graph.Problem{Pos: d.pos, Field: field, Message: fmt.Sprintf(format, args...)})
+	d.problems.Addf(graph.Problem{Pos: d.pos, Field: field}, format, args...)
 }
 
 // warnf records a warning in field of the current record.
 func (d *decoder) warnf(field, format string, args ...any) {
-	d.problems = append(d.problems, graph.Problem{Pos: d.pos, Field: field, Message: fmt.Sprintf(format, args...), Warning: true})
+	d.problems.Addf(graph.Problem{Pos: d.pos, Field: field, Warning: true}, format, args...)
 }
 
 // fatalf records an error that stops the reading of the whole file.
 func (d *decoder) fatalf(line int, field, format string, args ...any) {
 	d.fatal = true
-	d.problems = append(d.problems, graph.Problem{Pos: graph.Pos{File: d.pos.File, Line: line}, Field: field, Message: fmt.Sprintf(format, args...)})
+	d.problems.Addf(graph.Problem{Pos: graph.Pos{File: d.pos.File, Line: line}, Field: field}, format, args...)
 }
 
 // intern returns s, or an equal string seen before, so that a value that
