@@ -24,6 +24,8 @@ import (
 //
 // The files are read in parallel, and a large file in chunks in parallel.
 // The strings of the records share the memory of the file they come from.
+// A table that is not a regular file (a folder, a device, a named pipe) or
+// that is larger than MaxFileSize is refused before it is read.
 func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -37,11 +39,19 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 	for _, en := range entries {
 		name := en.Name()
 		lower := strings.ToLower(name)
-		if en.IsDir() || !strings.HasSuffix(lower, ".csv") {
+		if !strings.HasSuffix(lower, ".csv") {
 			continue
 		}
 		path := filepath.Join(dir, name)
 		id, ok := tableByName[strings.TrimSuffix(lower, ".csv")]
+		if en.IsDir() {
+			if ok { // not to be mistaken for a missing table
+				ps.Add(graph.Problem{Pos: graph.Pos{File: path},
+					Message: fmt.Sprintf("a folder, not a CSV file; the table %s must be a file", tables[id].name)})
+				fatal = true
+			}
+			continue
+		}
 		if !ok {
 			ps.Add(graph.Problem{Pos: graph.Pos{File: path}, Warning: true,
 				Message: "not a table of a data set, ignored (tables: partners, people, units, memberships, ties, values)"})
@@ -73,7 +83,7 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 		d := newDecoder(path)
 		decoders[id] = d
 		wg.Go(func() {
-			text, err := readText(path)
+			text, err := readFile(path)
 			if err != nil {
 				d.fatalf(0, "", "cannot read the file: %v", err)
 				return
@@ -94,24 +104,6 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 	pack(e.Partners, func(p *graph.Partner) *string { return &p.ID })
 	pack(e.People, func(p *graph.Person) *string { return &p.ID })
 	return finish(e, dir, &ps, fatal)
-}
-
-// readText returns the content of the file at path. The records read from
-// it share its memory.
-func readText(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	var b strings.Builder
-	if fi, err := f.Stat(); err == nil && int64(int(fi.Size())) == fi.Size() {
-		b.Grow(int(fi.Size()))
-	}
-	if _, err := io.Copy(&b, f); err != nil {
-		return "", err
-	}
-	return b.String(), nil
 }
 
 // pack copies the strings that field gives of every record into one string.

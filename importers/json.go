@@ -23,15 +23,26 @@ import (
 // "YYYY", "YYYY-MM" or "YYYY-MM-DD" (or a number for a year). name is the
 // file name used in problem positions; each record is placed on the line of
 // its opening brace. The ecosystem is named after the "name" key, or else
-// after name without its extension. See Read for what it returns.
+// after name without its extension. A document larger than MaxFileSize is
+// refused. See Read for what it returns.
 func ReadJSON(r io.Reader, name string) (*graph.Ecosystem, graph.Problems, error) {
 	var b strings.Builder
-	if _, err := io.Copy(&b, r); err != nil {
+	if _, err := io.Copy(&b, io.LimitReader(r, maxFileSize+1)); err != nil {
 		return nil, nil, fmt.Errorf("read data set %s: %w", name, err)
 	}
+	if int64(b.Len()) > maxFileSize {
+		d := newDecoder(name)
+		d.fatalf(0, "", "the document holds more than the %s ecoscope reads from one file", size(maxFileSize))
+		return finish(&graph.Ecosystem{}, name, &d.problems, true)
+	}
+	return readJSONText(b.String(), name)
+}
+
+// readJSONText is ReadJSON of the document text.
+func readJSONText(text, name string) (*graph.Ecosystem, graph.Problems, error) {
 	e := &graph.Ecosystem{}
 	d := newDecoder(name)
-	d.readJSON(b.String(), e)
+	d.readJSON(text, e)
 	if e.Name == "" {
 		e.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}

@@ -33,7 +33,8 @@ var ErrFormat = errors.New("not a folder of CSV files or a .json file")
 // every reference into that file as well; the ecosystem returned then holds
 // what could be read, unvalidated.
 //
-// When path itself cannot be read, Read returns a nil ecosystem, no
+// When path itself cannot be read (it is missing, or a JSON path is not a
+// regular file: see ErrNotRegular), Read returns a nil ecosystem, no
 // problems and the error.
 func Read(path string) (*graph.Ecosystem, graph.Problems, error) {
 	fi, err := os.Stat(path)
@@ -46,12 +47,16 @@ func Read(path string) (*graph.Ecosystem, graph.Problems, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".json") {
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, ErrFormat)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read data set: %w", err)
+	text, err := readFile(path)
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		d := newDecoder(path)
+		d.fatalf(0, "", "cannot read the file: %v", err)
+		return finish(&graph.Ecosystem{}, path, &d.problems, true)
+	case err != nil:
+		return nil, nil, fmt.Errorf("read data set %s: %w", path, err)
 	}
-	defer f.Close()
-	return ReadJSON(f, path)
+	return readJSONText(text, path)
 }
 
 // finish validates e unless a file could not be read as a whole or reading
