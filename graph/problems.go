@@ -20,7 +20,7 @@ type Problem struct {
 	// More, when above 0, makes p stand for that many problems of its kind
 	// (errors, warnings or notices) that were found but not kept: the rest
 	// of a list that a Collector cut. Its String is "... and N more
-	// problems".
+	// problems"; Pos is that of the first of them.
 	More int
 }
 
@@ -189,9 +189,10 @@ func (e *ValidationError) Error() string {
 // problems takes the memory and time of a few. The zero Collector is empty
 // and ready to use.
 type Collector struct {
-	list Problems
-	kept [3]int // problems kept, by kind
-	more [3]int // problems counted only, by kind
+	list  Problems
+	kept  [3]int // problems kept, by kind
+	more  [3]int // problems counted only, by kind
+	first [3]Pos // of the first problem counted only, by kind
 }
 
 // Add adds p. A p that stands for problems left out (see Problem.More)
@@ -200,12 +201,12 @@ func (c *Collector) Add(p Problem) {
 	k := p.kind()
 	switch {
 	case p.More > 0:
-		c.more[k] += p.More
+		c.count(k, p.More, p.Pos)
 	case c.kept[k] < MaxProblemsShown:
 		c.list = append(c.list, p)
 		c.kept[k]++
 	default:
-		c.more[k]++
+		c.count(k, 1, p.Pos)
 	}
 }
 
@@ -215,12 +216,20 @@ func (c *Collector) Add(p Problem) {
 func (c *Collector) Addf(p Problem, format string, args ...any) {
 	k := p.kind()
 	if c.kept[k] >= MaxProblemsShown {
-		c.more[k]++
+		c.count(k, 1, p.Pos)
 		return
 	}
 	p.Message = fmt.Sprintf(format, args...)
 	c.list = append(c.list, p)
 	c.kept[k]++
+}
+
+// count counts n problems of kind k left out, the first at pos.
+func (c *Collector) count(k, n int, pos Pos) {
+	if c.more[k] == 0 {
+		c.first[k] = pos
+	}
+	c.more[k] += n
 }
 
 // AddAll adds the problems of ps in order.
@@ -236,13 +245,16 @@ func (c *Collector) Errors() int { return c.kept[0] + c.more[0] }
 // Cut reports whether errors were left out.
 func (c *Collector) Cut() bool { return c.more[0] > 0 }
 
+// CutAt returns the place of the first error left out (see Cut).
+func (c *Collector) CutAt() Pos { return c.first[0] }
+
 // Problems returns the problems kept, in order, followed by the count of
 // those left out of each kind (errors, warnings, notices), if any.
 func (c *Collector) Problems() Problems {
 	out := slices.Clip(c.list)
 	for k, n := range c.more {
 		if n > 0 {
-			out = append(out, Problem{More: n, Warning: k == 1, Notice: k == 2})
+			out = append(out, Problem{Pos: c.first[k], More: n, Warning: k == 1, Notice: k == 2})
 		}
 	}
 	return out

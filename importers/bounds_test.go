@@ -94,3 +94,74 @@ func TestCutSkipsValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxRecords: a data set of more records than ecoscope reads is refused
+// before its records fill memory (issue 9: 13 million one-column partners,
+// 106 MB, took 2.3 GB; 35 million {} in 100 MB of JSON ran out of memory).
+func TestMaxRecords(t *testing.T) {
+	defer func(n int) { maxRecords = n }(maxRecords)
+	maxRecords = 10
+	dir := writeData(t, map[string]string{
+		"partners.csv": "id\np1\np2\np3\np4\np5\np6\n",
+		"ties.csv":     "source,target\np1,p2\n\n\np1,p3\n",
+	})
+	e, ps, _ := ReadCSVDir(dir)
+	checkProblems(t, ps, []string{`data: the tables have 12 lines, more than the 10 records ecoscope reads from one data set`})
+	if len(e.Partners)+len(e.Ties) != 0 {
+		t.Errorf("got %d partners and %d ties, want none read", len(e.Partners), len(e.Ties))
+	}
+
+	doc := `{"partners": [` + strings.Repeat(`{}, `, 6) + `{}], "ties": [` + strings.Repeat(`{"source": "a"},`, 4) + `{}]}`
+	e, ps, _ = ReadJSON(strings.NewReader(doc), "eco.json")
+	checkProblems(t, ps, []string{`eco.json:1: the document holds more than the 10 records ecoscope reads from one data set`})
+	if len(e.Partners)+len(e.Ties) > 10 {
+		t.Errorf("got %d partners and %d ties, want at most 10", len(e.Partners), len(e.Ties))
+	}
+}
+
+// TestGarbageNotKept: once more errors were found than are shown, records
+// are only checked, not kept, so that memory follows the valid data, not
+// the garbage after it; a large file read in chunks keeps the same records
+// as one read in one piece.
+func TestGarbageNotKept(t *testing.T) {
+	defer func(n int, w func() int) { minChunk, workers = n, w }(minChunk, workers)
+	var b strings.Builder
+	b.WriteString("id,since\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "p%d,2019\n", i)
+	}
+	for i := range 100_000 {
+		fmt.Fprintf(&b, "q%d,20x%d\n", i, i) // a bad date each
+	}
+	text := b.String()
+	for _, chunks := range []int{1, 2, 7} {
+		minChunk, workers = 1<<10, func() int { return chunks }
+		var e graph.Ecosystem
+		d := newDecoder("partners.csv")
+		held := heldBy(func() *graph.Ecosystem { d.readCSV(text, tabPartners, &e); return &e }, func(e *graph.Ecosystem) {
+			if got, want := len(e.Partners), 1000+graph.MaxProblemsShown; got != want {
+				t.Errorf("%d chunks: kept %d partners, want %d: the valid ones and those with an error shown", chunks, got, want)
+			}
+			if got, want := e.Partners[len(e.Partners)-1].ID, "q49"; got != want {
+				t.Errorf("%d chunks: last partner %q, want %q", chunks, got, want)
+			}
+			if got := d.problems.Problems().Count(); got != 100_000 {
+				t.Errorf("%d chunks: %d problems, want 100000", chunks, got)
+			}
+		})
+		if held > 4<<20 {
+			t.Errorf("%d chunks: the partners hold %d MB, want at most 4 MB", chunks, held>>20)
+		}
+	}
+}
+
+// TestJSONRoom: the room made for the records of a JSON array follows its
+// objects, not the braces inside its strings (issue 9: 100 MB of "{" in one
+// string asked for 13 GB at once).
+func TestJSONRoom(t *testing.T) {
+	doc := `{"partners": [{"id": "p1", "name": "` + strings.Repeat("{", 1<<20) + `"}, 7]}`
+	e, _, _ := ReadJSON(strings.NewReader(doc), "eco.json")
+	if got := cap(e.Partners); got > 1 {
+		t.Errorf("room for %d partners, want 1", got)
+	}
+}

@@ -25,7 +25,8 @@ import (
 // The files are read in parallel, and a large file in chunks in parallel.
 // The strings of the records share the memory of the file they come from.
 // A table that is not a regular file (a folder, a device, a named pipe) or
-// that is larger than MaxFileSize is refused before it is read.
+// that is larger than MaxFileSize is refused before it is read, and tables
+// of more than MaxRecords lines in all before they are parsed.
 func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -74,6 +75,7 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 	e := &graph.Ecosystem{Name: dirName(dir)}
 	var (
 		decoders [numTables]*decoder
+		texts    [numTables]string
 		wg       sync.WaitGroup
 	)
 	for id, path := range files {
@@ -88,10 +90,26 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 				d.fatalf(0, "", "cannot read the file: %v", err)
 				return
 			}
-			d.readCSV(text, tableID(id), e) // each table has its own field of e
+			texts[id] = text
 		})
 	}
 	wg.Wait()
+	lines := 0
+	for _, text := range texts {
+		lines += strings.Count(text, "\n")
+	}
+	if lines > maxRecords {
+		ps.Add(graph.Problem{Pos: graph.Pos{File: dir}, Message: fmt.Sprintf(
+			"the tables have %d lines, more than the %d records ecoscope reads from one data set", lines, maxRecords)})
+		fatal = true
+	} else {
+		for id, d := range decoders {
+			if d != nil && !d.fatal {
+				wg.Go(func() { d.readCSV(texts[id], tableID(id), e) }) // each table has its own field of e
+			}
+		}
+		wg.Wait()
+	}
 	for _, d := range decoders {
 		if d == nil {
 			continue
@@ -305,6 +323,11 @@ func (d *decoder) readBody(body string, skip int, rs *rows) {
 		d.problems.AddAll(sub.problems.Problems())
 	}
 	join(rs.e)
+	if d.problems.Cut() {
+		// Each chunk kept its records up to its own first error not
+		// shown, which is not before the first of the whole file.
+		truncate(rs.e, rs.id, d.problems.CutAt().Line)
+	}
 }
 
 // cut cuts body into up to n chunks of about the same size, each ending at

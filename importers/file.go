@@ -19,6 +19,16 @@ const MaxFileSize = 256 << 20
 // maxFileSize is MaxFileSize, a variable for the tests.
 var maxFileSize int64 = MaxFileSize
 
+// MaxRecords is the number of records ecoscope reads from one data set at
+// most: 4 million, four times the largest data sets known, and as many as
+// fit in about 1 GB of memory, whatever their size on disk (an empty JSON
+// object {} is a partner of 3 bytes). A folder of CSV files whose tables
+// have more lines is refused before it is parsed.
+const MaxRecords = 4_000_000
+
+// maxRecords is MaxRecords, a variable for the tests.
+var maxRecords = MaxRecords
+
 // ErrNotRegular is wrapped by the error for a path that is not a regular
 // file (or a link to one): a folder, a device such as /dev/zero, a named
 // pipe or a socket, which could block or never end.

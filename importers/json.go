@@ -84,6 +84,9 @@ func (d *decoder) readJSON(text string, e *graph.Ecosystem) {
 		return
 	}
 	j.members(i, func(key string, at, v int) {
+		if d.fatal {
+			return // too many records
+		}
 		d.pos.Line = j.lineAt(at)
 		nk := normalizeHeader(key)
 		if id, ok := tableByName[nk]; ok {
@@ -133,8 +136,15 @@ func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
 		return
 	}
 	t := tables[id]
-	// Make room for as many records as the array holds objects at most.
-	grow(e, id, strings.Count(s[i:skipValue(s, i)], "{"))
+	// Make room for as many records as the array holds objects, up to
+	// maxRecords in all.
+	objects := 0
+	for k := skipSpace(s, i+1); s[k] != ']'; k = skipSpace(s, skipValue(s, k)) {
+		if s[k] == '{' {
+			objects++
+		}
+	}
+	grow(e, id, min(objects, maxRecords-j.records))
 	cells := make([]string, len(t.columns))
 	// The records usually name the same fields in the same order: remember
 	// the column of the nth field of the last record.
@@ -143,6 +153,7 @@ func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
 		col  int
 	}
 	var order []field
+	const maxOrder = 64 // fields remembered; a record that has more looks the rest up
 	for k, i := 0, i+1; ; k++ {
 		i = skipSpace(s, i)
 		if s[i] == ']' {
@@ -155,15 +166,22 @@ func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
 			i = n
 			continue
 		}
+		if j.records >= maxRecords {
+			j.fatalf(j.pos.Line, "", "the document holds more than the %d records ecoscope reads from one data set", maxRecords)
+			return
+		}
 		clear(cells)
 		nth := 0
 		j.members(i, func(name string, _, v int) {
-			if nth == len(order) {
-				order = append(order, field{})
+			f := &field{name, -2}
+			if nth < maxOrder {
+				if nth == len(order) {
+					order = append(order, field{})
+				}
+				f = &order[nth]
 			}
-			f := &order[nth]
 			nth++
-			if f.name != name || f.name == "" {
+			if f.name != name || f.name == "" || f.col == -2 {
 				*f = field{name, t.column(name)}
 			}
 			if f.col < 0 {
@@ -277,7 +295,9 @@ func (j *jsonReader) unknownField(t *table, field string) {
 	if j.warned[k] {
 		return
 	}
-	j.warned[k] = true
+	if len(j.warned) < maxMemo { // past that, a field may be warned about again
+		j.warned[k] = true
+	}
 	msg := fmt.Sprintf("unknown field %s in %s is ignored", graph.Quote(field), t.name)
 	if s := t.suggest(field); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)

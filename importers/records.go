@@ -1,9 +1,11 @@
 package importers
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,6 +35,8 @@ type decoder struct {
 	capitals memo[graph.Capital]
 	outcomes memo[graph.OutcomeLevel]
 	strs     map[string]string
+
+	records int // the records added
 }
 
 func newDecoder(file string) *decoder {
@@ -197,8 +201,21 @@ func (d *decoder) boolean(field, s string) bool {
 }
 
 // add decodes the cells c of a record of table t (indexed like
-// t.columns, trimmed, "" when absent) and appends the record to e.
+// t.columns, trimmed, "" when absent) and appends the record to e. Once
+// more errors were found than are shown, the records are decoded only to
+// count their problems, and dropped: the data set is known to be invalid
+// and will not be checked as a whole (see finish), and its memory stays
+// that of the records before.
 func (d *decoder) add(e *graph.Ecosystem, t tableID, c []string) {
+	d.decode(e, t, c)
+	if d.problems.Cut() {
+		truncate(e, t, -1)
+		return
+	}
+	d.records++
+}
+
+func (d *decoder) decode(e *graph.Ecosystem, t tableID, c []string) {
 	switch t {
 	case tabPartners:
 		e.Partners = append(e.Partners, graph.Partner{
@@ -323,6 +340,41 @@ func splitSlices[E any](parts []graph.Ecosystem, counts []int, field func(*graph
 		}
 		return all[:n]
 	}
+}
+
+// truncate drops the records of table t in e from the one on line line on
+// (the last record, for line -1), and the memory of the slice when it was
+// much larger than what is left.
+func truncate(e *graph.Ecosystem, t tableID, line int) {
+	switch t {
+	case tabPartners:
+		e.Partners = truncateSlice(e.Partners, line, func(r *graph.Partner) int { return r.Pos.Line })
+	case tabPeople:
+		e.People = truncateSlice(e.People, line, func(r *graph.Person) int { return r.Pos.Line })
+	case tabUnits:
+		e.Units = truncateSlice(e.Units, line, func(r *graph.Unit) int { return r.Pos.Line })
+	case tabMemberships:
+		e.Memberships = truncateSlice(e.Memberships, line, func(r *graph.Membership) int { return r.Pos.Line })
+	case tabTies:
+		e.Ties = truncateSlice(e.Ties, line, func(r *graph.Tie) int { return r.Pos.Line })
+	case tabValues:
+		e.Values = truncateSlice(e.Values, line, func(r *graph.Value) int { return r.Pos.Line })
+	}
+}
+
+func truncateSlice[E any](s []E, line int, lineOf func(*E) int) []E {
+	n := len(s) - 1
+	if line >= 0 {
+		n, _ = slices.BinarySearchFunc(s, line, func(r E, line int) int { return cmp.Compare(lineOf(&r), line) })
+	}
+	if n < 0 || n == len(s) {
+		return s
+	}
+	clear(s[n:])
+	if cap(s) > 1024 && n < cap(s)/4 {
+		return slices.Clone(s[:n])
+	}
+	return s[:n]
 }
 
 // grow makes room for n more records of table t in e.
