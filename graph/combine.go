@@ -194,6 +194,7 @@ func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 	other := func(s uint64) uint64 { return s >> 32 }
 	tie := func(s uint64) int32 { return int32(s & 0xffffffff) }
 	same := func(i, j int32) bool {
+		compared++
 		s, t := &ties[i], &ties[j]
 		return s.Since == t.Since && s.Type == t.Type && s.ID == t.ID
 	}
@@ -211,16 +212,9 @@ func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 		}
 		first[i] = f
 	}
-	for a := int32(0); a < n; a++ {
-		group := slots[start[a]:start[a+1]]
-		if len(group) < 2 {
-			continue
-		}
-		sorted := len(group) > 32
-		if sorted {
-			// A hub: repeats are next to each other once sorted.
-			slices.Sort(group)
-		}
+	// pairs compares the ties of a small group with each other; when one
+	// is sorted, each other end in a run.
+	pairs := func(group []uint64, sorted bool) {
 		for x := 1; x < len(group); x++ {
 			for y := x - 1; y >= 0; y-- {
 				if other(group[y]) != other(group[x]) {
@@ -232,6 +226,43 @@ func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 				if same(tie(group[y]), tie(group[x])) {
 					mark(tie(group[x]), tie(group[y]))
 					break
+				}
+			}
+		}
+	}
+	for a := int32(0); a < n; a++ {
+		group := slots[start[a]:start[a+1]]
+		if len(group) < 2 {
+			continue
+		}
+		if len(group) <= 32 {
+			pairs(group, false)
+			continue
+		}
+		// A hub: repeats are next to each other once sorted, in runs of
+		// one other end.
+		slices.Sort(group)
+		for r := 0; r < len(group); {
+			end := r + 1
+			for end < len(group) && other(group[end]) == other(group[r]) {
+				end++
+			}
+			run := group[r:end]
+			r = end
+			if len(run) <= 32 {
+				pairs(run, true)
+				continue
+			}
+			// Many ties between two ends, apart by type, since or id:
+			// look the rest of their keys up rather than compare pairs.
+			firstOf := make(map[keyRest]int32, len(run))
+			for _, sl := range run {
+				t := &ties[tie(sl)]
+				k := keyRest{t.Type, t.Since, t.ID}
+				if f, ok := firstOf[k]; ok {
+					mark(tie(sl), f)
+				} else {
+					firstOf[k] = tie(sl)
 				}
 			}
 		}
@@ -267,6 +298,16 @@ func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 	e.Ties = kept
 	return combined
 }
+
+// keyRest is what a key holds besides its ends.
+type keyRest struct {
+	Type  string
+	Since Date
+	ID    string
+}
+
+// compared counts the pairs of ties combineTies compares, for the tests.
+var compared int
 
 func directedWord(d bool) string {
 	if d {
