@@ -177,19 +177,37 @@ func (e *Ecosystem) validateRecords(c *Collector, reported func(Pos, string) boo
 			add(u.Pos, "parent", "unknown unit %s%s", Quote(u.Parent), unitIDs.lazy(u.Parent))
 		}
 	}
-	// Cycles in the parent chain.
+	// Loops in the parent chains, each chain walked once: a unit is new
+	// (0), on the walk under way (1) or done (2).
 	parent := make(map[string]string, len(e.Units))
 	for _, u := range e.Units {
 		parent[u.ID] = u.Parent
 	}
+	state := make(map[string]uint8, len(e.Units))
+	looped := map[string]bool{} // the units on a loop
+	var walk []string
 	for _, u := range e.Units {
-		seen := map[string]bool{u.ID: true}
-		for p := parent[u.ID]; p != ""; p = parent[p] {
-			if seen[p] {
-				add(u.Pos, "parent", "unit %s is its own ancestor (parent chain loops through %s)", Quote(u.ID), Quote(p))
-				break
+		walk = walk[:0]
+		p := u.ID
+		for ; p != "" && state[p] == 0; p = parent[p] {
+			if _, ok := parent[p]; !ok {
+				break // an unknown parent, reported above
 			}
-			seen[p] = true
+			state[p] = 1
+			walk = append(walk, p)
+		}
+		if p != "" && state[p] == 1 { // back on this walk: a loop from p on
+			for i := len(walk) - 1; i >= 0 && !looped[p]; i-- {
+				looped[walk[i]] = true
+			}
+		}
+		for _, w := range walk {
+			state[w] = 2
+		}
+	}
+	for _, u := range e.Units {
+		if looped[u.ID] {
+			add(u.Pos, "parent", "unit %s is its own ancestor (its parent chain loops back through %s)", Quote(u.ID), Quote(u.Parent))
 		}
 	}
 
