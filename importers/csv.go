@@ -90,7 +90,7 @@ func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) {
 				d.fatalf(0, "", "cannot read the file: %v", err)
 				return
 			}
-			texts[id] = text
+			texts[id] = crLines(text)
 		})
 	}
 	wg.Wait()
@@ -154,7 +154,7 @@ func dirName(dir string) string {
 // readCSV reads the records of table id from the CSV file text into e.
 func (d *decoder) readCSV(text string, id tableID, e *graph.Ecosystem) {
 	t := tables[id]
-	text = strings.TrimPrefix(text, "\uFEFF")
+	text = crLines(strings.TrimPrefix(text, "\uFEFF"))
 	if !utf8.ValidString(text) {
 		line, why := invalidUTF8(text)
 		d.fatalf(line, "", "file is not valid UTF-8 (%s); re-save it as UTF-8", why)
@@ -192,6 +192,32 @@ func (d *decoder) readCSV(text string, id tableID, e *graph.Ecosystem) {
 	}
 	body := text[r.InputOffset():]
 	d.readBody(body, strings.Count(text[:len(text)-len(body)], "\n"), rs)
+}
+
+// crLines returns text with its line ends made LF when they are CR alone,
+// as spreadsheets on old Macs write them: when the first line ends in a CR
+// that no LF follows. Other files are left as they are.
+func crLines(text string) string {
+	i := strings.IndexAny(text, "\r\n")
+	if i < 0 || text[i] != '\r' || strings.HasPrefix(text[i:], "\r\n") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for {
+		i := strings.IndexByte(text, '\r')
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		if strings.HasPrefix(text[i:], "\r\n") {
+			b.WriteByte('\r')
+		} else {
+			b.WriteByte('\n')
+		}
+		text = text[i+1:]
+	}
 }
 
 func (d *decoder) csvReader(text string) *csv.Reader {

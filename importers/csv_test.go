@@ -138,6 +138,23 @@ anna;lab;potentieel;sociaal;individueel;2020;nieuw netwerk
 			},
 		},
 		{
+			// Spreadsheets on old Macs end lines with CR alone (issue 9: the
+			// header was one column "until\rp1…").
+			name: "CR line ends",
+			files: map[string]string{
+				"partners.csv": "id,name,helix\rp1,Acme,industry\r\rp2,\"U\rT\",academia\r",
+				"ties.csv":     "source,target\rp1,p2",
+			},
+			want: &graph.Ecosystem{
+				Name: "data",
+				Partners: []graph.Partner{
+					{ID: "p1", Name: "Acme", Helix: graph.Industry, Sector: graph.Private, Pos: at(partners, 2)},
+					{ID: "p2", Name: "U\nT", Helix: graph.Academia, Sector: graph.Public, Pos: at(partners, 4)},
+				},
+				Ties: []graph.Tie{{Source: "p1", Target: "p2", Weight: 1, Pos: at(ties, 2)}},
+			},
+		},
+		{
 			name: "quoted fields with delimiter, quotes and a line end inside",
 			files: map[string]string{
 				"partners.csv": `id,name,region
