@@ -70,6 +70,11 @@ type Tie struct {
 	Pos Pos `json:"-"`
 }
 
+// MaxWeight is the largest weight of a tie: 10^12, far above any count or
+// amount a tie stands for. Weights near the largest float64 made the sums
+// of PageRank and eigenvector centrality overflow, and every score null.
+const MaxWeight = 1e12
+
 // Value is a value-creation record: what a partner or person (Reporter)
 // reports a unit brought, in which cycle and at which outcome level.
 type Value struct {

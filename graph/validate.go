@@ -19,7 +19,7 @@ import (
 // memberships, people and values that name an unknown partner, person or
 // unit, a unit whose parent is unknown or that is its own ancestor, a form
 // that does not belong to the given level, until before since, and weights
-// that are not positive numbers. Vocabulary values are checked when the
+// that are not positive numbers or above MaxWeight. Vocabulary values are checked when the
 // input is parsed (see ParseHelix and friends).
 //
 // Last, when nothing else is wrong, it merges repeated records (see
@@ -253,6 +253,8 @@ func (e *Ecosystem) validateRecords(c *Collector, reported func(Pos, string) boo
 			t.Weight = 1
 		case math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) || t.Weight < 0:
 			add(t.Pos, "weight", "weight %v is not a positive number", t.Weight)
+		case t.Weight > MaxWeight:
+			add(t.Pos, "weight", "weight %v is above the largest weight, %v", t.Weight, MaxWeight)
 		}
 		period(t.Pos, t.Period)
 		if t.Source != "" && t.Source == t.Target && nerr == bad {

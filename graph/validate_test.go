@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"runtime"
 	"strings"
@@ -307,6 +308,31 @@ func TestValidateLongParentChain(t *testing.T) {
 	var got []string
 	for _, p := range errs {
 		got = append(got, p.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestValidateWeights: a weight above MaxWeight is an error (issue 9:
+// weights near 1.8e308 made eigenvector and PageRank null for every
+// partner).
+func TestValidateWeights(t *testing.T) {
+	e := &Ecosystem{
+		Partners: []Partner{{ID: "a"}, {ID: "b"}},
+		Ties: []Tie{
+			{Source: "a", Target: "b", Weight: MaxWeight, Pos: pos(2)},
+			{Source: "a", Target: "b", Weight: 1.7e308, Pos: pos(3)},
+			{Source: "a", Target: "b", Weight: math.Inf(1), Pos: pos(4)},
+		},
+	}
+	var got []string
+	for _, p := range e.Validate() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`t.csv:3: weight: weight 1.7e+308 is above the largest weight, 1e+12`,
+		`t.csv:4: weight: weight +Inf is not a positive number`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

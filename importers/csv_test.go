@@ -392,15 +392,22 @@ func TestReadCSVDirProblems(t *testing.T) {
 			name: "weights",
 			files: map[string]string{
 				"partners.csv": twoPartners,
-				"ties.csv":     "source,target,weight\np1,p2,abc\np1,p2,0\np1,p2,-1.5\np1,p2,\"2,5\"\np1,p2,1e400\np1,p2,NaN\np1,p2,0.25\n",
+				"ties.csv": "source,target,weight\np1,p2,abc\np1,p2,0\np1,p2,-1.5\np1,p2,\"2,5\"\np1,p2,1e400\np1,p2,NaN\np1,p2,0.25\n" +
+					"p1,p2,1_000\np1,p2,0x1p-2\np1,p2,Inf\np1,p2,1.7e308\np1,p2,1e12\np1,p2,1000000000001\np1,p2,.5\np1,p2,+2\np1,p2,1e-400\n",
 			},
 			want: []string{
 				`data/ties.csv:2: weight: "abc" is not a number`,
 				`data/ties.csv:3: weight: 0 is not positive`,
 				`data/ties.csv:4: weight: -1.5 is not positive`,
 				`data/ties.csv:5: weight: "2,5" is not a number; write a decimal point: "2.5"`,
-				`data/ties.csv:6: weight: "1e400" is out of range`,
+				`data/ties.csv:6: weight: "1e400" is above the largest weight, 1e+12`,
 				`data/ties.csv:7: weight: "NaN" is not a number`,
+				`data/ties.csv:9: weight: "1_000" is not a number`,
+				`data/ties.csv:10: weight: "0x1p-2" is not a number`,
+				`data/ties.csv:11: weight: "Inf" is not a number`,
+				`data/ties.csv:12: weight: "1.7e308" is above the largest weight, 1e+12`,
+				`data/ties.csv:14: weight: "1000000000001" is above the largest weight, 1e+12`,
+				`data/ties.csv:17: weight: "1e-400" is too small to tell from 0`,
 			},
 		},
 		{

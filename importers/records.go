@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -153,8 +152,9 @@ func (d *decoder) period(c []string, since, until int) graph.Period {
 }
 
 // weight parses a tie weight: empty is 0 (which Validate turns into the
-// default 1); anything else must be a positive number. A decimal comma is
-// accepted in a file whose delimiter is a semicolon.
+// default 1); anything else must be a positive decimal number (2, 0.5,
+// 1e3) of at most graph.MaxWeight. A decimal comma is accepted in a file
+// whose delimiter is a semicolon.
 func (d *decoder) weight(s string) float64 {
 	if s == "" {
 		return 0
@@ -167,14 +167,20 @@ func (d *decoder) weight(s string) float64 {
 	if d.decimalComma {
 		t = point
 	}
+	if !isDecimal(t) {
+		if point != s && isDecimal(point) {
+			d.errorf("weight", "%s is not a number; write a decimal point: %s", graph.Quote(s), graph.Quote(point))
+		} else {
+			d.errorf("weight", "%s is not a number", graph.Quote(s))
+		}
+		return 0
+	}
 	w, err := strconv.ParseFloat(t, 64)
 	switch {
-	case errors.Is(err, strconv.ErrRange):
-		d.errorf("weight", "%s is out of range", graph.Quote(s))
-	case err != nil && point != s && isNumber(point):
-		d.errorf("weight", "%s is not a number; write a decimal point: %s", graph.Quote(s), graph.Quote(point))
-	case err != nil || math.IsNaN(w) || math.IsInf(w, 0):
-		d.errorf("weight", "%s is not a number", graph.Quote(s))
+	case errors.Is(err, strconv.ErrRange) || w > graph.MaxWeight:
+		d.errorf("weight", "%s is above the largest weight, %v", graph.Quote(s), graph.MaxWeight)
+	case w == 0 && strings.ContainsAny(mantissa(t), "123456789"):
+		d.errorf("weight", "%s is too small to tell from 0", graph.Quote(s))
 	case w <= 0:
 		d.errorf("weight", "%v is not positive", w)
 	default:
@@ -183,9 +189,47 @@ func (d *decoder) weight(s string) float64 {
 	return 0
 }
 
-func isNumber(s string) bool {
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil
+// isDecimal reports whether s is a decimal number: an optional sign,
+// digits with an optional decimal point (.5 and 5. too) and an optional
+// exponent (e-3). Go's other forms (1_000, 0x1p-2, Inf, NaN) are not.
+func isDecimal(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	digits := 0
+	i := 0
+	for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		start := i
+		for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+		}
+		if i == start {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// mantissa returns the decimal number s without its exponent.
+func mantissa(s string) string {
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // boolean parses a yes/no cell in English or Dutch; empty is false.
