@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/ecoscope/ecoscope/graph"
@@ -76,6 +77,11 @@ func (d *decoder) readJSON(text string, e *graph.Ecosystem) {
 	}
 	if !json.Valid([]byte(text)) {
 		j.syntaxError()
+		return
+	}
+	if i := loneSurrogate(text); i >= 0 {
+		line, col := j.position(i)
+		j.fatalf(line, "", "invalid JSON at character %d: %s is half of a UTF-16 surrogate pair, without the other half", col, text[i:i+6])
 		return
 	}
 	i := skipSpace(text, 0)
@@ -248,9 +254,112 @@ func jsonString(s string, i int) (string, int) {
 	if !escaped {
 		return s[i+1 : k], k + 1
 	}
-	var out string
-	_ = json.Unmarshal([]byte(s[i:k+1]), &out) // valid JSON: no error
-	return out, k + 1
+	return unescape(s[i+1 : k]), k + 1
+}
+
+// unescape returns the string that s, the inside of a JSON string with
+// valid escapes, stands for. A lone surrogate (see loneSurrogate) becomes
+// U+FFFD.
+func unescape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '\\')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		c := s[i+1]
+		s = s[i+2:]
+		switch c {
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r := hex4(s)
+			s = s[4:]
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if strings.HasPrefix(s, `\u`) {
+					r2 = hex4(s[2:])
+				}
+				if p := utf16.DecodeRune(r, r2); p != utf8.RuneError {
+					r = p
+					s = s[6:]
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			b.WriteRune(r)
+		default: // " \ /
+			b.WriteByte(c)
+		}
+	}
+}
+
+// hex4 returns the value of the 4 hexadecimal digits s starts with, -1
+// when it does not.
+func hex4(s string) rune {
+	if len(s) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range []byte(s[:4]) {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// loneSurrogate returns the offset in text, a valid JSON document, of the
+// first escape \uXXXX that is half of a UTF-16 surrogate pair without the
+// other half, or -1. encoding/json would read it as U+FFFD.
+func loneSurrogate(text string) int {
+	for off := 0; ; {
+		k := strings.Index(text[off:], `\u`)
+		if k < 0 {
+			return -1
+		}
+		i := off + k
+		off = i + 2
+		// An escape only if an odd number of backslashes ends here:
+		// "\\u" is a backslash and a u.
+		n := 0
+		for j := i; j >= 0 && text[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			continue
+		}
+		r := hex4(text[i+2:])
+		if !utf16.IsSurrogate(r) {
+			continue
+		}
+		if r >= 0xDC00 || !strings.HasPrefix(text[i+6:], `\u`) {
+			return i // a low half first, or a high half alone
+		}
+		if r2 := hex4(text[i+8:]); r2 < 0xDC00 || r2 > 0xDFFF {
+			return i
+		}
+		off = i + 12 // the pair
+	}
 }
 
 // skipValue returns the offset after the value that starts at s[i] in

@@ -174,6 +174,28 @@ func TestReadJSONProblems(t *testing.T) {
 			},
 		},
 		{
+			// encoding/json reads a lone surrogate as U+FFFD (issue 9).
+			name: "lone surrogate",
+			doc:  "{\"partners\": [\n  {\"id\": \"p\\ud800\"}]}",
+			want: []string{
+				`eco.json:2: invalid JSON at character 12: \ud800 is half of a UTF-16 surrogate pair, without the other half`,
+			},
+		},
+		{
+			name: "lone low surrogate after an escaped backslash",
+			doc:  `{"partners": [{"id": "\\\udc00x"}]}`,
+			want: []string{
+				`eco.json:1: invalid JSON at character 25: \udc00 is half of a UTF-16 surrogate pair, without the other half`,
+			},
+		},
+		{
+			name: "high surrogate before another escape",
+			doc:  `{"partners": [{"id": "\ud83d\u0041"}]}`,
+			want: []string{
+				`eco.json:1: invalid JSON at character 23: \ud83d is half of a UTF-16 surrogate pair, without the other half`,
+			},
+		},
+		{
 			name: "not an object",
 			doc:  `[{"id": "p1"}]`,
 			want: []string{
@@ -250,7 +272,7 @@ func TestReadJSONSyntax(t *testing.T) {
 // strings with escapes.
 func TestJSONString(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	parts := []string{"a", "é", `"`, `\`, "\n", "\t", "/", "}", "]", ",", " ", "\u2028", "\x01"}
+	parts := []string{"a", "é", `"`, `\`, "\n", "\t", "/", "}", "]", ",", " ", "\u2028", "\x01", "😀", "\ufffd", "\b", "\f", "\r"}
 	for range 500 {
 		var b strings.Builder
 		for range rng.IntN(8) {
@@ -273,5 +295,21 @@ func TestJSONString(t *testing.T) {
 		if n := skipValue(obj+",1", 0); n != len(obj) {
 			t.Errorf("skipValue(%s) = %d, want %d", obj, n, len(obj))
 		}
+	}
+}
+
+// TestJSONSurrogatePairs: escaped surrogate pairs make one character, and
+// an escaped backslash before "u" is no escape.
+func TestJSONSurrogatePairs(t *testing.T) {
+	e, ps, err := ReadJSON(strings.NewReader(`{"partners": [{"id": "\ud83d\ude00", "name": "\\ud800 \u00e9\/\"\b\f\n\r\tx"}]}`), "eco.json")
+	if err != nil {
+		t.Fatalf("got %v", err)
+	}
+	checkProblems(t, ps, nil)
+	if got, want := e.Partners[0].ID, "😀"; got != want {
+		t.Errorf("id = %q, want %q", got, want)
+	}
+	if got, want := e.Partners[0].Name, "\\ud800 é/\"\b\f\n\r\tx"; got != want {
+		t.Errorf("name = %q, want %q", got, want)
 	}
 }
