@@ -24,7 +24,8 @@ type Problem struct {
 	More int
 }
 
-// String formats p as "file:line: field: message".
+// String formats p as "file:line: field: message", or
+// "file:line: record.field: message" when the position names the record.
 func (p Problem) String() string {
 	if p.More > 0 {
 		what := "problems"
@@ -49,7 +50,16 @@ func (p Problem) String() string {
 		}
 		b.WriteByte(' ')
 	}
-	if p.Field != "" {
+	switch {
+	case p.Pos.Record != "" && p.Field != "":
+		b.WriteString(p.Pos.Record)
+		b.WriteByte('.')
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+	case p.Pos.Record != "":
+		b.WriteString(p.Pos.Record)
+		b.WriteString(": ")
+	case p.Field != "":
 		b.WriteString(p.Field)
 		b.WriteString(": ")
 	}

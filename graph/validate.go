@@ -304,13 +304,17 @@ func keys[V any](m map[string]V) []string {
 }
 
 func posString(p Pos) string {
-	if p.File == "" {
-		return "record"
+	s := p.File
+	switch {
+	case p.File == "":
+		s = "record"
+	case p.Line > 0:
+		s += ":" + strconv.Itoa(p.Line)
 	}
-	if p.Line == 0 {
-		return p.File
+	if p.Record != "" {
+		s += ", " + p.Record
 	}
-	return p.File + ":" + strconv.Itoa(p.Line)
+	return s
 }
 
 // suggester proposes the nearest known id for an unknown one. It gathers

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -60,6 +61,23 @@ type jsonReader struct {
 	line int // line at off
 	// warned holds the unknown keys already reported, per table.
 	warned map[[2]string]bool
+	// names holds the names of the records (partners[3]), which their
+	// positions share.
+	names strings.Builder
+}
+
+// recordName returns "table[k]", kept with the names of other records.
+func (j *jsonReader) recordName(table string, k int) string {
+	if j.names.Cap()-j.names.Len() < len(table)+22 {
+		j.names = strings.Builder{} // the strings given out keep the old one
+		j.names.Grow(64 << 10)
+	}
+	start := j.names.Len()
+	j.names.WriteString(table)
+	j.names.WriteByte('[')
+	j.names.WriteString(strconv.Itoa(k))
+	j.names.WriteByte(']')
+	return j.names.String()[start:]
 }
 
 // readJSON reads the JSON document text into e.
@@ -89,17 +107,34 @@ func (d *decoder) readJSON(text string, e *graph.Ecosystem) {
 		d.fatalf(j.lineAt(i), "", `want a JSON object {"partners": [...], "ties": [...], ...}, not %s`, describeValue(text[i:skipValue(text, i)]))
 		return
 	}
+	var (
+		tableLine [numTables]int // the line of each table, 0 before it
+		nameKey   string         // the key that gave the name
+	)
 	j.members(i, func(key string, at, v int) {
 		if d.fatal {
-			return // too many records
+			return // a table given twice, too many records
 		}
 		d.pos.Line = j.lineAt(at)
 		nk := normalizeHeader(key)
 		if id, ok := tableByName[nk]; ok {
+			if tableLine[id] > 0 {
+				// Reading both would report every reference into the one
+				// left out, as CSV tables given twice.
+				j.fatalf(d.pos.Line, "", "table %s is given twice, also on line %d; keep one of them", tables[id].name, tableLine[id])
+				return
+			}
+			tableLine[id] = d.pos.Line
 			j.array(id, nk, v, e)
+			d.pos.Record = ""
 			return
 		}
 		if nk == "name" || nk == "naam" {
+			if nameKey != "" {
+				d.errorf("name", "key given twice, as %s and %s; the second is ignored", graph.Quote(nameKey), graph.Quote(key))
+				return
+			}
+			nameKey = key
 			e.Name = j.scalarText("name", text[v:skipValue(text, v)])
 			return
 		}
@@ -152,6 +187,7 @@ func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
 	}
 	grow(e, id, min(objects, maxRecords-j.records))
 	cells := make([]string, len(t.columns))
+	given := make([]string, len(t.columns)) // the key that gave each cell of a record
 	// The records usually name the same fields in the same order: remember
 	// the column of the nth field of the last record.
 	type field struct {
@@ -166,9 +202,10 @@ func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
 			return
 		}
 		j.pos.Line = j.lineAt(i)
+		j.pos.Record = j.recordName(key, k)
 		if s[i] != '{' {
 			n := skipValue(s, i)
-			j.errorf(fmt.Sprintf("%s[%d]", key, k), "want an object, not %s", describeValue(s[i:n]))
+			j.errorf("", "want an object, not %s", describeValue(s[i:n]))
 			i = n
 			continue
 		}
@@ -177,6 +214,7 @@ func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
 			return
 		}
 		clear(cells)
+		clear(given)
 		nth := 0
 		j.members(i, func(name string, _, v int) {
 			f := &field{name, -2}
@@ -194,6 +232,11 @@ func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
 				j.unknownField(t, name)
 				return
 			}
+			if given[f.col] != "" {
+				j.errorf(t.columns[f.col], "field given twice, as %s and %s; the second is ignored", graph.Quote(given[f.col]), graph.Quote(name))
+				return
+			}
+			given[f.col] = name
 			cells[f.col] = j.scalarText(t.columns[f.col], s[v:skipValue(s, v)])
 		})
 		j.add(e, id, cells)
@@ -407,7 +450,7 @@ func (j *jsonReader) unknownField(t *table, field string) {
 	if len(j.warned) < maxMemo { // past that, a field may be warned about again
 		j.warned[k] = true
 	}
-	msg := fmt.Sprintf("unknown field %s in %s is ignored", graph.Quote(field), t.name)
+	msg := fmt.Sprintf("unknown field %s is ignored", graph.Quote(field))
 	if s := t.suggest(field); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
