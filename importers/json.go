@@ -93,8 +93,8 @@ func (d *decoder) readJSON(text string, e *graph.Ecosystem) {
 		d.fatalf(0, "", `empty file; want a JSON object {"partners": [...], ...}`)
 		return
 	}
-	if !json.Valid([]byte(text)) {
-		j.syntaxError()
+	if b := []byte(text); !json.Valid(b) {
+		j.syntaxError(b)
 		return
 	}
 	if i := loneSurrogate(text); i >= 0 {
@@ -457,10 +457,11 @@ func (j *jsonReader) unknownField(t *table, field string) {
 	j.warnf("", "%s (fields: %s)", msg, strings.Join(t.columns, ", "))
 }
 
-// syntaxError records the first syntax error of the text, at its position.
-func (j *jsonReader) syntaxError() {
+// syntaxError records the first syntax error of text, the document as
+// bytes (json.Valid found one), at its position.
+func (j *jsonReader) syntaxError(text []byte) {
 	var raw json.RawMessage
-	err := json.Unmarshal([]byte(j.text), &raw)
+	err := json.Unmarshal(text, &raw)
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
 		j.fatalf(0, "", "invalid JSON: %v", err)
