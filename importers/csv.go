@@ -299,6 +299,11 @@ var (
 // a chunk, the cuts may have been wrong, and the body is read again in one
 // piece.
 func (d *decoder) readBody(body string, skip int, rs *rows) {
+	if d.reference {
+		grow(rs.e, rs.id, strings.Count(body, "\n")+1)
+		d.readQuoted(body, skip, rs)
+		return
+	}
 	quoted := strings.IndexByte(body, '"') >= 0
 	read := func(d *decoder, chunk string, skip int, rs *rows) {
 		if quoted {

@@ -23,6 +23,9 @@ type decoder struct {
 	csvErrors    int  // syntax errors found by encoding/csv
 	delim        rune // of a CSV file
 	decimalComma bool // a weight may be written 2,5
+	// reference makes readBody read with encoding/csv in one piece: what
+	// the tests compare the other ways with.
+	reference bool
 
 	dates    memo[graph.Date]
 	helices  memo[graph.Helix]
