@@ -230,6 +230,10 @@ func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 			}
 		}
 	}
+	var (
+		firstOf map[keyRest]int32 // of a long run: the first tie of each key
+		held    int               // the most keys firstOf held
+	)
 	for a := int32(0); a < n; a++ {
 		group := slots[start[a]:start[a+1]]
 		if len(group) < 2 {
@@ -254,8 +258,14 @@ func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 				continue
 			}
 			// Many ties between two ends, apart by type, since or id:
-			// look the rest of their keys up rather than compare pairs.
-			firstOf := make(map[keyRest]int32, len(run))
+			// look the rest of their keys up rather than compare pairs,
+			// in one map for all runs (cleared, at a cost of the most it
+			// held, unless that is much more than this run needs).
+			if firstOf == nil || held > 4*len(run)+1024 {
+				firstOf, held = make(map[keyRest]int32, min(len(run), 1024)), 0
+			} else {
+				clear(firstOf)
+			}
 			for _, sl := range run {
 				t := &ties[tie(sl)]
 				k := keyRest{t.Type, t.Since, t.ID}
@@ -265,6 +275,7 @@ func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 					firstOf[k] = tie(sl)
 				}
 			}
+			held = max(held, len(firstOf))
 		}
 	}
 	if first == nil {
