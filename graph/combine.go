@@ -100,7 +100,9 @@ func (e *Ecosystem) Combine() (Combined, Problems) {
 		}
 		ends[i] = tieEnds{a, b}
 	}
-	return e.combine(ends)
+	var pc Collector
+	c := e.combine(ends, &pc)
+	return c, pc.Problems()
 }
 
 // tieEnds are the numbers of the ends of a tie: partner i is i, person j
@@ -108,16 +110,15 @@ func (e *Ecosystem) Combine() (Combined, Problems) {
 type tieEnds struct{ source, target int32 }
 
 // combine is Combine with the numbers of the ends of every tie, as
-// validateRecords found them.
+// validateRecords found them, adding its problems to pc.
 //
 // Ties are grouped by the first end of their key (a counting sort,
 // in data order within a group) and compared within each group, so that a
 // million ties cost two passes over them and no map of keys.
-func (e *Ecosystem) combine(ends []tieEnds) (Combined, Problems) {
+func (e *Ecosystem) combine(ends []tieEnds, pc *Collector) Combined {
 	var c Combined
-	var ps Problems
 	if len(e.Ties) > 1 {
-		c.Ties, ps = e.combineTies(ends)
+		c.Ties = e.combineTies(ends, pc)
 	}
 	if len(e.Memberships) > 1 {
 		first := make(map[MembershipKey]int, len(e.Memberships))
@@ -150,12 +151,13 @@ func (e *Ecosystem) combine(ends []tieEnds) (Combined, Problems) {
 		clear(e.Values[len(kept):])
 		e.Values = kept
 	}
-	return c, ps
+	return c
 }
 
-// combineTies merges the ties of e with one key (see Combine); ends[i] are
-// the numbers of the ends of tie i, and combineTies overwrites them.
-func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
+// combineTies merges the ties of e with one key (see Combine), adding its
+// problems to pc; ends[i] are the numbers of the ends of tie i, and
+// combineTies overwrites them.
+func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 	ties := e.Ties
 	m := len(ties)
 	// The key's ends, as in TieKey: an undirected tie from the end whose id
@@ -192,6 +194,7 @@ func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
 	other := func(s uint64) uint64 { return s >> 32 }
 	tie := func(s uint64) int32 { return int32(s & 0xffffffff) }
 	same := func(i, j int32) bool {
+		compared++
 		s, t := &ties[i], &ties[j]
 		return s.Since == t.Since && s.Type == t.Type && s.ID == t.ID
 	}
@@ -209,16 +212,9 @@ func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
 		}
 		first[i] = f
 	}
-	for a := int32(0); a < n; a++ {
-		group := slots[start[a]:start[a+1]]
-		if len(group) < 2 {
-			continue
-		}
-		sorted := len(group) > 32
-		if sorted {
-			// A hub: repeats are next to each other once sorted.
-			slices.Sort(group)
-		}
+	// pairs compares the ties of a small group with each other; when one
+	// is sorted, each other end in a run.
+	pairs := func(group []uint64, sorted bool) {
 		for x := 1; x < len(group); x++ {
 			for y := x - 1; y >= 0; y-- {
 				if other(group[y]) != other(group[x]) {
@@ -234,10 +230,57 @@ func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
 			}
 		}
 	}
-	if first == nil {
-		return 0, nil
+	var (
+		firstOf map[keyRest]int32 // of a long run: the first tie of each key
+		held    int               // the most keys firstOf held
+	)
+	for a := int32(0); a < n; a++ {
+		group := slots[start[a]:start[a+1]]
+		if len(group) < 2 {
+			continue
+		}
+		if len(group) <= 32 {
+			pairs(group, false)
+			continue
+		}
+		// A hub: repeats are next to each other once sorted, in runs of
+		// one other end.
+		slices.Sort(group)
+		for r := 0; r < len(group); {
+			end := r + 1
+			for end < len(group) && other(group[end]) == other(group[r]) {
+				end++
+			}
+			run := group[r:end]
+			r = end
+			if len(run) <= 32 {
+				pairs(run, true)
+				continue
+			}
+			// Many ties between two ends, apart by type, since or id:
+			// look the rest of their keys up rather than compare pairs,
+			// in one map for all runs (cleared, at a cost of the most it
+			// held, unless that is much more than this run needs).
+			if firstOf == nil || held > 4*len(run)+1024 {
+				firstOf, held = make(map[keyRest]int32, min(len(run), 1024)), 0
+			} else {
+				clear(firstOf)
+			}
+			for _, sl := range run {
+				t := &ties[tie(sl)]
+				k := keyRest{t.Type, t.Since, t.ID}
+				if f, ok := firstOf[k]; ok {
+					mark(tie(sl), f)
+				} else {
+					firstOf[k] = tie(sl)
+				}
+			}
+			held = max(held, len(firstOf))
+		}
 	}
-	var ps Problems
+	if first == nil {
+		return 0
+	}
 	combined := 0
 	at := make([]int32, m) // the place of each tie kept in kept
 	kept := ties[:0]
@@ -247,9 +290,9 @@ func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
 		if f >= 0 {
 			k := &kept[at[f]]
 			if k.Directed != t.Directed {
-				ps = append(ps, Problem{Pos: t.Pos, Field: "directed", Message: fmt.Sprintf(
-					"tie %q–%q (type %q, since %q, id %q) is %s here but %s at %s; one tie cannot be both",
-					t.Source, t.Target, t.Type, t.Since.String(), t.ID, directedWord(t.Directed), directedWord(k.Directed), posString(k.Pos))})
+				pc.Addf(Problem{Pos: t.Pos, Field: "directed"},
+					"tie %s–%s (type %s, since %q, id %s) is %s here but %s at %s; one tie cannot be both",
+					Quote(t.Source), Quote(t.Target), Quote(t.Type), t.Since.String(), Quote(t.ID), directedWord(t.Directed), directedWord(k.Directed), posString(k.Pos))
 				at[i] = int32(len(kept))
 				kept = append(kept, t) // kept apart, so that the error stands alone
 				continue
@@ -264,8 +307,18 @@ func (e *Ecosystem) combineTies(ends []tieEnds) (int, Problems) {
 	}
 	clear(ties[len(kept):])
 	e.Ties = kept
-	return combined, ps
+	return combined
 }
+
+// keyRest is what a key holds besides its ends.
+type keyRest struct {
+	Type  string
+	Since Date
+	ID    string
+}
+
+// compared counts the pairs of ties combineTies compares, for the tests.
+var compared int
 
 func directedWord(d bool) string {
 	if d {

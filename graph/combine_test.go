@@ -110,13 +110,17 @@ func TestValidateCombines(t *testing.T) {
 }
 
 // TestCombineMatchesKeys checks combine against a plain map of TieKey on
-// random ties with many repeats, hubs (groups over 16 ties) and both
-// directions, directed and not.
+// random ties with many repeats, hubs (groups over 32 ties), long runs of
+// ties between the same two partners and both directions, directed and
+// not.
 func TestCombineMatchesKeys(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 9))
 	for round := range 20 {
 		e := &Ecosystem{}
 		np := 3 + rng.IntN(40)
+		if round%4 == 3 {
+			np = 3 // long runs of ties between the same two partners
+		}
 		for i := range np {
 			e.Partners = append(e.Partners, Partner{ID: fmt.Sprintf("p%03d", (i*37)%np)})
 		}
@@ -150,8 +154,45 @@ func TestCombineMatchesKeys(t *testing.T) {
 			want = append(want, tie)
 		}
 		_, ps := e.Combine()
-		if len(ps) != conflicts || !slices.Equal(e.Ties, want) {
-			t.Fatalf("round %d: %d ties, %d conflicts; want %d ties, %d conflicts", round, len(e.Ties), len(ps), len(want), conflicts)
+		if ps.Count() != conflicts || !slices.Equal(e.Ties, want) {
+			t.Fatalf("round %d: %d ties, %d conflicts; want %d ties, %d conflicts", round, len(e.Ties), ps.Count(), len(want), conflicts)
 		}
+	}
+}
+
+// TestCombineLongRuns: many ties between the same two partners that differ
+// in type, since or id cost work in proportion to their number, not its
+// square (issue 9: 4 million ties among 1000 partners, each pair 4000
+// times with its own id, took 130 s).
+func TestCombineLongRuns(t *testing.T) {
+	const n = 20_000
+	e := &Ecosystem{Partners: []Partner{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
+	for i := range n {
+		e.Ties = append(e.Ties, Tie{Source: "a", Target: "b", ID: fmt.Sprint(i % (n / 2)), Weight: 1})
+		e.Ties = append(e.Ties, Tie{Source: "b", Target: "c", Type: fmt.Sprint(i), Weight: 1})
+	}
+	compared = 0
+	c, ps := e.Combine()
+	if c.Ties != n/2 || len(ps) != 0 || len(e.Ties) != n/2+n {
+		t.Fatalf("combined %d ties (%d left, problems %v), want %d (%d left)", c.Ties, len(e.Ties), ps, n/2, n/2+n)
+	}
+	if compared > 40*n {
+		t.Errorf("compared %d pairs of ties for %d ties, want at most %d", compared, 2*n, 40*n)
+	}
+}
+
+// TestCombineRunsShareAMap: the map that combines a long run is made once
+// for all runs (a map per run made 800 MB of garbage on 4 million ties,
+// and the collector fell behind: 1.2 GB).
+func TestCombineRunsShareAMap(t *testing.T) {
+	e := &Ecosystem{}
+	for a := range 200 {
+		e.Partners = append(e.Partners, Partner{ID: fmt.Sprint("a", a)}, Partner{ID: fmt.Sprint("b", a)})
+		for i := range 500 {
+			e.Ties = append(e.Ties, Tie{Source: fmt.Sprint("a", a), Target: fmt.Sprint("b", a), ID: fmt.Sprint(i), Weight: 1})
+		}
+	}
+	if b := allocatedBy(func() { e.Combine() }); b > 5<<20 {
+		t.Errorf("Combine allocated %d MB for %d ties, want at most 5 MB", b>>20, len(e.Ties))
 	}
 }

@@ -70,9 +70,9 @@ func ParseDate(s string) (Date, error) {
 	parts := strings.Split(s, "-")
 	bad := func(why string) (Date, error) {
 		if why != "" {
-			return Date{}, fmt.Errorf("invalid date %q: %s", s, why)
+			return Date{}, fmt.Errorf("invalid date %s: %s", Quote(s), why)
 		}
-		return Date{}, fmt.Errorf("invalid date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("invalid date %s: want YYYY, YYYY-MM or YYYY-MM-DD", Quote(s))
 	}
 	if len(parts) > 3 || len(parts[0]) != 4 {
 		return bad("")

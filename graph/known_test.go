@@ -33,7 +33,7 @@ func TestValidateWithKnown(t *testing.T) {
 		},
 		Values: []Value{{Reporter: "anna", Unit: "eco", Cycle: CycleApplied, Pos: pos(2)}},
 	}
-	if ps := e.ValidateWith(stored()); len(ps.Errors()) != 0 {
+	if ps := e.ValidateWith(ValidateOptions{Known: stored()}); len(ps.Errors()) != 0 {
 		t.Fatalf("ValidateWith = %v, want no errors", ps)
 	}
 	if len(e.Ties) != 3 || e.Ties[1].Weight != 5 {
@@ -62,7 +62,7 @@ func TestValidateWithKnownStillFinds(t *testing.T) {
 		Ties:        []Tie{{Source: "p1", Target: "nobody", Pos: pos(2)}},
 		Values:      []Value{{Reporter: "ghost", Unit: "eco", Cycle: CycleApplied, Pos: pos(2)}},
 	}
-	err := e.ValidateWith(stored()).Err()
+	err := e.ValidateWith(ValidateOptions{Known: stored()}).Err()
 	if err == nil {
 		t.Fatal("ValidateWith found nothing")
 	}

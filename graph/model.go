@@ -1,11 +1,13 @@
 package graph
 
 // Pos is where a record came from: a file and a line as an editor numbers
-// it (the header of a CSV file is line 1). It is used only in messages and is
-// never stored.
+// it (the header of a CSV file is line 1), and, where lines do not tell
+// records apart (a JSON document may be one line), the record: partners[3].
+// It is used only in messages and is never stored.
 type Pos struct {
-	File string
-	Line int
+	File   string
+	Line   int
+	Record string
 }
 
 // Partner is an organisation (or a group of citizens) taking part in the
@@ -69,6 +71,11 @@ type Tie struct {
 	Period
 	Pos Pos `json:"-"`
 }
+
+// MaxWeight is the largest weight of a tie: 10^12, far above any count or
+// amount a tie stands for. Weights near the largest float64 made the sums
+// of PageRank and eigenvector centrality overflow, and every score null.
+const MaxWeight = 1e12
 
 // Value is a value-creation record: what a partner or person (Reporter)
 // reports a unit brought, in which cycle and at which outcome level.

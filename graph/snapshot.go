@@ -106,14 +106,14 @@ type NotFoundError struct {
 }
 
 func (e *NotFoundError) Error() string {
-	msg := fmt.Sprintf("unknown %s %q", e.Kind, e.ID)
+	msg := fmt.Sprintf("unknown %s %s", e.Kind, Quote(e.ID))
 	if len(e.Closest) > 0 {
 		msg += "; closest: "
 		for i, c := range e.Closest {
 			if i > 0 {
 				msg += ", "
 			}
-			msg += fmt.Sprintf("%q", c)
+			msg += Quote(c)
 		}
 	}
 	return msg

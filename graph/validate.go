@@ -8,121 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// Problem is one thing wrong (or, for a Warning, doubtful) in a data set,
-// with the place it was found.
-type Problem struct {
-	Pos     Pos
-	Field   string // the column or field, "" for the whole record or file
-	Message string
-	Warning bool
-	// Notice marks a note on how the data was read that is neither an
-	// error nor a doubt, such as repeated records that were combined.
-	Notice bool
-}
-
-// String formats p as "file:line: field: message".
-func (p Problem) String() string {
-	var b strings.Builder
-	if p.Pos.File != "" {
-		b.WriteString(p.Pos.File)
-		b.WriteByte(':')
-		if p.Pos.Line > 0 {
-			b.WriteString(strconv.Itoa(p.Pos.Line))
-			b.WriteByte(':')
-		}
-		b.WriteByte(' ')
-	}
-	if p.Field != "" {
-		b.WriteString(p.Field)
-		b.WriteString(": ")
-	}
-	switch {
-	case p.Warning:
-		b.WriteString("warning: ")
-	case p.Notice:
-		b.WriteString("note: ")
-	}
-	b.WriteString(p.Message)
-	return b.String()
-}
-
-// MaxProblemsShown is how many problems the message of a Problems error lists
-// before it gives the count of the rest.
-const MaxProblemsShown = 50
-
-// Problems is a list of problems. As an error (see Err) it lists the first
-// MaxProblemsShown errors, one a line, and then how many more there are.
-type Problems []Problem
-
-// Errors returns the problems that are neither warnings nor notices.
-func (ps Problems) Errors() Problems {
-	var out Problems
-	for _, p := range ps {
-		if !p.Warning && !p.Notice {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// Notices returns the problems that are notices.
-func (ps Problems) Notices() Problems {
-	var out Problems
-	for _, p := range ps {
-		if p.Notice {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// Warnings returns the problems that are warnings.
-func (ps Problems) Warnings() Problems {
-	var out Problems
-	for _, p := range ps {
-		if p.Warning {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// Err returns the errors of ps as a *ValidationError, or nil when there are
-// only warnings or nothing.
-func (ps Problems) Err() error {
-	errs := ps.Errors()
-	if len(errs) == 0 {
-		return nil
-	}
-	return &ValidationError{Problems: errs}
-}
-
-// ValidationError is the error of a data set that did not validate. It holds
-// every problem found, not only the first.
-type ValidationError struct {
-	Problems Problems
-}
-
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	n := len(e.Problems)
-	fmt.Fprintf(&b, "%d problem", n)
-	if n != 1 {
-		b.WriteByte('s')
-	}
-	b.WriteString(" in the data:")
-	for i, p := range e.Problems {
-		if i == MaxProblemsShown {
-			fmt.Fprintf(&b, "\n... and %d more problems", n-MaxProblemsShown)
-			break
-		}
-		b.WriteString("\n")
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
-
-// Validate checks e and returns every problem found, not only the first, and
+// Validate checks e and returns the problems found, not only the first, and
 // normalises e on the way: it fills the defaults (a partner's name is its id,
 // its sector follows from its helix type; a unit's level follows from its
 // form and its form from its level; a tie's weight is 1; a membership's role
@@ -133,50 +19,67 @@ func (e *ValidationError) Error() string {
 // memberships, people and values that name an unknown partner, person or
 // unit, a unit whose parent is unknown or that is its own ancestor, a form
 // that does not belong to the given level, until before since, and weights
-// that are not positive numbers. Vocabulary values are checked when the
+// that are not positive numbers or above MaxWeight. Vocabulary values are checked when the
 // input is parsed (see ParseHelix and friends).
 //
 // Last, when nothing else is wrong, it merges repeated records (see
 // Combine) and adds a notice for each kind it merged.
-func (e *Ecosystem) Validate() Problems { return e.ValidateWith(nil) }
-
-// ValidateWith is Validate for a data set that may also name the records
-// of known (see Known): references to them are not problems, and repeated
-// ties between them are merged like any others.
-func (e *Ecosystem) ValidateWith(known *Known) Problems {
-	ps, ends := e.validateRecords(known)
-	if len(ps.Errors()) == 0 {
-		c, conflicts := e.combine(ends)
-		ps = append(ps, conflicts...)
-		ps = append(ps, c.Notes("")...)
-	}
-	return ps
+//
+// The problems are gathered as a Collector gathers them: the first
+// MaxProblemsShown of each kind, then the count of the rest; a "did you
+// mean" is looked for only for a problem kept.
+func (e *Ecosystem) Validate() Problems {
+	return e.ValidateWith(ValidateOptions{})
 }
 
 // ValidateRecords is Validate without the merging of repeated records, for
 // a data set already known to be invalid (whose repeats would only add
 // noise to its problems).
-func (e *Ecosystem) ValidateRecords() Problems { return e.ValidateRecordsWith(nil) }
-
-// ValidateRecordsWith is ValidateRecords with the records of known, as
-// ValidateWith.
-func (e *Ecosystem) ValidateRecordsWith(known *Known) Problems {
-	ps, _ := e.validateRecords(known)
-	return ps
+func (e *Ecosystem) ValidateRecords() Problems {
+	return e.ValidateWith(ValidateOptions{RecordsOnly: true})
 }
 
-// validateRecords is ValidateRecordsWith; it also returns the actor numbers
-// of the ends of every tie (see tieEnds), for Combine.
-func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
+// ValidateOptions tell ValidateWith what to leave out.
+type ValidateOptions struct {
+	// RecordsOnly leaves out the merging of repeated records, as
+	// ValidateRecords does.
+	RecordsOnly bool
+	// Reported, when set, tells the fields already reported by whoever
+	// read the records (a value it could not parse and left empty):
+	// Validate leaves out its own problems about them, which would only
+	// repeat those.
+	Reported func(pos Pos, field string) bool
+	// Known are records that the data set may name without holding them
+	// (see Known): references to them are not problems, and repeated ties
+	// between them are merged like any others.
+	Known *Known
+}
+
+// ValidateWith is Validate with options.
+func (e *Ecosystem) ValidateWith(o ValidateOptions) Problems {
+	var c Collector
+	ends := e.validateRecords(&c, o.Reported, o.Known)
+	if c.Errors() == 0 && !o.RecordsOnly {
+		comb := e.combine(ends, &c)
+		c.AddAll(comb.Notes(""))
+	}
+	return c.Problems()
+}
+
+// validateRecords is ValidateRecords into c, leaving out the problems that
+// reported tells; it returns the actor numbers of the ends of every tie
+// (see tieEnds), for Combine.
+func (e *Ecosystem) validateRecords(c *Collector, reported func(Pos, string) bool, known *Known) []tieEnds {
 	stored := newKnownRefs(known, len(e.Partners)+len(e.People))
-	var ps Problems
-	nerr := 0 // the errors in ps
+	nerr := 0 // the errors found
 	add := func(pos Pos, field, format string, args ...any) {
-		ps = append(ps, Problem{Pos: pos, Field: field, Message: fmt.Sprintf(format, args...)})
 		nerr++
+		if reported == nil || !reported(pos, field) {
+			c.Addf(Problem{Pos: pos, Field: field}, format, args...)
+		}
 	}
 	warn := func(pos Pos, field, format string, args ...any) {
-		ps = append(ps, Problem{Pos: pos, Field: field, Message: fmt.Sprintf(format, args...), Warning: true})
+		c.Addf(Problem{Pos: pos, Field: field, Warning: true}, format, args...)
 	}
 	period := func(pos Pos, p Period) {
 		if !p.Valid() {
@@ -202,7 +105,7 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 		if p.ID == "" {
 			add(p.Pos, "id", "empty id")
 		} else if first, dup := partners[p.ID]; dup {
-			add(p.Pos, "id", "duplicate partner id %q (first at %s)", p.ID, posString(actorPos(first)))
+			add(p.Pos, "id", "duplicate partner id %s (first at %s)", Quote(p.ID), posString(actorPos(first)))
 		} else {
 			partners[p.ID] = int32(i)
 		}
@@ -227,9 +130,9 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 		case p.ID == "":
 			add(p.Pos, "id", "empty id")
 		case hasKey(partners, p.ID):
-			add(p.Pos, "id", "person id %q is also a partner id (at %s); ids of people and partners must differ", p.ID, posString(actorPos(partners[p.ID])))
+			add(p.Pos, "id", "person id %s is also a partner id (at %s); ids of people and partners must differ", Quote(p.ID), posString(actorPos(partners[p.ID])))
 		case hasKey(people, p.ID):
-			add(p.Pos, "id", "duplicate person id %q (first at %s)", p.ID, posString(actorPos(people[p.ID])))
+			add(p.Pos, "id", "duplicate person id %s (first at %s)", Quote(p.ID), posString(actorPos(people[p.ID])))
 		default:
 			people[p.ID] = int32(len(e.Partners) + i)
 		}
@@ -239,7 +142,7 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 		if p.Partner == "" {
 			add(p.Pos, "partner", "empty partner: every person works for a partner")
 		} else if !hasKey(partners, p.Partner) && !stored.partner(p.Partner) {
-			add(p.Pos, "partner", "unknown partner %q%s", p.Partner, partnerIDs.suggest(p.Partner))
+			add(p.Pos, "partner", "unknown partner %s%s", Quote(p.Partner), partnerIDs.lazy(p.Partner))
 		}
 	}
 
@@ -252,7 +155,7 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 		if u.ID == "" {
 			add(u.Pos, "id", "empty id")
 		} else if first, dup := units[u.ID]; dup {
-			add(u.Pos, "id", "duplicate unit id %q (first at %s)", u.ID, posString(first))
+			add(u.Pos, "id", "duplicate unit id %s (first at %s)", Quote(u.ID), posString(first))
 		} else {
 			units[u.ID] = u.Pos
 		}
@@ -276,28 +179,49 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 			continue
 		}
 		if !hasKey(units, u.Parent) && !stored.unit(u.Parent) {
-			add(u.Pos, "parent", "unknown unit %q%s", u.Parent, unitIDs.suggest(u.Parent))
+			add(u.Pos, "parent", "unknown unit %s%s", Quote(u.Parent), unitIDs.lazy(u.Parent))
 		}
 	}
-	// Cycles in the parent chain.
+	// Loops in the parent chains, each chain walked once: a unit is new
+	// (0), on the walk under way (1) or done (2).
 	parent := make(map[string]string, len(e.Units))
 	for _, u := range e.Units {
 		parent[u.ID] = u.Parent
 	}
-	up := func(id string) string { // through known units too
-		if p, ok := parent[id]; ok {
-			return p
+	// Through known units too: a data set may hang a unit below a stored
+	// one whose chain leads back into it.
+	if known != nil {
+		for id, p := range known.Units {
+			if _, ok := parent[id]; !ok {
+				parent[id] = p
+			}
 		}
-		return stored.parent(id)
+	}
+	state := make(map[string]uint8, len(e.Units))
+	looped := map[string]bool{} // the units on a loop
+	var walk []string
+	for _, u := range e.Units {
+		walk = walk[:0]
+		p := u.ID
+		for ; p != "" && state[p] == 0; p = parent[p] {
+			if _, ok := parent[p]; !ok {
+				break // an unknown parent, reported above
+			}
+			state[p] = 1
+			walk = append(walk, p)
+		}
+		if p != "" && state[p] == 1 { // back on this walk: a loop from p on
+			for i := len(walk) - 1; i >= 0 && !looped[p]; i-- {
+				looped[walk[i]] = true
+			}
+		}
+		for _, w := range walk {
+			state[w] = 2
+		}
 	}
 	for _, u := range e.Units {
-		seen := map[string]bool{u.ID: true}
-		for p := up(u.ID); p != ""; p = up(p) {
-			if seen[p] {
-				add(u.Pos, "parent", "unit %q is its own ancestor (parent chain loops through %q)", u.ID, p)
-				break
-			}
-			seen[p] = true
+		if looped[u.ID] {
+			add(u.Pos, "parent", "unit %s is its own ancestor (its parent chain loops back through %s)", Quote(u.ID), Quote(u.Parent))
 		}
 	}
 
@@ -317,7 +241,7 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 		if a, ok := stored.actor(id); ok {
 			return a
 		}
-		add(pos, field, "unknown partner or person %q%s", id, members.suggest(id))
+		add(pos, field, "unknown partner or person %s%s", Quote(id), members.lazy(id))
 		return -1
 	}
 
@@ -326,7 +250,7 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 		if m.Unit == "" {
 			add(m.Pos, "unit", "empty unit")
 		} else if !hasKey(units, m.Unit) && !stored.unit(m.Unit) {
-			add(m.Pos, "unit", "unknown unit %q%s", m.Unit, unitIDs.suggest(m.Unit))
+			add(m.Pos, "unit", "unknown unit %s%s", Quote(m.Unit), unitIDs.lazy(m.Unit))
 		}
 		member(m.Pos, "member", m.Member)
 		if m.Role == "" {
@@ -346,10 +270,12 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 			t.Weight = 1
 		case math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) || t.Weight < 0:
 			add(t.Pos, "weight", "weight %v is not a positive number", t.Weight)
+		case t.Weight > MaxWeight:
+			add(t.Pos, "weight", "weight %v is above the largest weight, %v", t.Weight, MaxWeight)
 		}
 		period(t.Pos, t.Period)
 		if t.Source != "" && t.Source == t.Target && nerr == bad {
-			warn(t.Pos, "target", "tie from %q to itself (a self-loop) is dropped", t.Source)
+			warn(t.Pos, "target", "tie from %s to itself (a self-loop) is dropped", Quote(t.Source))
 			continue
 		}
 		kept = append(kept, t)
@@ -361,7 +287,7 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 		v := &e.Values[i]
 		member(v.Pos, "reporter", v.Reporter)
 		if v.Unit != "" && !hasKey(units, v.Unit) && !stored.unit(v.Unit) {
-			add(v.Pos, "unit", "unknown unit %q%s", v.Unit, unitIDs.suggest(v.Unit))
+			add(v.Pos, "unit", "unknown unit %s%s", Quote(v.Unit), unitIDs.lazy(v.Unit))
 		}
 		if v.Cycle == "" {
 			add(v.Pos, "cycle", "empty cycle (one of %s)", joinCycles())
@@ -370,7 +296,7 @@ func (e *Ecosystem) validateRecords(known *Known) (Problems, []tieEnds) {
 			add(v.Pos, "capital", "capital %s is only given with cycle potential, not %s", v.Capital, v.Cycle)
 		}
 	}
-	return ps, ends
+	return ends
 }
 
 func joinCycles() string {
@@ -395,20 +321,18 @@ func keys[V any](m map[string]V) []string {
 }
 
 func posString(p Pos) string {
-	if p.File == "" {
-		return "record"
+	s := p.File
+	switch {
+	case p.File == "":
+		s = "record"
+	case p.Line > 0:
+		s += ":" + strconv.Itoa(p.Line)
 	}
-	if p.Line == 0 {
-		return p.File
+	if p.Record != "" {
+		s += ", " + p.Record
 	}
-	return p.File + ":" + strconv.Itoa(p.Line)
+	return s
 }
-
-// maxSuggestions is how many "did you mean" suggestions one suggester makes
-// (no more problems are shown); past it, unknown ids are reported without
-// one, so that a data set with many unknown references is still checked
-// quickly.
-const maxSuggestions = MaxProblemsShown
 
 // suggester proposes the nearest known id for an unknown one. It gathers
 // and sorts the known ids once, when first asked, after the maps are full.
@@ -416,14 +340,22 @@ type suggester struct {
 	collect func() []string // the known ids, in any order
 	ids     []string
 	built   bool
-	used    int
 }
 
+// lazy returns the suggestion for id as a fmt.Stringer, looked for only
+// when formatted: only for a problem that is shown (see Collector.Addf).
+func (s *suggester) lazy(id string) fmt.Stringer { return suggestion{s, id} }
+
+type suggestion struct {
+	s  *suggester
+	id string
+}
+
+func (x suggestion) String() string { return x.s.suggest(x.id) }
+
+// suggest returns "; did you mean ...?" with the known id nearest to id,
+// or "" when none is near enough.
 func (s *suggester) suggest(id string) string {
-	if s.used >= maxSuggestions {
-		return ""
-	}
-	s.used++
 	if !s.built {
 		s.built = true
 		s.ids = s.collect()
@@ -437,29 +369,46 @@ func (s *suggester) suggest(id string) string {
 		return ""
 	}
 	near := nearestID(id, s.ids)
-	if !IsNear(id, near) {
-		return "" // a guess that far off would mislead
+	if near == "" {
+		return "" // none near enough: a guess that far off would mislead
 	}
-	return fmt.Sprintf("; did you mean %q?", near)
+	return fmt.Sprintf("; did you mean %s?", Quote(near))
 }
 
-// nearestID is Closest(id, candidates, 1)[0], without sorting all candidates:
-// it skips those whose length alone puts them further than the best so far.
+// nearestID returns the candidate nearest to id (see typoDistance) among
+// those near enough to be offered (see IsNear), ties in candidate order, or
+// "" when none is. It looks only at the candidates whose length lets them
+// be near and nearer than the best so far.
 func nearestID(id string, candidates []string) string {
+	if !suggestable(id) {
+		return ""
+	}
 	lid := strings.ToLower(id)
 	n := utf8.RuneCountInString(lid)
 	best, bestD := "", -1
 	for _, c := range candidates {
+		if !suggestable(c) {
+			continue
+		}
 		lc := strings.ToLower(c)
-		diff := utf8.RuneCountInString(lc) - n
-		if diff < 0 {
-			diff = -diff
+		// limit is the largest distance that makes c near, and nearer
+		// than the best so far.
+		contains := n >= 2 && strings.Contains(lc, lid)
+		limit := n / 3 // as IsNear: at most a third of the length in edits
+		if contains {
+			limit = 2 // a prefix typed in full counts as 2 edits at most
 		}
-		if bestD >= 0 && diff >= bestD && !strings.Contains(lc, lid) {
-			continue // the length alone makes it further than the best
+		if bestD >= 0 {
+			limit = min(limit, bestD-1)
 		}
-		d := typoIDDistance(lid, lc)
-		if bestD < 0 || d < bestD {
+		if limit < 0 || (!contains && abs(utf8.RuneCountInString(lc)-n) > limit) {
+			continue // the lengths alone put it too far
+		}
+		d := typoDistanceMax(lid, lc, limit)
+		if contains {
+			d = min(d, 2)
+		}
+		if d <= limit {
 			best, bestD = c, d
 		}
 	}

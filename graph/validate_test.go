@@ -2,7 +2,9 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -272,5 +274,67 @@ func TestSuggestOnlyNear(t *testing.T) {
 		if ps[0].Message != want {
 			t.Errorf("got %q, want %q", ps[0].Message, want)
 		}
+	}
+}
+
+// allocatedBy returns the bytes f allocates.
+func allocatedBy(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestValidateLongParentChain: a long chain of units, and a loop at its
+// end, are checked in time and memory proportional to the units (each
+// unit walked its whole chain: 5000 units made 12.5 million steps).
+func TestValidateLongParentChain(t *testing.T) {
+	const n = 5000
+	e := &Ecosystem{Partners: []Partner{{ID: "p"}}}
+	for i := range n {
+		e.Units = append(e.Units, Unit{ID: fmt.Sprint("u", i), Parent: fmt.Sprint("u", i+1), Level: LevelTeam, Pos: pos(i + 2)})
+	}
+	e.Units[n-1].Parent = fmt.Sprint("u", n-3) // a loop of the last three
+	var errs Problems
+	if b := allocatedBy(func() { errs = e.Validate().Errors() }); b > 16<<20 {
+		t.Errorf("Validate allocated %d MB for %d units, want at most 16 MB", b>>20, n)
+	}
+	want := []string{
+		`t.csv:4999: parent: unit "u4997" is its own ancestor (its parent chain loops back through "u4998")`,
+		`t.csv:5000: parent: unit "u4998" is its own ancestor (its parent chain loops back through "u4999")`,
+		`t.csv:5001: parent: unit "u4999" is its own ancestor (its parent chain loops back through "u4997")`,
+	}
+	var got []string
+	for _, p := range errs {
+		got = append(got, p.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestValidateWeights: a weight above MaxWeight is an error (issue 9:
+// weights near 1.8e308 made eigenvector and PageRank null for every
+// partner).
+func TestValidateWeights(t *testing.T) {
+	e := &Ecosystem{
+		Partners: []Partner{{ID: "a"}, {ID: "b"}},
+		Ties: []Tie{
+			{Source: "a", Target: "b", Weight: MaxWeight, Pos: pos(2)},
+			{Source: "a", Target: "b", Weight: 1.7e308, Pos: pos(3)},
+			{Source: "a", Target: "b", Weight: math.Inf(1), Pos: pos(4)},
+		},
+	}
+	var got []string
+	for _, p := range e.Validate() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`t.csv:3: weight: weight 1.7e+308 is above the largest weight, 1e+12`,
+		`t.csv:4: weight: weight +Inf is not a positive number`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -190,6 +190,7 @@ type vocabulary struct {
 	name      string
 	canonical []string
 	synonyms  map[string]string
+	keys      []string // of synonyms, sorted
 }
 
 func newVocabulary(name string, canonical []string, synonyms map[string]string) *vocabulary {
@@ -200,6 +201,10 @@ func newVocabulary(name string, canonical []string, synonyms map[string]string) 
 	for s, c := range synonyms {
 		v.synonyms[normalizeWord(s)] = c
 	}
+	for k := range v.synonyms {
+		v.keys = append(v.keys, k)
+	}
+	sort.Strings(v.keys)
 	return v
 }
 
@@ -227,22 +232,24 @@ func (v *vocabulary) parse(s string) (string, error) {
 	if c, ok := v.synonyms[normalizeWord(s)]; ok {
 		return c, nil
 	}
-	return "", &VocabularyError{Vocabulary: v.name, Value: s, Nearest: v.nearest(s), Valid: v.canonical}
+	return "", &VocabularyError{Vocabulary: v.name, Value: s, Valid: v.canonical, vocab: v}
 }
 
 // nearest returns the canonical value whose spelling (or synonym) is closest
-// to s in edit distance.
+// to s in edit distance, or "" when s is too long to be a typo (see
+// MaxSuggestLength).
 func (v *vocabulary) nearest(s string) string {
-	n := normalizeWord(s)
-	keys := make([]string, 0, len(v.synonyms))
-	for k := range v.synonyms {
-		keys = append(keys, k)
+	if !suggestable(s) {
+		return ""
 	}
-	sort.Strings(keys)
+	n := normalizeWord(s)
+	nr := utf8.RuneCountInString(n)
 	best, bestD := "", -1
-	for _, k := range keys {
-		d := EditDistance(n, k)
-		if bestD < 0 || d < bestD {
+	for _, k := range v.keys {
+		if bestD >= 0 && abs(utf8.RuneCountInString(k)-nr) >= bestD {
+			continue // the lengths alone put it further than the best
+		}
+		if d := EditDistance(n, k); bestD < 0 || d < bestD {
 			best, bestD = v.synonyms[k], d
 		}
 	}
@@ -254,12 +261,26 @@ func (v *vocabulary) nearest(s string) string {
 type VocabularyError struct {
 	Vocabulary string
 	Value      string
-	Nearest    string
 	Valid      []string
+	vocab      *vocabulary
+}
+
+// Nearest returns the valid value nearest to e.Value, "" when the value is
+// too long to be a typo (more than MaxSuggestLength characters). It is
+// worked out when asked, so that an error nobody reads costs nothing.
+func (e *VocabularyError) Nearest() string {
+	if e.vocab == nil {
+		return ""
+	}
+	return e.vocab.nearest(e.Value)
 }
 
 func (e *VocabularyError) Error() string {
-	return fmt.Sprintf("unknown %s %q; did you mean %q? (valid: %s)", e.Vocabulary, e.Value, e.Nearest, strings.Join(e.Valid, ", "))
+	valid := strings.Join(e.Valid, ", ")
+	if near := e.Nearest(); near != "" {
+		return fmt.Sprintf("unknown %s %s; did you mean %q? (valid: %s)", e.Vocabulary, Quote(e.Value), near, valid)
+	}
+	return fmt.Sprintf("unknown %s %s (valid: %s)", e.Vocabulary, Quote(e.Value), valid)
 }
 
 var helixVocabulary = newVocabulary("helix type", []string{"academia", "industry", "government", "civil_society", "environment", "unknown"}, map[string]string{
@@ -455,90 +476,142 @@ func EditDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
+// MaxSuggestLength is the length, in characters, of the longest value for
+// which a "did you mean" is looked for, and of the longest candidate it
+// offers: a typo is short, and comparing two values costs the product of
+// their lengths.
+const MaxSuggestLength = 100
+
+// suggestable reports whether s has at most MaxSuggestLength characters.
+func suggestable(s string) bool {
+	return len(s) <= MaxSuggestLength || (len(s) <= utf8.UTFMax*MaxSuggestLength && utf8.RuneCountInString(s) <= MaxSuggestLength)
+}
+
 // Closest returns up to n of the candidates nearest to id in edit distance,
 // nearest first (ties in candidate order), for "did you mean" messages. A
 // candidate that contains id (a prefix typed in full) counts as at most 2
-// edits away, so "plc-roc" finds "plc-roc-installatietechniek".
+// edits away, so "plc-roc" finds "plc-roc-installatietechniek". An id or a
+// candidate longer than MaxSuggestLength characters is compared with
+// nothing.
 func Closest(id string, candidates []string, n int) []string {
-	return closest(id, candidates, n)
+	if n <= 0 || !suggestable(id) {
+		return nil
+	}
+	type scored struct {
+		s string
+		d int
+	}
+	best := make([]scored, 0, n) // the nearest so far, nearest first
+	lid := strings.ToLower(id)
+	nr := utf8.RuneCountInString(lid)
+	for _, c := range candidates {
+		if !suggestable(c) {
+			continue
+		}
+		lc := strings.ToLower(c)
+		contains := lid != "" && strings.Contains(lc, lid)
+		if len(best) == n && !contains && abs(utf8.RuneCountInString(lc)-nr) >= best[n-1].d {
+			continue // the lengths alone put it after the nth
+		}
+		d := EditDistance(lid, lc)
+		if contains {
+			d = min(d, 2)
+		}
+		if len(best) == n && d >= best[n-1].d {
+			continue
+		}
+		i := len(best)
+		for i > 0 && best[i-1].d > d {
+			i--
+		}
+		if len(best) < n {
+			best = append(best, scored{})
+		}
+		copy(best[i+1:], best[i:len(best)-1])
+		best[i] = scored{c, d}
+	}
+	out := make([]string, len(best))
+	for i, s := range best {
+		out[i] = s.s
+	}
+	return out
 }
 
 // IsNear reports whether candidate is near enough to id to be offered as a
 // "did you mean": it contains id (a prefix typed in full, of 2 characters or
 // more), or it is at most a third of id's length in edits away. So "Z" is
-// near nothing but itself, and "hs-rivierstd" is near "hs-rivierstad".
+// near nothing but itself, and "hs-rivierstd" is near "hs-rivierstad". A
+// value longer than MaxSuggestLength characters is near nothing.
 func IsNear(id, candidate string) bool {
+	if !suggestable(id) || !suggestable(candidate) {
+		return false
+	}
 	lid, lc := strings.ToLower(id), strings.ToLower(candidate)
-	if utf8.RuneCountInString(lid) >= 2 && strings.Contains(lc, lid) {
+	n := utf8.RuneCountInString(lid)
+	if n >= 2 && strings.Contains(lc, lid) {
 		return true
 	}
-	return 3*typoDistance(lid, lc) <= utf8.RuneCountInString(lid)
+	return 3*typoDistanceMax(lid, lc, n/3) <= n
 }
 
 // typoDistance is the edit distance of a and b counting the swap of two
 // adjacent characters as one edit ("lba" is 1 from "lab"): the optimal
 // string alignment distance.
 func typoDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+	return typoDistanceMax(a, b, -1)
+}
+
+// typoDistanceMax is typoDistance, except that it stops at a distance
+// above limit (when limit ≥ 0) and returns limit+1.
+func typoDistanceMax(a, b string, limit int) int {
+	// Values up to MaxSuggestLength characters take no memory but the stack.
+	var bufA, bufB [MaxSuggestLength]rune
+	var rows [3][MaxSuggestLength + 1]int
+	ra, rb := bufA[:0], bufB[:0]
+	for _, r := range a {
+		ra = append(ra, r)
 	}
-	for j := range d[0] {
-		d[0][j] = j
+	for _, r := range b {
+		rb = append(rb, r)
+	}
+	// prev2, prev and cur are the rows i-2, i-1 and i of the table.
+	prev2, prev, cur := rows[0][:], rows[1][:], rows[2][:]
+	if len(rb) >= len(prev) {
+		prev2, prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
+	for j := 0; j <= len(rb); j++ {
+		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		low := i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				d = min(d, prev2[j-2]+1)
 			}
+			cur[j] = d
+			low = min(low, d)
 		}
+		if limit >= 0 && low > limit {
+			return limit + 1 // a row never has a minimum below the one before less 1
+		}
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return d[len(ra)][len(rb)]
-}
-
-// typoIDDistance is idDistance with a swap of two adjacent characters as
-// one edit, as IsNear judges.
-func typoIDDistance(lid, lc string) int {
-	d := typoDistance(lid, lc)
-	if lid != "" && strings.Contains(lc, lid) {
-		d = min(d, 2)
+	d := prev[len(rb)]
+	if limit >= 0 && d > limit {
+		return limit + 1
 	}
 	return d
 }
 
-// idDistance is the distance Closest ranks by, on lower-cased ids.
-func idDistance(lid, lc string) int {
-	d := EditDistance(lid, lc)
-	if lid != "" && strings.Contains(lc, lid) {
-		d = min(d, 2)
+func abs(x int) int {
+	if x < 0 {
+		return -x
 	}
-	return d
-}
-
-func closest(id string, candidates []string, n int) []string {
-	type scored struct {
-		s string
-		d int
-	}
-	all := make([]scored, 0, len(candidates))
-	lid := strings.ToLower(id)
-	for _, c := range candidates {
-		all = append(all, scored{c, idDistance(lid, strings.ToLower(c))})
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].d < all[j].d })
-	if len(all) > n {
-		all = all[:n]
-	}
-	out := make([]string, len(all))
-	for i, s := range all {
-		out[i] = s.s
-	}
-	return out
+	return x
 }

@@ -24,6 +24,9 @@ import (
 //
 // The files are read in parallel, and a large file in chunks in parallel.
 // The strings of the records share the memory of the file they come from.
+// A table that is not a regular file (a folder, a device, a named pipe) or
+// that is larger than MaxFileSize is refused before it is read, and tables
+// of more than MaxRecords lines in all before they are parsed.
 func ReadCSVDir(dir string) (*graph.Ecosystem, graph.Problems, error) { return readCSVDir(dir, nil) }
 
 func readCSVDir(dir string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
@@ -32,25 +35,33 @@ func readCSVDir(dir string, known *graph.Known) (*graph.Ecosystem, graph.Problem
 		return nil, nil, fmt.Errorf("read data set: %w", err)
 	}
 	var (
-		ps    graph.Problems
+		ps    graph.Collector
 		fatal bool
 		files [numTables]string
 	)
 	for _, en := range entries {
 		name := en.Name()
 		lower := strings.ToLower(name)
-		if en.IsDir() || !strings.HasSuffix(lower, ".csv") {
+		if !strings.HasSuffix(lower, ".csv") {
 			continue
 		}
 		path := filepath.Join(dir, name)
 		id, ok := tableByName[strings.TrimSuffix(lower, ".csv")]
+		if en.IsDir() {
+			if ok { // not to be mistaken for a missing table
+				ps.Add(graph.Problem{Pos: graph.Pos{File: path},
+					Message: fmt.Sprintf("a folder, not a CSV file; the table %s must be a file", tables[id].name)})
+				fatal = true
+			}
+			continue
+		}
 		if !ok {
-			ps = append(ps, graph.Problem{Pos: graph.Pos{File: path}, Warning: true,
+			ps.Add(graph.Problem{Pos: graph.Pos{File: path}, Warning: true,
 				Message: "not a table of a data set, ignored (tables: partners, people, units, memberships, ties, values)"})
 			continue
 		}
 		if files[id] != "" {
-			ps = append(ps, graph.Problem{Pos: graph.Pos{File: path},
+			ps.Add(graph.Problem{Pos: graph.Pos{File: path},
 				Message: fmt.Sprintf("table %s is given twice, also in %s; keep one of them", tables[id].name, files[id])})
 			fatal = true
 			continue
@@ -58,7 +69,7 @@ func readCSVDir(dir string, known *graph.Known) (*graph.Ecosystem, graph.Problem
 		files[id] = path
 	}
 	if files[tabPartners] == "" {
-		ps = append(ps, graph.Problem{Pos: graph.Pos{File: dir},
+		ps.Add(graph.Problem{Pos: graph.Pos{File: dir},
 			Message: "no partners.csv (or organisaties.csv) in the folder; it is required"})
 		fatal = true
 	}
@@ -66,6 +77,7 @@ func readCSVDir(dir string, known *graph.Known) (*graph.Ecosystem, graph.Problem
 	e := &graph.Ecosystem{Name: dirName(dir)}
 	var (
 		decoders [numTables]*decoder
+		texts    [numTables]string
 		wg       sync.WaitGroup
 	)
 	for id, path := range files {
@@ -75,45 +87,43 @@ func readCSVDir(dir string, known *graph.Known) (*graph.Ecosystem, graph.Problem
 		d := newDecoder(path)
 		decoders[id] = d
 		wg.Go(func() {
-			text, err := readText(path)
+			text, err := readFile(path)
 			if err != nil {
 				d.fatalf(0, "", "cannot read the file: %v", err)
 				return
 			}
-			d.readCSV(text, tableID(id), e) // each table has its own field of e
+			texts[id] = crLines(text)
 		})
 	}
 	wg.Wait()
+	lines := 0
+	for _, text := range texts {
+		lines += strings.Count(text, "\n")
+	}
+	if lines > maxRecords {
+		ps.Add(graph.Problem{Pos: graph.Pos{File: dir}, Message: fmt.Sprintf(
+			"the tables have %d lines, more than the %d records ecoscope reads from one data set", lines, maxRecords)})
+		fatal = true
+	} else {
+		for id, d := range decoders {
+			if d != nil && !d.fatal {
+				wg.Go(func() { d.readCSV(texts[id], tableID(id), e) }) // each table has its own field of e
+			}
+		}
+		wg.Wait()
+	}
 	for _, d := range decoders {
 		if d == nil {
 			continue
 		}
-		ps = append(ps, d.problems...)
+		ps.AddAll(d.problems.Problems())
 		fatal = fatal || d.fatal
 	}
 	// Validate looks every tie up by the ids of its ends: keep the ids
 	// together in memory.
 	pack(e.Partners, func(p *graph.Partner) *string { return &p.ID })
 	pack(e.People, func(p *graph.Person) *string { return &p.ID })
-	return finish(e, dir, ps, fatal, known)
-}
-
-// readText returns the content of the file at path. The records read from
-// it share its memory.
-func readText(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	var b strings.Builder
-	if fi, err := f.Stat(); err == nil && int64(int(fi.Size())) == fi.Size() {
-		b.Grow(int(fi.Size()))
-	}
-	if _, err := io.Copy(&b, f); err != nil {
-		return "", err
-	}
-	return b.String(), nil
+	return finish(e, dir, &ps, fatal, known)
 }
 
 // pack copies the strings that field gives of every record into one string.
@@ -146,7 +156,7 @@ func dirName(dir string) string {
 // readCSV reads the records of table id from the CSV file text into e.
 func (d *decoder) readCSV(text string, id tableID, e *graph.Ecosystem) {
 	t := tables[id]
-	text = strings.TrimPrefix(text, "\uFEFF")
+	text = crLines(strings.TrimPrefix(text, "\uFEFF"))
 	if !utf8.ValidString(text) {
 		line, why := invalidUTF8(text)
 		d.fatalf(line, "", "file is not valid UTF-8 (%s); re-save it as UTF-8", why)
@@ -163,7 +173,7 @@ func (d *decoder) readCSV(text string, id tableID, e *graph.Ecosystem) {
 		if id == tabPartners {
 			d.fatalf(0, "", "empty file; want a header line (%s) and a line per partner", strings.Join(t.columns, ", "))
 		} else {
-			d.problems = append(d.problems, graph.Problem{Pos: d.pos, Warning: true, Message: "empty file, ignored"})
+			d.problems.Add(graph.Problem{Pos: d.pos, Warning: true, Message: "empty file, ignored"})
 		}
 		return
 	}
@@ -184,6 +194,32 @@ func (d *decoder) readCSV(text string, id tableID, e *graph.Ecosystem) {
 	}
 	body := text[r.InputOffset():]
 	d.readBody(body, strings.Count(text[:len(text)-len(body)], "\n"), rs)
+}
+
+// crLines returns text with its line ends made LF when they are CR alone,
+// as spreadsheets on old Macs write them: when the first line ends in a CR
+// that no LF follows. Other files are left as they are.
+func crLines(text string) string {
+	i := strings.IndexAny(text, "\r\n")
+	if i < 0 || text[i] != '\r' || strings.HasPrefix(text[i:], "\r\n") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for {
+		i := strings.IndexByte(text, '\r')
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		if strings.HasPrefix(text[i:], "\r\n") {
+			b.WriteByte('\r')
+		} else {
+			b.WriteByte('\n')
+		}
+		text = text[i+1:]
+	}
 }
 
 func (d *decoder) csvReader(text string) *csv.Reader {
@@ -265,6 +301,11 @@ var (
 // a chunk, the cuts may have been wrong, and the body is read again in one
 // piece.
 func (d *decoder) readBody(body string, skip int, rs *rows) {
+	if d.reference {
+		grow(rs.e, rs.id, strings.Count(body, "\n")+1)
+		d.readQuoted(body, skip, rs)
+		return
+	}
 	quoted := strings.IndexByte(body, '"') >= 0
 	read := func(d *decoder, chunk string, skip int, rs *rows) {
 		if quoted {
@@ -312,9 +353,14 @@ func (d *decoder) readBody(body string, skip int, rs *rows) {
 		}
 	}
 	for _, sub := range decoders {
-		d.problems = append(d.problems, sub.problems...)
+		d.problems.AddAll(sub.problems.Problems())
 	}
 	join(rs.e)
+	if d.problems.Cut() {
+		// Each chunk kept its records up to its own first error not
+		// shown, which is not before the first of the whole file.
+		truncate(rs.e, rs.id, d.problems.CutAt().Line)
+	}
 }
 
 // cut cuts body into up to n chunks of about the same size, each ending at
@@ -405,13 +451,13 @@ func (d *decoder) header(header []string, line int, t *table) []int {
 		c := t.column(h)
 		switch {
 		case c < 0:
-			msg := fmt.Sprintf("unknown column %q is ignored", h)
+			msg := fmt.Sprintf("unknown column %s is ignored", graph.Quote(h))
 			if s := t.suggest(h); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			d.warnf("", "%s (columns: %s)", msg, strings.Join(t.columns, ", "))
 		case at[c] > 0:
-			d.errorf(t.columns[c], "column given twice, as %q and %q; the second is ignored", strings.TrimSpace(header[at[c]-1]), h)
+			d.errorf(t.columns[c], "column given twice, as %s and %s; the second is ignored", graph.Quote(strings.TrimSpace(header[at[c]-1])), graph.Quote(h))
 		default:
 			at[c] = i + 1
 			cols[i] = c
@@ -419,10 +465,26 @@ func (d *decoder) header(header []string, line int, t *table) []int {
 	}
 	for _, c := range t.required {
 		if at[c] == 0 {
-			d.fatalf(line, t.columns[c], "required column is missing (the header has: %s)", strings.Join(names, string(d.delim)))
+			d.fatalf(line, t.columns[c], "required column is missing (the header has: %s)", graph.Quote(joinShort(names, string(d.delim))))
 		}
 	}
 	return cols
+}
+
+// joinShort joins names with sep, or as many of them as a message quotes
+// (see graph.Quote).
+func joinShort(names []string, sep string) string {
+	var b strings.Builder
+	for i, n := range names {
+		if b.Len() > utf8.UTFMax*graph.MaxQuoted {
+			break
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(n[:min(len(n), utf8.UTFMax*graph.MaxQuoted+1)])
+	}
+	return b.String()
 }
 
 // csvError records a parse error of encoding/csv in text, whose lines

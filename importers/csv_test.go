@@ -3,6 +3,7 @@ package importers
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -132,6 +133,23 @@ anna;lab;potentieel;sociaal;individueel;2020;nieuw netwerk
 				Partners: []graph.Partner{
 					{ID: "p1", Name: "Acme", Helix: graph.Industry, Sector: graph.Private, Pos: at(partners, 2)},
 					{ID: "p2", Name: "UT", Helix: graph.Academia, Sector: graph.Public, Pos: at(partners, 3)},
+				},
+				Ties: []graph.Tie{{Source: "p1", Target: "p2", Weight: 1, Pos: at(ties, 2)}},
+			},
+		},
+		{
+			// Spreadsheets on old Macs end lines with CR alone (issue 9: the
+			// header was one column "until\rp1…").
+			name: "CR line ends",
+			files: map[string]string{
+				"partners.csv": "id,name,helix\rp1,Acme,industry\r\rp2,\"U\rT\",academia\r",
+				"ties.csv":     "source,target\rp1,p2",
+			},
+			want: &graph.Ecosystem{
+				Name: "data",
+				Partners: []graph.Partner{
+					{ID: "p1", Name: "Acme", Helix: graph.Industry, Sector: graph.Private, Pos: at(partners, 2)},
+					{ID: "p2", Name: "U\nT", Helix: graph.Academia, Sector: graph.Public, Pos: at(partners, 4)},
 				},
 				Ties: []graph.Tie{{Source: "p1", Target: "p2", Weight: 1, Pos: at(ties, 2)}},
 			},
@@ -374,15 +392,22 @@ func TestReadCSVDirProblems(t *testing.T) {
 			name: "weights",
 			files: map[string]string{
 				"partners.csv": twoPartners,
-				"ties.csv":     "source,target,weight\np1,p2,abc\np1,p2,0\np1,p2,-1.5\np1,p2,\"2,5\"\np1,p2,1e400\np1,p2,NaN\np1,p2,0.25\n",
+				"ties.csv": "source,target,weight\np1,p2,abc\np1,p2,0\np1,p2,-1.5\np1,p2,\"2,5\"\np1,p2,1e400\np1,p2,NaN\np1,p2,0.25\n" +
+					"p1,p2,1_000\np1,p2,0x1p-2\np1,p2,Inf\np1,p2,1.7e308\np1,p2,1e12\np1,p2,1000000000001\np1,p2,.5\np1,p2,+2\np1,p2,1e-400\n",
 			},
 			want: []string{
 				`data/ties.csv:2: weight: "abc" is not a number`,
 				`data/ties.csv:3: weight: 0 is not positive`,
 				`data/ties.csv:4: weight: -1.5 is not positive`,
-				`data/ties.csv:5: weight: "2,5" is not a number; write a decimal point: 2.5`,
-				`data/ties.csv:6: weight: "1e400" is out of range`,
+				`data/ties.csv:5: weight: "2,5" is not a number; write a decimal point: "2.5"`,
+				`data/ties.csv:6: weight: "1e400" is above the largest weight, 1e+12`,
 				`data/ties.csv:7: weight: "NaN" is not a number`,
+				`data/ties.csv:9: weight: "1_000" is not a number`,
+				`data/ties.csv:10: weight: "0x1p-2" is not a number`,
+				`data/ties.csv:11: weight: "Inf" is not a number`,
+				`data/ties.csv:12: weight: "1.7e308" is above the largest weight, 1e+12`,
+				`data/ties.csv:14: weight: "1000000000001" is above the largest weight, 1e+12`,
+				`data/ties.csv:17: weight: "1e-400" is too small to tell from 0`,
 			},
 		},
 		{
@@ -470,7 +495,7 @@ func TestReadCSVDirProblems(t *testing.T) {
 			},
 			want: []string{
 				`data/ties.csv:1: warning: unknown column "src" is ignored (columns: source, target, type, weight, since, until, directed, id)`,
-				`data/ties.csv:1: source: required column is missing (the header has: src,target)`,
+				`data/ties.csv:1: source: required column is missing (the header has: "src,target")`,
 			},
 		},
 		{
@@ -553,8 +578,11 @@ func TestTooManyProblems(t *testing.T) {
 	}
 	dir := writeData(t, map[string]string{"partners.csv": b.String()})
 	_, ps, err := ReadCSVDir(dir)
-	if got, want := len(ps), 60; got != want {
+	if got, want := ps.Count(), 60; got != want {
 		t.Fatalf("got %d problems, want %d", got, want)
+	}
+	if got, want := len(ps), 50+1; got != want {
+		t.Errorf("kept %d problems, want %d: those shown and the count of the rest", got, want)
 	}
 	if err == nil {
 		t.Fatal("got no error")
@@ -646,7 +674,7 @@ func TestChunks(t *testing.T) {
 					dw.readQuoted(body, strings.Count(text[:len(text)-len(body)], "\n"), rs)
 
 					checkRecords(t, "tie", got.Ties, want.Ties)
-					checkProblems(t, dg.problems, lines(dw.problems))
+					checkProblems(t, dg.problems.Problems(), lines(dw.problems.Problems()))
 				})
 			}
 		}
@@ -715,5 +743,37 @@ func TestTieIDs(t *testing.T) {
 	}
 	if len(j.Ties) != 2 || j.Ties[0].ID != "x" || j.Ties[1].ID != "y" {
 		t.Errorf("JSON ties = %+v, want ids x and y", j.Ties)
+	}
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestSuggestColumnLong: no "did you mean" for a column name longer than
+// graph.MaxSuggestLength, and no work that grows with its length (issue 9:
+// an unknown header of 50 MB took 159 s and 1.45 GB).
+func TestSuggestColumnLong(t *testing.T) {
+	for _, h := range []string{strings.Repeat("y", 1<<20), strings.Repeat("sinse ", 1<<18)} {
+		var got string
+		if n := allocated(func() { got = tables[tabPartners].suggest(h) }); n > 1<<20 {
+			t.Errorf("suggest(%.10q…) allocated %d KB, want at most 1 MB", h, n>>10)
+		}
+		if got != "" {
+			t.Errorf("suggest(%.10q…) = %q, want none", h, got)
+		}
+	}
+	tests := []struct{ header, want string }{
+		{"sinse", "since"}, {"Naamm", "name"}, {"helixtyp", "helix"}, {"x", ""}, {"website", ""}, {"regoin", "region"},
+	}
+	for _, tt := range tests {
+		if got := tables[tabPartners].suggest(tt.header); got != tt.want {
+			t.Errorf("suggest(%q) = %q, want %q", tt.header, got, tt.want)
+		}
 	}
 }

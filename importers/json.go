@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/ecoscope/ecoscope/graph"
@@ -23,23 +25,34 @@ import (
 // "YYYY", "YYYY-MM" or "YYYY-MM-DD" (or a number for a year). name is the
 // file name used in problem positions; each record is placed on the line of
 // its opening brace. The ecosystem is named after the "name" key, or else
-// after name without its extension. See Read for what it returns.
+// after name without its extension. A document larger than MaxFileSize is
+// refused. See Read for what it returns.
 func ReadJSON(r io.Reader, name string) (*graph.Ecosystem, graph.Problems, error) {
 	return readJSON(r, name, nil)
 }
 
 func readJSON(r io.Reader, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	var b strings.Builder
-	if _, err := io.Copy(&b, r); err != nil {
+	if _, err := io.Copy(&b, io.LimitReader(r, maxFileSize+1)); err != nil {
 		return nil, nil, fmt.Errorf("read data set %s: %w", name, err)
 	}
+	if int64(b.Len()) > maxFileSize {
+		d := newDecoder(name)
+		d.fatalf(0, "", "the document holds more than the %s ecoscope reads from one file", size(maxFileSize))
+		return finish(&graph.Ecosystem{}, name, &d.problems, true, known)
+	}
+	return readJSONText(b.String(), name, known)
+}
+
+// readJSONText is readJSON of the document text.
+func readJSONText(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	e := &graph.Ecosystem{}
 	d := newDecoder(name)
-	d.readJSON(b.String(), e)
+	d.readJSON(text, e)
 	if e.Name == "" {
 		e.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
-	return finish(e, name, d.problems, d.fatal, known)
+	return finish(e, name, &d.problems, d.fatal, known)
 }
 
 // jsonReader reads a JSON document. Once json.Valid has checked its syntax,
@@ -52,6 +65,23 @@ type jsonReader struct {
 	line int // line at off
 	// warned holds the unknown keys already reported, per table.
 	warned map[[2]string]bool
+	// names holds the names of the records (partners[3]), which their
+	// positions share.
+	names strings.Builder
+}
+
+// recordName returns "table[k]", kept with the names of other records.
+func (j *jsonReader) recordName(table string, k int) string {
+	if j.names.Cap()-j.names.Len() < len(table)+22 {
+		j.names = strings.Builder{} // the strings given out keep the old one
+		j.names.Grow(64 << 10)
+	}
+	start := j.names.Len()
+	j.names.WriteString(table)
+	j.names.WriteByte('[')
+	j.names.WriteString(strconv.Itoa(k))
+	j.names.WriteByte(']')
+	return j.names.String()[start:]
 }
 
 // readJSON reads the JSON document text into e.
@@ -67,8 +97,13 @@ func (d *decoder) readJSON(text string, e *graph.Ecosystem) {
 		d.fatalf(0, "", `empty file; want a JSON object {"partners": [...], ...}`)
 		return
 	}
-	if !json.Valid([]byte(text)) {
-		j.syntaxError()
+	if b := []byte(text); !json.Valid(b) {
+		j.syntaxError(b)
+		return
+	}
+	if i := loneSurrogate(text); i >= 0 {
+		line, col := j.position(i)
+		j.fatalf(line, "", "invalid JSON at character %d: %s is half of a UTF-16 surrogate pair, without the other half", col, text[i:i+6])
 		return
 	}
 	i := skipSpace(text, 0)
@@ -76,18 +111,38 @@ func (d *decoder) readJSON(text string, e *graph.Ecosystem) {
 		d.fatalf(j.lineAt(i), "", `want a JSON object {"partners": [...], "ties": [...], ...}, not %s`, describeValue(text[i:skipValue(text, i)]))
 		return
 	}
+	var (
+		tableLine [numTables]int // the line of each table, 0 before it
+		nameKey   string         // the key that gave the name
+	)
 	j.members(i, func(key string, at, v int) {
+		if d.fatal {
+			return // a table given twice, too many records
+		}
 		d.pos.Line = j.lineAt(at)
 		nk := normalizeHeader(key)
 		if id, ok := tableByName[nk]; ok {
-			j.array(id, key, v, e)
+			if tableLine[id] > 0 {
+				// Reading both would report every reference into the one
+				// left out, as CSV tables given twice.
+				j.fatalf(d.pos.Line, "", "table %s is given twice, also on line %d; keep one of them", tables[id].name, tableLine[id])
+				return
+			}
+			tableLine[id] = d.pos.Line
+			j.array(id, nk, v, e)
+			d.pos.Record = ""
 			return
 		}
 		if nk == "name" || nk == "naam" {
+			if nameKey != "" {
+				d.errorf("name", "key given twice, as %s and %s; the second is ignored", graph.Quote(nameKey), graph.Quote(key))
+				return
+			}
+			nameKey = key
 			e.Name = j.scalarText("name", text[v:skipValue(text, v)])
 			return
 		}
-		msg := fmt.Sprintf("unknown key %q is ignored", key)
+		msg := fmt.Sprintf("unknown key %s is ignored", graph.Quote(key))
 		if _, ok := tables[tabPartners].aliases[nk]; ok {
 			msg += " (the fields of a partner go in the objects of the \"partners\" array)"
 		} else {
@@ -126,9 +181,17 @@ func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
 		return
 	}
 	t := tables[id]
-	// Make room for as many records as the array holds objects at most.
-	grow(e, id, strings.Count(s[i:skipValue(s, i)], "{"))
+	// Make room for as many records as the array holds objects, up to
+	// maxRecords in all.
+	objects := 0
+	for k := skipSpace(s, i+1); s[k] != ']'; k = skipSpace(s, skipValue(s, k)) {
+		if s[k] == '{' {
+			objects++
+		}
+	}
+	grow(e, id, min(objects, maxRecords-j.records))
 	cells := make([]string, len(t.columns))
+	given := make([]string, len(t.columns)) // the key that gave each cell of a record
 	// The records usually name the same fields in the same order: remember
 	// the column of the nth field of the last record.
 	type field struct {
@@ -136,33 +199,48 @@ func (j *jsonReader) array(id tableID, key string, i int, e *graph.Ecosystem) {
 		col  int
 	}
 	var order []field
+	const maxOrder = 64 // fields remembered; a record that has more looks the rest up
 	for k, i := 0, i+1; ; k++ {
 		i = skipSpace(s, i)
 		if s[i] == ']' {
 			return
 		}
 		j.pos.Line = j.lineAt(i)
+		j.pos.Record = j.recordName(key, k)
 		if s[i] != '{' {
 			n := skipValue(s, i)
-			j.errorf(fmt.Sprintf("%s[%d]", key, k), "want an object, not %s", describeValue(s[i:n]))
+			j.errorf("", "want an object, not %s", describeValue(s[i:n]))
 			i = n
 			continue
 		}
+		if j.records >= maxRecords {
+			j.fatalf(j.pos.Line, "", "the document holds more than the %d records ecoscope reads from one data set", maxRecords)
+			return
+		}
 		clear(cells)
+		clear(given)
 		nth := 0
 		j.members(i, func(name string, _, v int) {
-			if nth == len(order) {
-				order = append(order, field{})
+			f := &field{name, -2}
+			if nth < maxOrder {
+				if nth == len(order) {
+					order = append(order, field{})
+				}
+				f = &order[nth]
 			}
-			f := &order[nth]
 			nth++
-			if f.name != name || f.name == "" {
+			if f.name != name || f.name == "" || f.col == -2 {
 				*f = field{name, t.column(name)}
 			}
 			if f.col < 0 {
 				j.unknownField(t, name)
 				return
 			}
+			if given[f.col] != "" {
+				j.errorf(t.columns[f.col], "field given twice, as %s and %s; the second is ignored", graph.Quote(given[f.col]), graph.Quote(name))
+				return
+			}
+			given[f.col] = name
 			cells[f.col] = j.scalarText(t.columns[f.col], s[v:skipValue(s, v)])
 		})
 		j.add(e, id, cells)
@@ -223,9 +301,112 @@ func jsonString(s string, i int) (string, int) {
 	if !escaped {
 		return s[i+1 : k], k + 1
 	}
-	var out string
-	_ = json.Unmarshal([]byte(s[i:k+1]), &out) // valid JSON: no error
-	return out, k + 1
+	return unescape(s[i+1 : k]), k + 1
+}
+
+// unescape returns the string that s, the inside of a JSON string with
+// valid escapes, stands for. A lone surrogate (see loneSurrogate) becomes
+// U+FFFD.
+func unescape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '\\')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		c := s[i+1]
+		s = s[i+2:]
+		switch c {
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r := hex4(s)
+			s = s[4:]
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if strings.HasPrefix(s, `\u`) {
+					r2 = hex4(s[2:])
+				}
+				if p := utf16.DecodeRune(r, r2); p != utf8.RuneError {
+					r = p
+					s = s[6:]
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			b.WriteRune(r)
+		default: // " \ /
+			b.WriteByte(c)
+		}
+	}
+}
+
+// hex4 returns the value of the 4 hexadecimal digits s starts with, -1
+// when it does not.
+func hex4(s string) rune {
+	if len(s) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range []byte(s[:4]) {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// loneSurrogate returns the offset in text, a valid JSON document, of the
+// first escape \uXXXX that is half of a UTF-16 surrogate pair without the
+// other half, or -1. encoding/json would read it as U+FFFD.
+func loneSurrogate(text string) int {
+	for off := 0; ; {
+		k := strings.Index(text[off:], `\u`)
+		if k < 0 {
+			return -1
+		}
+		i := off + k
+		off = i + 2
+		// An escape only if an odd number of backslashes ends here:
+		// "\\u" is a backslash and a u.
+		n := 0
+		for j := i; j >= 0 && text[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			continue
+		}
+		r := hex4(text[i+2:])
+		if !utf16.IsSurrogate(r) {
+			continue
+		}
+		if r >= 0xDC00 || !strings.HasPrefix(text[i+6:], `\u`) {
+			return i // a low half first, or a high half alone
+		}
+		if r2 := hex4(text[i+8:]); r2 < 0xDC00 || r2 > 0xDFFF {
+			return i
+		}
+		off = i + 12 // the pair
+	}
 }
 
 // skipValue returns the offset after the value that starts at s[i] in
@@ -270,18 +451,21 @@ func (j *jsonReader) unknownField(t *table, field string) {
 	if j.warned[k] {
 		return
 	}
-	j.warned[k] = true
-	msg := fmt.Sprintf("unknown field %q in %s is ignored", field, t.name)
+	if len(j.warned) < maxMemo { // past that, a field may be warned about again
+		j.warned[k] = true
+	}
+	msg := fmt.Sprintf("unknown field %s is ignored", graph.Quote(field))
 	if s := t.suggest(field); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	j.warnf("", "%s (fields: %s)", msg, strings.Join(t.columns, ", "))
 }
 
-// syntaxError records the first syntax error of the text, at its position.
-func (j *jsonReader) syntaxError() {
+// syntaxError records the first syntax error of text, the document as
+// bytes (json.Valid found one), at its position.
+func (j *jsonReader) syntaxError(text []byte) {
 	var raw json.RawMessage
-	err := json.Unmarshal([]byte(j.text), &raw)
+	err := json.Unmarshal(text, &raw)
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
 		j.fatalf(0, "", "invalid JSON: %v", err)
@@ -323,9 +507,12 @@ func describeValue(v string) string {
 		return "an array"
 	case '"':
 		s, _ := jsonString(v, 0)
-		return fmt.Sprintf("the string %q", s)
+		return "the string " + graph.Quote(s)
 	case 't', 'f', 'n':
 		return v
+	}
+	if len(v) > graph.MaxQuoted {
+		return fmt.Sprintf("a number of %d characters", len(v))
 	}
 	return "the number " + v
 }

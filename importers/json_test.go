@@ -41,27 +41,32 @@ func TestReadJSON(t *testing.T) {
 	checkEcosystem(t, e, &graph.Ecosystem{
 		Name: "Water Twente",
 		Partners: []graph.Partner{
-			{ID: "ut", Name: "University of Twente", Helix: graph.Academia, Sector: graph.Public, Period: period("2018", ""), Pos: at(f, 4)},
-			{ID: "acme", Name: "Acme Water BV", Helix: graph.Industry, Sector: graph.Private, Period: period("2019", ""), Pos: at(f, 5)},
-			{ID: "gem", Name: "gem", Helix: graph.Government, Sector: graph.Public, Region: "Twente", Pos: at(f, 11)},
+			{ID: "ut", Name: "University of Twente", Helix: graph.Academia, Sector: graph.Public, Period: period("2018", ""), Pos: rec(f, 4, "partners[0]")},
+			{ID: "acme", Name: "Acme Water BV", Helix: graph.Industry, Sector: graph.Private, Period: period("2019", ""), Pos: rec(f, 5, "partners[1]")},
+			{ID: "gem", Name: "gem", Helix: graph.Government, Sector: graph.Public, Region: "Twente", Pos: rec(f, 11, "partners[2]")},
 		},
-		People: []graph.Person{{ID: "anna", Name: "anna", Partner: "ut", Discipline: "hydrology", Pos: at(f, 13)}},
+		People: []graph.Person{{ID: "anna", Name: "anna", Partner: "ut", Discipline: "hydrology", Pos: rec(f, 13, "people[0]")}},
 		Units: []graph.Unit{
-			{ID: "lab", Name: "lab", Level: graph.LevelFieldlab, Form: graph.FormLivingLab, Period: period("2019", ""), Pos: at(f, 14)},
+			{ID: "lab", Name: "lab", Level: graph.LevelFieldlab, Form: graph.FormLivingLab, Period: period("2019", ""), Pos: rec(f, 14, "units[0]")},
 		},
 		Memberships: []graph.Membership{
-			{Unit: "lab", Member: "acme", Role: graph.RoleCoordinator, Pos: at(f, 15)},
-			{Unit: "lab", Member: "anna", Role: graph.RoleMember, Pos: at(f, 15)},
+			{Unit: "lab", Member: "acme", Role: graph.RoleCoordinator, Pos: rec(f, 15, "memberships[0]")},
+			{Unit: "lab", Member: "anna", Role: graph.RoleMember, Pos: rec(f, 15, "memberships[1]")},
 		},
 		Ties: []graph.Tie{
-			{Source: "anna", Target: "acme", Type: "project", Weight: 2.5, Pos: at(f, 17)},
-			{Source: "gem", Target: "acme", Weight: 3, Directed: true, Period: period("2020-02", ""), Pos: at(f, 18)},
-			{Source: "gem", Target: "ut", Weight: 1, Directed: true, Pos: at(f, 19)},
+			{Source: "anna", Target: "acme", Type: "project", Weight: 2.5, Pos: rec(f, 17, "ties[0]")},
+			{Source: "gem", Target: "acme", Weight: 3, Directed: true, Period: period("2020-02", ""), Pos: rec(f, 18, "ties[1]")},
+			{Source: "gem", Target: "ut", Weight: 1, Directed: true, Pos: rec(f, 19, "ties[2]")},
 		},
 		Values: []graph.Value{
-			{Reporter: "anna", Unit: "lab", Cycle: graph.CycleApplied, Level: graph.Meso, Date: graph.MustParseDate("2021-05"), Pos: at(f, 21)},
+			{Reporter: "anna", Unit: "lab", Cycle: graph.CycleApplied, Level: graph.Meso, Date: graph.MustParseDate("2021-05"), Pos: rec(f, 21, "values[0]")},
 		},
 	})
+}
+
+// rec returns the position of record in file, on line.
+func rec(file string, line int, record string) graph.Pos {
+	return graph.Pos{File: file, Line: line, Record: record}
 }
 
 func TestReadJSONName(t *testing.T) {
@@ -99,21 +104,21 @@ func TestReadJSONProblems(t *testing.T) {
   "values": [{"reporter": "p1", "cycle": "potentail", "capital": "human", "date": "2023-02-30"}]
 }`,
 			want: []string{
-				`eco.json:3: helix: unknown helix type "bedrijff"; did you mean "industry"? (valid: academia, industry, government, civil_society, environment, unknown)`,
-				`eco.json:3: since: invalid date "2019-13": month 13 out of range 1-12`,
-				`eco.json:7: level: unknown level "fieldlb"; did you mean "fieldlab"? (valid: ecosystem, fieldlab, team)`,
-				`eco.json:8: role: unknown role "boss"; did you mean "coordinator"? (valid: member, facilitator, coordinator, user)`,
-				`eco.json:10: weight: 0 is not positive`,
-				`eco.json:11: weight: "abc" is not a number`,
-				`eco.json:12: weight: -2 is not positive`,
-				`eco.json:12: directed: "maybe" is not a yes/no value (use true or false, yes or no, ja or nee, 1 or 0)`,
-				`eco.json:15: cycle: unknown value cycle "potentail"; did you mean "potential"? (valid: expected, immediate, potential, applied, realized, transformative)`,
-				`eco.json:15: date: invalid date "2023-02-30": day 30 does not exist in 2023-02`,
-				`eco.json:4: until: until 2019 is before since 2020`,
-				`eco.json:5: id: duplicate partner id "p1" (first at eco.json:3)`,
-				`eco.json:8: unit: unknown unit "lbb"; did you mean "lab"?`,
-				`eco.json:10: target: unknown partner or person "p3"`,
-				`eco.json:13: target: warning: tie from "p2" to itself (a self-loop) is dropped`,
+				`eco.json:3: partners[0].helix: unknown helix type "bedrijff"; did you mean "industry"? (valid: academia, industry, government, civil_society, environment, unknown)`,
+				`eco.json:3: partners[0].since: invalid date "2019-13": month 13 out of range 1-12`,
+				`eco.json:7: units[0].level: unknown level "fieldlb"; did you mean "fieldlab"? (valid: ecosystem, fieldlab, team)`,
+				`eco.json:8: memberships[0].role: unknown role "boss"; did you mean "coordinator"? (valid: member, facilitator, coordinator, user)`,
+				`eco.json:10: ties[0].weight: 0 is not positive`,
+				`eco.json:11: ties[1].weight: "abc" is not a number`,
+				`eco.json:12: ties[2].weight: -2 is not positive`,
+				`eco.json:12: ties[2].directed: "maybe" is not a yes/no value (use true or false, yes or no, ja or nee, 1 or 0)`,
+				`eco.json:15: values[0].cycle: unknown value cycle "potentail"; did you mean "potential"? (valid: expected, immediate, potential, applied, realized, transformative)`,
+				`eco.json:15: values[0].date: invalid date "2023-02-30": day 30 does not exist in 2023-02`,
+				`eco.json:4: partners[1].until: until 2019 is before since 2020`,
+				`eco.json:5: partners[2].id: duplicate partner id "p1" (first at eco.json:3, partners[0])`,
+				`eco.json:8: memberships[0].unit: unknown unit "lbb"; did you mean "lab"?`,
+				`eco.json:10: ties[0].target: unknown partner or person "p3"`,
+				`eco.json:13: ties[3].target: warning: tie from "p2" to itself (a self-loop) is dropped`,
 			},
 		},
 		{
@@ -127,8 +132,8 @@ func TestReadJSONProblems(t *testing.T) {
 			want: []string{
 				`eco.json:3: warning: unknown key "colour" is ignored (keys: name, partners, people, units, memberships, ties, values)`,
 				`eco.json:4: warning: unknown key "id" is ignored (the fields of a partner go in the objects of the "partners" array)`,
-				`eco.json:5: warning: unknown field "website" in partners is ignored (fields: id, name, helix, sector, kind, region, since, until)`,
-				`eco.json:5: warning: unknown field "sinse" in partners is ignored; did you mean "since"? (fields: id, name, helix, sector, kind, region, since, until)`,
+				`eco.json:5: partners[0]: warning: unknown field "website" is ignored (fields: id, name, helix, sector, kind, region, since, until)`,
+				`eco.json:5: partners[1]: warning: unknown field "sinse" is ignored; did you mean "since"? (fields: id, name, helix, sector, kind, region, since, until)`,
 			},
 		},
 		{
@@ -145,10 +150,10 @@ func TestReadJSONProblems(t *testing.T) {
   "name": 7
 }`,
 			want: []string{
-				`eco.json:3: name: want a string, number or true/false, not an object`,
+				`eco.json:3: partners[0].name: want a string, number or true/false, not an object`,
 				`eco.json:4: partners[1]: want an object, not the string "p2"`,
 				`eco.json:5: partners[2]: want an object, not an array`,
-				`eco.json:6: region: want a string, number or true/false, not an array`,
+				`eco.json:6: partners[3].region: want a string, number or true/false, not an array`,
 				`eco.json:8: ties: want an array of objects, not an object`,
 			},
 		},
@@ -171,6 +176,56 @@ func TestReadJSONProblems(t *testing.T) {
 			doc:  "{\"partners\": [{\"id\": \"p1\"}]}\n\n{}",
 			want: []string{
 				`eco.json:3: invalid JSON at character 1: invalid character '{' after top-level value`,
+			},
+		},
+		{
+			// In one line, the record names the place (issue 9: every
+			// problem was "line 1").
+			name: "one line",
+			doc:  `{"partners": [{"id": "p1"}, {"id": "p1", "helix": "x"}], "ties": [{"source": "p1", "target": "p9"}]}`,
+			want: []string{
+				`eco.json:1: partners[1].helix: unknown helix type "x"; did you mean "unknown"? (valid: academia, industry, government, civil_society, environment, unknown)`,
+				`eco.json:1: partners[1].id: duplicate partner id "p1" (first at eco.json:1, partners[0])`,
+				`eco.json:1: ties[0].target: unknown partner or person "p9"`,
+			},
+		},
+		{
+			// CSV refuses name and naam in one header; JSON refuses them in
+			// one object (issue 9: the last was taken silently).
+			name: "keys given twice",
+			doc: `{
+  "name": "a", "naam": "b",
+  "partners": [{"id": "p1", "ID": "p2", "name": "x", "Naam": "y", "naam": {}}],
+  "Organisaties": [{"id": "p3"}]
+}`,
+			want: []string{
+				`eco.json:2: name: key given twice, as "name" and "naam"; the second is ignored`,
+				`eco.json:3: partners[0].id: field given twice, as "id" and "ID"; the second is ignored`,
+				`eco.json:3: partners[0].name: field given twice, as "name" and "Naam"; the second is ignored`,
+				`eco.json:3: partners[0].name: field given twice, as "name" and "naam"; the second is ignored`,
+				`eco.json:4: table partners is given twice, also on line 3; keep one of them`,
+			},
+		},
+		{
+			// encoding/json reads a lone surrogate as U+FFFD (issue 9).
+			name: "lone surrogate",
+			doc:  "{\"partners\": [\n  {\"id\": \"p\\ud800\"}]}",
+			want: []string{
+				`eco.json:2: invalid JSON at character 12: \ud800 is half of a UTF-16 surrogate pair, without the other half`,
+			},
+		},
+		{
+			name: "lone low surrogate after an escaped backslash",
+			doc:  `{"partners": [{"id": "\\\udc00x"}]}`,
+			want: []string{
+				`eco.json:1: invalid JSON at character 25: \udc00 is half of a UTF-16 surrogate pair, without the other half`,
+			},
+		},
+		{
+			name: "high surrogate before another escape",
+			doc:  `{"partners": [{"id": "\ud83d\u0041"}]}`,
+			want: []string{
+				`eco.json:1: invalid JSON at character 23: \ud83d is half of a UTF-16 surrogate pair, without the other half`,
 			},
 		},
 		{
@@ -225,23 +280,23 @@ func TestReadJSONSyntax(t *testing.T) {
 	"people": [], "units": null}`
 	e, ps, err := ReadJSON(strings.NewReader(doc), "eco.json")
 	checkProblems(t, ps, []string{
-		`eco.json:1: warning: unknown field "x" in partners is ignored (fields: id, name, helix, sector, kind, region, since, until)`,
-		`eco.json:3: sector: unknown sector "true"; did you mean "nonprofit"? (valid: public, private, nonprofit)`,
-		`eco.json:2: id: empty id`,
+		`eco.json:1: partners[0]: warning: unknown field "x" is ignored (fields: id, name, helix, sector, kind, region, since, until)`,
+		`eco.json:3: partners[3].sector: unknown sector "true"; did you mean "nonprofit"? (valid: public, private, nonprofit)`,
+		`eco.json:2: partners[2].id: empty id`,
 	})
 	checkErr(t, err, ps)
 	const f = "eco.json"
 	checkEcosystem(t, e, &graph.Ecosystem{
 		Name: "eco",
 		Partners: []graph.Partner{
-			{ID: `p"1"`, Name: "Café \\ /", Helix: graph.Industry, Sector: graph.Private, Pos: at(f, 1)},
-			{ID: "p2", Name: "p2", Helix: graph.HelixUnknown, Sector: graph.SectorUnknown, Region: "Twente", Period: period("2019", ""), Pos: at(f, 2)},
-			{Helix: graph.HelixUnknown, Sector: graph.SectorUnknown, Pos: at(f, 2)},
-			{ID: "p3", Name: "p3", Helix: graph.HelixUnknown, Sector: graph.SectorUnknown, Kind: "1e3", Region: "-0.5", Pos: at(f, 3)},
+			{ID: `p"1"`, Name: "Café \\ /", Helix: graph.Industry, Sector: graph.Private, Pos: rec(f, 1, "partners[0]")},
+			{ID: "p2", Name: "p2", Helix: graph.HelixUnknown, Sector: graph.SectorUnknown, Region: "Twente", Period: period("2019", ""), Pos: rec(f, 2, "partners[1]")},
+			{Helix: graph.HelixUnknown, Sector: graph.SectorUnknown, Pos: rec(f, 2, "partners[2]")},
+			{ID: "p3", Name: "p3", Helix: graph.HelixUnknown, Sector: graph.SectorUnknown, Kind: "1e3", Region: "-0.5", Pos: rec(f, 3, "partners[3]")},
 		},
 		Ties: []graph.Tie{
-			{Source: `p"1"`, Target: "p2", Weight: 0.2, Pos: at(f, 4)},
-			{Source: "p2", Target: "p3", Weight: 10, Pos: at(f, 4)},
+			{Source: `p"1"`, Target: "p2", Weight: 0.2, Pos: rec(f, 4, "ties[0]")},
+			{Source: "p2", Target: "p3", Weight: 10, Pos: rec(f, 4, "ties[1]")},
 		},
 	})
 }
@@ -250,7 +305,7 @@ func TestReadJSONSyntax(t *testing.T) {
 // strings with escapes.
 func TestJSONString(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	parts := []string{"a", "é", `"`, `\`, "\n", "\t", "/", "}", "]", ",", " ", "\u2028", "\x01"}
+	parts := []string{"a", "é", `"`, `\`, "\n", "\t", "/", "}", "]", ",", " ", "\u2028", "\x01", "😀", "\ufffd", "\b", "\f", "\r"}
 	for range 500 {
 		var b strings.Builder
 		for range rng.IntN(8) {
@@ -273,5 +328,21 @@ func TestJSONString(t *testing.T) {
 		if n := skipValue(obj+",1", 0); n != len(obj) {
 			t.Errorf("skipValue(%s) = %d, want %d", obj, n, len(obj))
 		}
+	}
+}
+
+// TestJSONSurrogatePairs: escaped surrogate pairs make one character, and
+// an escaped backslash before "u" is no escape.
+func TestJSONSurrogatePairs(t *testing.T) {
+	e, ps, err := ReadJSON(strings.NewReader(`{"partners": [{"id": "\ud83d\ude00", "name": "\\ud800 \u00e9\/\"\b\f\n\r\tx"}]}`), "eco.json")
+	if err != nil {
+		t.Fatalf("got %v", err)
+	}
+	checkProblems(t, ps, nil)
+	if got, want := e.Partners[0].ID, "😀"; got != want {
+		t.Errorf("id = %q, want %q", got, want)
+	}
+	if got, want := e.Partners[0].Name, "\\ud800 é/\"\b\f\n\r\tx"; got != want {
+		t.Errorf("name = %q, want %q", got, want)
 	}
 }

@@ -33,7 +33,8 @@ var ErrFormat = errors.New("not a folder of CSV files or a .json file")
 // every reference into that file as well; the ecosystem returned then holds
 // what could be read, unvalidated.
 //
-// When path itself cannot be read, Read returns a nil ecosystem, no
+// When path itself cannot be read (it is missing, or a JSON path is not a
+// regular file: see ErrNotRegular), Read returns a nil ecosystem, no
 // problems and the error.
 func Read(path string) (*graph.Ecosystem, graph.Problems, error) {
 	return ReadWith(path, nil)
@@ -53,48 +54,54 @@ func ReadWith(path string, known *graph.Known) (*graph.Ecosystem, graph.Problems
 	if !strings.EqualFold(filepath.Ext(path), ".json") {
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, ErrFormat)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read data set: %w", err)
+	text, err := readFile(path)
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		d := newDecoder(path)
+		d.fatalf(0, "", "cannot read the file: %v", err)
+		return finish(&graph.Ecosystem{}, path, &d.problems, true, known)
+	case err != nil:
+		return nil, nil, fmt.Errorf("read data set %s: %w", path, err)
 	}
-	defer f.Close()
-	return readJSON(f, path, known)
+	return readJSONText(text, path, known)
 }
 
-// finish validates e (with known, see ReadWith) unless a file could not be read as a whole, and
-// returns the result of Read. Problems of Validate about a field that was
-// already reported while parsing are left out; those about the data set as
-// a whole are placed in name.
-func finish(e *graph.Ecosystem, name string, ps graph.Problems, fatal bool, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-	if !fatal {
+// finish validates e (with known, see ReadWith) unless a file could not be read as a whole or reading
+// found more errors than are shown, and returns the result of Read; ps holds
+// the problems found while reading. Problems of Validate about a field that
+// was already reported while reading are left out; those about the data set
+// as a whole are placed in name.
+func finish(e *graph.Ecosystem, name string, ps *graph.Collector, fatal bool, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
+	// When reading left errors out, the fields they concern are not known,
+	// and the problems of Validate would not be shown either.
+	if !fatal && !ps.Cut() {
 		type key struct {
 			pos   graph.Pos
 			field string
 		}
 		reported := map[key]bool{}
-		for _, p := range ps {
-			if !p.Warning && p.Field != "" {
+		for _, p := range ps.Problems() {
+			if !p.Warning && !p.Notice && p.Field != "" {
 				reported[key{p.Pos, p.Field}] = true
 				for _, f := range coupled[p.Field] {
 					reported[key{p.Pos, f}] = true
 				}
 			}
 		}
-		validate := e.ValidateWith
-		if len(ps.Errors()) > 0 {
-			validate = e.ValidateRecordsWith // invalid already: no notes on repeats
+		opts := graph.ValidateOptions{
+			RecordsOnly: ps.Errors() > 0, // invalid already: no notes on repeats
+			Reported:    func(pos graph.Pos, field string) bool { return reported[key{pos, field}] },
+			Known:       known,
 		}
-		for _, p := range validate(known) {
-			if reported[key{p.Pos, p.Field}] {
-				continue
-			}
-			if p.Pos.File == "" {
+		for _, p := range e.ValidateWith(opts) {
+			if p.Pos.File == "" && p.More == 0 {
 				p.Pos.File = name
 			}
-			ps = append(ps, p)
+			ps.Add(p)
 		}
 	}
-	return e, ps, ps.Err()
+	all := ps.Problems()
+	return e, all, all.Err()
 }
 
 // coupled lists, for a field, the fields that Validate checks together with

@@ -1,9 +1,10 @@
 package importers
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,16 +12,20 @@ import (
 )
 
 // decoder turns the cells of one record into a graph record. One decoder
-// reads one file (or one JSON document); it collects the problems found and
+// reads one file (or one JSON document); it collects the problems found (those
+// shown, and the count of the rest: see graph.Collector) and
 // remembers parsed values so that repeated cells (dates, vocabulary values,
 // tie types) cost one map lookup and share one string.
 type decoder struct {
 	pos          graph.Pos // of the record being decoded
-	problems     graph.Problems
+	problems     graph.Collector
 	fatal        bool // the file could not be read as a whole
 	csvErrors    int  // syntax errors found by encoding/csv
 	delim        rune // of a CSV file
 	decimalComma bool // a weight may be written 2,5
+	// reference makes readBody read with encoding/csv in one piece: what
+	// the tests compare the other ways with.
+	reference bool
 
 	dates    memo[graph.Date]
 	helices  memo[graph.Helix]
@@ -32,6 +37,8 @@ type decoder struct {
 	capitals memo[graph.Capital]
 	outcomes memo[graph.OutcomeLevel]
 	strs     map[string]string
+
+	records int // the records added
 }
 
 func newDecoder(file string) *decoder {
@@ -85,20 +92,21 @@ func (m *memo[T]) get(s string) (T, error) {
 	return v, nil
 }
 
-// errorf records an error in field of the current record.
+// errorf records an error in field of the current record. The message is
+// formatted only when the error is shown (see graph.Collector.Addf).
 func (d *decoder) errorf(field, format string, args ...any) {
-	d.problems = append(d.problems, graph.Problem{Pos: d.pos, Field: field, Message: fmt.Sprintf(format, args...)})
+	d.problems.Addf(graph.Problem{Pos: d.pos, Field: field}, format, args...)
 }
 
 // warnf records a warning in field of the current record.
 func (d *decoder) warnf(field, format string, args ...any) {
-	d.problems = append(d.problems, graph.Problem{Pos: d.pos, Field: field, Message: fmt.Sprintf(format, args...), Warning: true})
+	d.problems.Addf(graph.Problem{Pos: d.pos, Field: field, Warning: true}, format, args...)
 }
 
 // fatalf records an error that stops the reading of the whole file.
 func (d *decoder) fatalf(line int, field, format string, args ...any) {
 	d.fatal = true
-	d.problems = append(d.problems, graph.Problem{Pos: graph.Pos{File: d.pos.File, Line: line}, Field: field, Message: fmt.Sprintf(format, args...)})
+	d.problems.Addf(graph.Problem{Pos: graph.Pos{File: d.pos.File, Line: line}, Field: field}, format, args...)
 }
 
 // intern returns s, or an equal string seen before, so that a value that
@@ -147,8 +155,9 @@ func (d *decoder) period(c []string, since, until int) graph.Period {
 }
 
 // weight parses a tie weight: empty is 0 (which Validate turns into the
-// default 1); anything else must be a positive number. A decimal comma is
-// accepted in a file whose delimiter is a semicolon.
+// default 1); anything else must be a positive decimal number (2, 0.5,
+// 1e3) of at most graph.MaxWeight. A decimal comma is accepted in a file
+// whose delimiter is a semicolon.
 func (d *decoder) weight(s string) float64 {
 	if s == "" {
 		return 0
@@ -161,25 +170,69 @@ func (d *decoder) weight(s string) float64 {
 	if d.decimalComma {
 		t = point
 	}
+	if !isDecimal(t) {
+		if point != s && isDecimal(point) {
+			d.errorf("weight", "%s is not a number; write a decimal point: %s", graph.Quote(s), graph.Quote(point))
+		} else {
+			d.errorf("weight", "%s is not a number", graph.Quote(s))
+		}
+		return 0
+	}
 	w, err := strconv.ParseFloat(t, 64)
 	switch {
-	case errors.Is(err, strconv.ErrRange):
-		d.errorf("weight", "%q is out of range", s)
-	case err != nil && point != s && isNumber(point):
-		d.errorf("weight", "%q is not a number; write a decimal point: %s", s, point)
-	case err != nil || math.IsNaN(w) || math.IsInf(w, 0):
-		d.errorf("weight", "%q is not a number", s)
+	case errors.Is(err, strconv.ErrRange) || w > graph.MaxWeight:
+		d.errorf("weight", "%s is above the largest weight, %v", graph.Quote(s), graph.MaxWeight)
+	case w == 0 && strings.ContainsAny(mantissa(t), "123456789"):
+		d.errorf("weight", "%s is too small to tell from 0", graph.Quote(s))
 	case w <= 0:
-		d.errorf("weight", "%s is not positive", s)
+		d.errorf("weight", "%v is not positive", w)
 	default:
 		return w
 	}
 	return 0
 }
 
-func isNumber(s string) bool {
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil
+// isDecimal reports whether s is a decimal number: an optional sign,
+// digits with an optional decimal point (.5 and 5. too) and an optional
+// exponent (e-3). Go's other forms (1_000, 0x1p-2, Inf, NaN) are not.
+func isDecimal(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	digits := 0
+	i := 0
+	for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		start := i
+		for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+		}
+		if i == start {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// mantissa returns the decimal number s without its exponent.
+func mantissa(s string) string {
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // boolean parses a yes/no cell in English or Dutch; empty is false.
@@ -190,13 +243,26 @@ func (d *decoder) boolean(field, s string) bool {
 	case "true", "1", "yes", "y", "ja", "j", "directed", "gericht":
 		return true
 	}
-	d.errorf(field, "%q is not a yes/no value (use true or false, yes or no, ja or nee, 1 or 0)", s)
+	d.errorf(field, "%s is not a yes/no value (use true or false, yes or no, ja or nee, 1 or 0)", graph.Quote(s))
 	return false
 }
 
 // add decodes the cells c of a record of table t (indexed like
-// t.columns, trimmed, "" when absent) and appends the record to e.
+// t.columns, trimmed, "" when absent) and appends the record to e. Once
+// more errors were found than are shown, the records are decoded only to
+// count their problems, and dropped: the data set is known to be invalid
+// and will not be checked as a whole (see finish), and its memory stays
+// that of the records before.
 func (d *decoder) add(e *graph.Ecosystem, t tableID, c []string) {
+	d.decode(e, t, c)
+	if d.problems.Cut() {
+		truncate(e, t, -1)
+		return
+	}
+	d.records++
+}
+
+func (d *decoder) decode(e *graph.Ecosystem, t tableID, c []string) {
 	switch t {
 	case tabPartners:
 		e.Partners = append(e.Partners, graph.Partner{
@@ -321,6 +387,41 @@ func splitSlices[E any](parts []graph.Ecosystem, counts []int, field func(*graph
 		}
 		return all[:n]
 	}
+}
+
+// truncate drops the records of table t in e from the one on line line on
+// (the last record, for line -1), and the memory of the slice when it was
+// much larger than what is left.
+func truncate(e *graph.Ecosystem, t tableID, line int) {
+	switch t {
+	case tabPartners:
+		e.Partners = truncateSlice(e.Partners, line, func(r *graph.Partner) int { return r.Pos.Line })
+	case tabPeople:
+		e.People = truncateSlice(e.People, line, func(r *graph.Person) int { return r.Pos.Line })
+	case tabUnits:
+		e.Units = truncateSlice(e.Units, line, func(r *graph.Unit) int { return r.Pos.Line })
+	case tabMemberships:
+		e.Memberships = truncateSlice(e.Memberships, line, func(r *graph.Membership) int { return r.Pos.Line })
+	case tabTies:
+		e.Ties = truncateSlice(e.Ties, line, func(r *graph.Tie) int { return r.Pos.Line })
+	case tabValues:
+		e.Values = truncateSlice(e.Values, line, func(r *graph.Value) int { return r.Pos.Line })
+	}
+}
+
+func truncateSlice[E any](s []E, line int, lineOf func(*E) int) []E {
+	n := len(s) - 1
+	if line >= 0 {
+		n, _ = slices.BinarySearchFunc(s, line, func(r E, line int) int { return cmp.Compare(lineOf(&r), line) })
+	}
+	if n < 0 || n == len(s) {
+		return s
+	}
+	clear(s[n:])
+	if cap(s) > 1024 && n < cap(s)/4 {
+		return slices.Clone(s[:n])
+	}
+	return s[:n]
 }
 
 // grow makes room for n more records of table t in e.

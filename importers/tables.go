@@ -183,24 +183,41 @@ func (t *table) column(header string) int {
 }
 
 // suggest returns the canonical column whose name or alias is nearest to an
-// unknown header, or "" when none is near enough to be a likely typo.
+// unknown header, or "" when none is near enough to be a likely typo: at
+// most 2 edits and a third of the header's length away. A header longer
+// than graph.MaxSuggestLength characters is no typo.
 func (t *table) suggest(header string) string {
 	h := normalizeHeader(header)
-	best, bestD := "", -1
+	n := utf8.RuneCountInString(h)
+	if n > graph.MaxSuggestLength {
+		return ""
+	}
+	limit := min(2, n/3)
+	best, bestD := "", limit+1
+	near := func(name string) int { // the distance, or limit+1 when further
+		if abs(utf8.RuneCountInString(name)-n) > limit {
+			return limit + 1 // the lengths alone put it too far
+		}
+		return graph.EditDistance(h, name)
+	}
 	for _, col := range t.columns { // deterministic: canonical names first
-		if d := graph.EditDistance(h, col); bestD < 0 || d < bestD {
+		if d := near(col); d < bestD {
 			best, bestD = col, d
 		}
 	}
 	for alias, i := range t.aliases {
-		if d := graph.EditDistance(h, alias); d < bestD || (d == bestD && t.columns[i] < best) {
+		if d := near(alias); d < bestD || (d == bestD && d <= limit && t.columns[i] < best) {
 			best, bestD = t.columns[i], d
 		}
 	}
-	if bestD < 0 || bestD > 2 || bestD*3 > utf8.RuneCountInString(h) {
-		return ""
-	}
 	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // tableByName maps a normalised English or Dutch table name to its table.

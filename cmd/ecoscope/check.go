@@ -72,7 +72,6 @@ English and stable.`,
 	return cmd
 }
 
-
 func (a *app) runCheck(cmd *cobra.Command, opts *checkOptions) error {
 	copts := a.cfg.Check
 	if err := copts.Validate(); err != nil {

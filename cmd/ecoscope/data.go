@@ -113,7 +113,7 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 			return nil, meta, err
 		}
 		printProblems(a.io.Err, problems.Notices())
-		if w := len(problems.Warnings()); w > 0 {
+		if w := problems.Warnings().Count(); w > 0 {
 			fmt.Fprintf(a.io.Err, "%d warning(s) in the data; `ecoscope import --dry-run %s` lists them\n", w, strings.Join(d.from, " "))
 		}
 		meta.Source = strings.Join(d.from, ", ")
@@ -211,7 +211,7 @@ func readDataSets(paths []string, known *graph.Known) (*graph.Ecosystem, graph.P
 		return nil, problems, problems.Err()
 	}
 	// Validate the combination: ids must not repeat across data sets.
-	combined := all.ValidateWith(known).Errors()
+	combined := all.ValidateWith(graph.ValidateOptions{Known: known}).Errors()
 	if len(combined) > 0 {
 		problems = append(problems, combined...)
 		return nil, problems, combined.Err()
@@ -219,13 +219,10 @@ func readDataSets(paths []string, known *graph.Known) (*graph.Ecosystem, graph.P
 	return all, problems, nil
 }
 
-// printProblems writes up to graph.MaxProblemsShown problems, one a line.
+// printProblems writes up to graph.MaxProblemsShown problems of each kind,
+// one a line, then the count of the rest (see graph.Problems.Shown).
 func printProblems(w io.Writer, ps graph.Problems) {
-	for i, p := range ps {
-		if i == graph.MaxProblemsShown {
-			fmt.Fprintf(w, "... and %d more\n", len(ps)-graph.MaxProblemsShown)
-			return
-		}
+	for _, p := range ps.Shown() {
 		fmt.Fprintln(w, p.String())
 	}
 }

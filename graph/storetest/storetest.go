@@ -642,7 +642,7 @@ func (s *suite) testFloatWeights(t *testing.T) {
 	st := s.store(t)
 	weights := []float64{
 		0.1, 1.0 / 3, 2.0 / 3, math.Pi, math.Nextafter(1, 2), math.Nextafter(1, 0),
-		1e-300, 5e-324, 1e300, math.MaxFloat64, 123456789.123456789, 1 << 53, 1<<53 + 2,
+		1e-300, 5e-324, graph.MaxWeight, math.Nextafter(graph.MaxWeight, 0), 123456789.123456789, 1 << 39, 1<<39 + 1.0/4096,
 	}
 	e := &graph.Ecosystem{Partners: []graph.Partner{{ID: "a"}, {ID: "b"}}}
 	for i, w := range weights {
