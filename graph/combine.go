@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // TieKey is what identifies a tie: its ends, type, since and id. The ends of
@@ -193,8 +194,10 @@ func (e *Ecosystem) combineTies(ends []tieEnds, pc *Collector) int {
 	}
 	other := func(s uint64) uint64 { return s >> 32 }
 	tie := func(s uint64) int32 { return int32(s & 0xffffffff) }
+	var comparisons int64
+	defer func() { compared.Add(comparisons) }()
 	same := func(i, j int32) bool {
-		compared++
+		comparisons++
 		s, t := &ties[i], &ties[j]
 		return s.Since == t.Since && s.Type == t.Type && s.ID == t.ID
 	}
@@ -317,8 +320,9 @@ type keyRest struct {
 	ID    string
 }
 
-// compared counts the pairs of ties combineTies compares, for the tests.
-var compared int
+// compared counts the pairs of ties combineTies compares, for the tests
+// (added once per call: Validate may run on several goroutines).
+var compared atomic.Int64
 
 func directedWord(d bool) string {
 	if d {

@@ -171,13 +171,13 @@ func TestCombineLongRuns(t *testing.T) {
 		e.Ties = append(e.Ties, Tie{Source: "a", Target: "b", ID: fmt.Sprint(i % (n / 2)), Weight: 1})
 		e.Ties = append(e.Ties, Tie{Source: "b", Target: "c", Type: fmt.Sprint(i), Weight: 1})
 	}
-	compared = 0
+	compared.Store(0)
 	c, ps := e.Combine()
 	if c.Ties != n/2 || len(ps) != 0 || len(e.Ties) != n/2+n {
 		t.Fatalf("combined %d ties (%d left, problems %v), want %d (%d left)", c.Ties, len(e.Ties), ps, n/2, n/2+n)
 	}
-	if compared > 40*n {
-		t.Errorf("compared %d pairs of ties for %d ties, want at most %d", compared, 2*n, 40*n)
+	if got := compared.Load(); got > int64(40*n) {
+		t.Errorf("compared %d pairs of ties for %d ties, want at most %d", got, 2*n, 40*n)
 	}
 }
 
