@@ -62,11 +62,3 @@ func (r *knownRefs) unit(id string) bool {
 	_, ok := r.k.Units[id]
 	return ok
 }
-
-// parent returns the parent of a known unit.
-func (r *knownRefs) parent(id string) string {
-	if r.k == nil {
-		return ""
-	}
-	return r.k.Units[id]
-}
