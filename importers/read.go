@@ -66,6 +66,51 @@ func ReadWith(path string, known *graph.Known) (*graph.Ecosystem, graph.Problems
 	return readJSONText(text, path, known)
 }
 
+// ReadAll reads and validates one or more data sets (see ReadWith, with
+// known); several are combined into one, so that ids must be unique across
+// them, and the combination is validated as a whole. It returns the
+// problems of every data set, and an error as Read does. The data sets
+// may name the records of known (those of the store they are imported
+// into), or, when it is nil, only their own.
+func ReadAll(paths []string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
+	if len(paths) == 1 {
+		return ReadWith(paths[0], known)
+	}
+	all := &graph.Ecosystem{}
+	var problems graph.Problems
+	var failed bool
+	for _, p := range paths {
+		e, ps, err := ReadWith(p, known)
+		problems = append(problems, ps...)
+		if err != nil {
+			if _, ok := err.(*graph.ValidationError); !ok {
+				return nil, problems, err
+			}
+			failed = true
+			continue
+		}
+		if all.Name == "" {
+			all.Name = e.Name
+		}
+		all.Partners = append(all.Partners, e.Partners...)
+		all.People = append(all.People, e.People...)
+		all.Units = append(all.Units, e.Units...)
+		all.Memberships = append(all.Memberships, e.Memberships...)
+		all.Ties = append(all.Ties, e.Ties...)
+		all.Values = append(all.Values, e.Values...)
+	}
+	if failed {
+		return nil, problems, problems.Err()
+	}
+	// Validate the combination: ids must not repeat across data sets.
+	combined := all.ValidateWith(graph.ValidateOptions{Known: known}).Errors()
+	if len(combined) > 0 {
+		problems = append(problems, combined...)
+		return nil, problems, combined.Err()
+	}
+	return all, problems, nil
+}
+
 // finish validates e (with known, see ReadWith) unless a file could not be read as a whole or reading
 // found more errors than are shown, and returns the result of Read; ps holds
 // the problems found while reading. Problems of Validate about a field that

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -11,13 +12,19 @@ import (
 )
 
 type checkOptions struct {
+	set    flagSet // the flags given on the command line
 	data   dataFlags
 	format *enumFlag
 	lang   *enumFlag
 	out    string
 }
 
-func (a *app) newCheckCmd() *cobra.Command {
+// newCheckCmd makes the command; runF runs it (a.runCheck when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newCheckCmd(runF func(context.Context, *checkOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runCheck
+	}
 	opts := &checkOptions{
 		format: newEnum("text", "text", "json"),
 		lang:   newEnum("en", "en", "nl"),
@@ -61,7 +68,8 @@ English and stable.`,
   ecoscope check --format json --out check.json`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runCheck(cmd, opts)
+			opts.set = changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	opts.data.register(cmd)
@@ -72,7 +80,7 @@ English and stable.`,
 	return cmd
 }
 
-func (a *app) runCheck(cmd *cobra.Command, opts *checkOptions) error {
+func (a *app) runCheck(ctx context.Context, opts *checkOptions) error {
 	copts := a.cfg.Check
 	if err := copts.Validate(); err != nil {
 		where := "config"
@@ -90,7 +98,7 @@ func (a *app) runCheck(cmd *cobra.Command, opts *checkOptions) error {
 	// leaves out.
 	all := opts.data
 	all.at, all.unit = "", ""
-	full, meta, err := a.load(cmd.Context(), &all)
+	full, meta, err := a.load(ctx, &all)
 	if err != nil {
 		return err
 	}
@@ -123,7 +131,7 @@ func (a *app) runCheck(cmd *cobra.Command, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
+	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {
 			return report.WriteJSON(w, r)
 		}

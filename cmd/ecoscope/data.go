@@ -108,7 +108,7 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 	}
 	meta := report.Meta{At: q.At, Unit: q.Unit}
 	if len(d.from) > 0 {
-		e, problems, err := readDataSets(d.from, nil)
+		e, problems, err := importers.ReadAll(d.from, nil)
 		if err != nil {
 			return nil, meta, err
 		}
@@ -174,49 +174,6 @@ func (a *app) emptyNote(x *analysis.EmptySnapshot) {
 	if x != nil {
 		fmt.Fprintf(a.io.Err, "note: the network is empty. %s\n", report.DescribeEmpty(*x))
 	}
-}
-
-// readDataSets reads and validates one or more data sets; several are
-// combined into one, so that ids must be unique across them. The data sets
-// may name the records of known (those of the store they are imported
-// into), or, when it is nil, only their own.
-func readDataSets(paths []string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-	if len(paths) == 1 {
-		return importers.ReadWith(paths[0], known)
-	}
-	all := &graph.Ecosystem{}
-	var problems graph.Problems
-	var failed bool
-	for _, p := range paths {
-		e, ps, err := importers.ReadWith(p, known)
-		problems = append(problems, ps...)
-		if err != nil {
-			if _, ok := err.(*graph.ValidationError); !ok {
-				return nil, problems, err
-			}
-			failed = true
-			continue
-		}
-		if all.Name == "" {
-			all.Name = e.Name
-		}
-		all.Partners = append(all.Partners, e.Partners...)
-		all.People = append(all.People, e.People...)
-		all.Units = append(all.Units, e.Units...)
-		all.Memberships = append(all.Memberships, e.Memberships...)
-		all.Ties = append(all.Ties, e.Ties...)
-		all.Values = append(all.Values, e.Values...)
-	}
-	if failed {
-		return nil, problems, problems.Err()
-	}
-	// Validate the combination: ids must not repeat across data sets.
-	combined := all.ValidateWith(graph.ValidateOptions{Known: known}).Errors()
-	if len(combined) > 0 {
-		problems = append(problems, combined...)
-		return nil, problems, combined.Err()
-	}
-	return all, problems, nil
 }
 
 // printProblems writes up to graph.MaxProblemsShown problems of each kind,

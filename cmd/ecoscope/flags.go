@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // enumFlag is a string flag that takes one value of a fixed list; any other
@@ -56,4 +59,14 @@ func (f *countFlag) Set(s string) error {
 	}
 	f.n = n
 	return nil
+}
+
+// flagSet holds the names of the flags given on the command line.
+type flagSet map[string]bool
+
+// changedFlags returns the flags of cmd given on the command line.
+func changedFlags(cmd *cobra.Command) flagSet {
+	set := flagSet{}
+	cmd.Flags().Visit(func(f *pflag.Flag) { set[f.Name] = true })
+	return set
 }

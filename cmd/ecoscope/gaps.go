@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 )
 
 type gapsOptions struct {
+	set      flagSet // the flags given on the command line
 	data     dataFlags
 	format   *enumFlag
 	ties     tieFlags
@@ -33,7 +35,12 @@ const defaultTextTop = 5
 // otherwise write gigabytes. An explicit --top 0 lifts the bound.
 const maxDefaultCandidates = 100000
 
-func (a *app) newGapsCmd() *cobra.Command {
+// newGapsCmd makes the command; runF runs it (a.runGaps when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newGapsCmd(runF func(context.Context, *gapsOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runGaps
+	}
 	opts := &gapsOptions{
 		format: newEnum("text", "text", "json"),
 		ties:   newTieFlags(),
@@ -75,7 +82,8 @@ whole network. With --format json the keys are stable (see docs/gaps.md).`,
   ecoscope gaps --from /tmp/cordis --format json --top 1 | jq .summary`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runGaps(cmd, opts)
+			opts.set = changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	opts.data.register(cmd)
@@ -102,12 +110,12 @@ func (a *app) gapsConfig() (config.Gaps, error) {
 	return g, nil
 }
 
-func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
+func (a *app) runGaps(ctx context.Context, opts *gapsOptions) error {
 	if opts.top < 0 {
 		return usagef("--top must be 0 (all) or more, got %d", opts.top)
 	}
 	top := opts.top
-	if !cmd.Flags().Changed("top") && opts.format.value == "text" {
+	if !opts.set["top"] && opts.format.value == "text" {
 		top = defaultTextTop
 	}
 	g, err := a.gapsConfig()
@@ -122,7 +130,7 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	// unit are outside it, and an unknown --unit is told apart from one
 	// that is not active at --at.
 	all := dataFlags{from: opts.data.from}
-	whole, meta, err := a.load(cmd.Context(), &all)
+	whole, meta, err := a.load(ctx, &all)
 	if err != nil {
 		return err
 	}
@@ -165,10 +173,10 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 	levels, forms := g.TargetClasses()
 	net := a.network(e, &opts.ties)
 	gopts := analysis.GapOptions{Targets: levels, FormTargets: forms, MinShare: g.MinShare, Units: units, Top: top, OnlyGaps: opts.onlyGaps}
-	if !cmd.Flags().Changed("top") {
+	if !opts.set["top"] {
 		gopts.MaxCandidates = maxDefaultCandidates
 	}
-	rep, err := analysis.Gaps(cmd.Context(), e, net, gopts)
+	rep, err := analysis.Gaps(ctx, e, net, gopts)
 	var tm *analysis.TooManyCandidatesError
 	if errors.As(err, &tm) {
 		return fmt.Errorf("%w: give --top N to list the best N per missing type (e.g. --top 20), or --top 0 to list them all anyway", err)
@@ -191,7 +199,7 @@ func (a *app) runGaps(cmd *cobra.Command, opts *gapsOptions) error {
 		},
 		GapReport: rep,
 	}
-	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
+	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {
 			return report.WriteJSON(w, doc)
 		}

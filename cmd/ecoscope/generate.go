@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 )
 
 type generateOptions struct {
+	set      flagSet // the flags given on the command line
 	partners int
 	ties     int
 	seed     int64
@@ -18,7 +20,12 @@ type generateOptions struct {
 	force    bool
 }
 
-func (a *app) newGenerateCmd() *cobra.Command {
+// newGenerateCmd makes the command; runF runs it (a.runGenerate when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newGenerateCmd(runF func(context.Context, *generateOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runGenerate
+	}
 	opts := &generateOptions{}
 	cmd := &cobra.Command{
 		Use:   "generate --partners N --out DIR",
@@ -37,7 +44,8 @@ to.`,
   ecoscope report --from /tmp/eco6k`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runGenerate(opts)
+			opts.set = changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().IntVar(&opts.partners, "partners", 0, "number of partners (required)")
@@ -48,7 +56,7 @@ to.`,
 	return cmd
 }
 
-func (a *app) runGenerate(opts *generateOptions) error {
+func (a *app) runGenerate(ctx context.Context, opts *generateOptions) error {
 	if opts.partners < 1 {
 		return usagef("--partners must be at least 1")
 	}

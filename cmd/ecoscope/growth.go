@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -17,6 +18,7 @@ import (
 const maxGrowthSnapshots = 5000
 
 type growthOptions struct {
+	set      flagSet // the flags given on the command line
 	data     dataFlags
 	at       string // rejected: a series has no single date
 	every    *enumFlag
@@ -27,7 +29,12 @@ type growthOptions struct {
 	out      string
 }
 
-func (a *app) newGrowthCmd() *cobra.Command {
+// newGrowthCmd makes the command; runF runs it (a.runGrowth when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newGrowthCmd(runF func(context.Context, *growthOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runGrowth
+	}
 	opts := &growthOptions{
 		every:  newEnum("year", "year", "quarter", "month"),
 		ties:   newTieFlags(),
@@ -59,7 +66,8 @@ defines every column.`,
   ecoscope growth --unit fl-aardgasvrije-wijken --format json`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runGrowth(cmd, opts)
+			opts.set = changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	opts.data.registerSource(cmd, "analyse only this unit and the units nested below it, as they are at each date")
@@ -78,9 +86,9 @@ defines every column.`,
 // loadAllDates loads every record of the data set, whatever its dates and
 // units: growth and diff take their snapshots, and the subtree of --unit in
 // each, themselves.
-func (a *app) loadAllDates(cmd *cobra.Command, d dataFlags) (*graph.Ecosystem, report.Meta, error) {
+func (a *app) loadAllDates(ctx context.Context, d dataFlags) (*graph.Ecosystem, report.Meta, error) {
 	d.at, d.unit = "", ""
-	return a.load(cmd.Context(), &d)
+	return a.load(ctx, &d)
 }
 
 func growthInterval(s string) analysis.Interval {
@@ -93,8 +101,8 @@ func growthInterval(s string) analysis.Interval {
 	return analysis.EveryYear
 }
 
-func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
-	if cmd.Flags().Changed("at") {
+func (a *app) runGrowth(ctx context.Context, opts *growthOptions) error {
+	if opts.set["at"] {
 		return usagef("growth takes no --at: a series runs from --from-date to --to-date (one snapshot: ecoscope metrics --at DATE; two: ecoscope diff --at A --at B)")
 	}
 	from, err := graph.ParseDate(opts.fromDate)
@@ -109,7 +117,7 @@ func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
 		return usagef("--from-date %s is after --to-date %s", from, to)
 	}
 
-	e, meta, err := a.loadAllDates(cmd, opts.data)
+	e, meta, err := a.loadAllDates(ctx, opts.data)
 	if err != nil {
 		return err
 	}
@@ -148,7 +156,7 @@ func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
 	if len(spans) > maxGrowthSnapshots {
 		return usagef("a series %s from %s to %s has %d snapshots, more than %d: narrow --from-date and --to-date or choose a longer --every", every, from, to, len(spans), maxGrowthSnapshots)
 	}
-	rows, notes, err := analysis.Growth(cmd.Context(), e, spans, analysis.GrowthOptions{Ties: opts.ties.value(), Unit: unit, MaxUnitSize: a.maxUnitSize()})
+	rows, notes, err := analysis.Growth(ctx, e, spans, analysis.GrowthOptions{Ties: opts.ties.value(), Unit: unit, MaxUnitSize: a.maxUnitSize()})
 	if err != nil {
 		return err
 	}
@@ -172,7 +180,7 @@ func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
 		GrowthMeta: report.GrowthMeta{Name: e.Name, Source: meta.Source, Unit: unit, TieSource: opts.ties.String(), Notes: notes},
 		Every:      every.String(), From: spans[0].Label, To: spans[len(spans)-1].Label, Snapshots: rows,
 	}
-	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
+	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		switch opts.format.value {
 		case "json":
 			return report.WriteJSON(w, doc)
@@ -184,6 +192,7 @@ func (a *app) runGrowth(cmd *cobra.Command, opts *growthOptions) error {
 }
 
 type diffOptions struct {
+	set    flagSet // the flags given on the command line
 	data   dataFlags
 	at     []string
 	ties   tieFlags
@@ -192,7 +201,12 @@ type diffOptions struct {
 	out    string
 }
 
-func (a *app) newDiffCmd() *cobra.Command {
+// newDiffCmd makes the command; runF runs it (a.runDiff when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newDiffCmd(runF func(context.Context, *diffOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runDiff
+	}
 	opts := &diffOptions{
 		ties:   newTieFlags(),
 		format: newEnum("text", "text", "json"),
@@ -213,7 +227,8 @@ there are; JSON lists all. docs/growth.md defines every key.`,
   ecoscope diff --at 2020 --at 2024 --unit ll-slimme-netten --limit 0`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runDiff(cmd, opts)
+			opts.set = changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	opts.data.registerSource(cmd, "analyse only this unit and the units nested below it, as they are at each date")
@@ -226,7 +241,7 @@ there are; JSON lists all. docs/growth.md defines every key.`,
 	return cmd
 }
 
-func (a *app) runDiff(cmd *cobra.Command, opts *diffOptions) error {
+func (a *app) runDiff(ctx context.Context, opts *diffOptions) error {
 	if len(opts.at) != 2 {
 		return usagef("diff needs exactly two dates, --at A --at B (e.g. --at 2019 --at 2025); got %d", len(opts.at))
 	}
@@ -244,7 +259,7 @@ func (a *app) runDiff(cmd *cobra.Command, opts *diffOptions) error {
 		}
 		dates[i] = d
 	}
-	e, meta, err := a.loadAllDates(cmd, opts.data)
+	e, meta, err := a.loadAllDates(ctx, opts.data)
 	if err != nil {
 		return err
 	}
@@ -278,7 +293,7 @@ func (a *app) runDiff(cmd *cobra.Command, opts *diffOptions) error {
 		A:          dates[0].String(), B: dates[1].String(),
 		Diff: diff,
 	}
-	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
+	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {
 			return report.WriteJSON(w, doc)
 		}

@@ -10,14 +10,22 @@ import (
 
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/graph/sqlite"
+	"github.com/ecoscope/ecoscope/importers"
 )
 
 type importOptions struct {
+	set     flagSet // the flags given on the command line
+	paths   []string
 	dryRun  bool
 	replace bool
 }
 
-func (a *app) newImportCmd() *cobra.Command {
+// newImportCmd makes the command; runF runs it (a.runImport when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newImportCmd(runF func(context.Context, *importOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runImport
+	}
 	opts := &importOptions{}
 	cmd := &cobra.Command{
 		Use:   "import PATH...",
@@ -46,7 +54,8 @@ must hold everything it names.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runImport(cmd, opts, args)
+			opts.paths, opts.set = args, changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "validate and report, write nothing")
@@ -54,8 +63,8 @@ must hold everything it names.`,
 	return cmd
 }
 
-func (a *app) runImport(cmd *cobra.Command, opts *importOptions, paths []string) error {
-	ctx := cmd.Context()
+func (a *app) runImport(ctx context.Context, opts *importOptions) error {
+	paths := opts.paths
 	// Without --replace, a data set may name what the store holds (a tie to
 	// a partner imported before): validate it against the store too. The
 	// store checks every reference again when it imports.
@@ -66,7 +75,7 @@ func (a *app) runImport(cmd *cobra.Command, opts *importOptions, paths []string)
 			return err
 		}
 	}
-	e, problems, err := readDataSets(paths, known)
+	e, problems, err := importers.ReadAll(paths, known)
 	printProblems(a.io.Err, problems.Warnings())
 	printProblems(a.io.Err, problems.Notices())
 	if err != nil {

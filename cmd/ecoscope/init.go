@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"io"
@@ -20,10 +21,17 @@ import (
 var templates embed.FS
 
 type initOptions struct {
+	set   flagSet // the flags given on the command line
+	dir   string
 	force bool
 }
 
-func (a *app) newInitCmd() *cobra.Command {
+// newInitCmd makes the command; runF runs it (a.runInit when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newInitCmd(runF func(context.Context, *initOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runInit
+	}
 	opts := &initOptions{}
 	cmd := &cobra.Command{
 		Use:   "init DIR",
@@ -47,14 +55,16 @@ to.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runInit(opts, args[0])
+			opts.dir, opts.set = args[0], changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace files (or symbolic links) that already exist; without it init writes nothing when one is there")
 	return cmd
 }
 
-func (a *app) runInit(opts *initOptions, dir string) error {
+func (a *app) runInit(ctx context.Context, opts *initOptions) error {
+	dir := opts.dir
 	entries, err := fs.ReadDir(templates, "templates")
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -11,6 +12,7 @@ import (
 )
 
 type metricsOptions struct {
+	set          flagSet // the flags given on the command line
 	data         dataFlags
 	level        *enumFlag
 	format       *enumFlag
@@ -21,7 +23,12 @@ type metricsOptions struct {
 	permutations int
 }
 
-func (a *app) newMetricsCmd() *cobra.Command {
+// newMetricsCmd makes the command; runF runs it (a.runMetrics when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newMetricsCmd(runF func(context.Context, *metricsOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runMetrics
+	}
 	opts := &metricsOptions{
 		level:  newEnum("network", "network", "units", "nodes"),
 		format: newEnum("json", "json", "csv"),
@@ -59,7 +66,8 @@ null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
   ecoscope metrics --level nodes --approx 0.01 --format csv   # sampled betweenness for large networks`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runMetrics(cmd, opts)
+			opts.set = changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	opts.data.register(cmd)
@@ -74,14 +82,14 @@ null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
 	return cmd
 }
 
-func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
+func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 	if err := checkApprox(opts.approx); err != nil {
 		return err
 	}
 	if opts.permutations < 1 {
 		return usagef("--permutations must be at least 1")
 	}
-	e, meta, err := a.load(cmd.Context(), &opts.data)
+	e, meta, err := a.load(ctx, &opts.data)
 	if err != nil {
 		return err
 	}
@@ -101,7 +109,6 @@ func (a *app) runMetrics(cmd *cobra.Command, opts *metricsOptions) error {
 	mm := report.MetricsMeta{Source: meta.Source, At: at, Unit: meta.Unit, TieSource: opts.ties.String(), Seed: opts.seed, Notes: net.Notes()}
 
 	// Compute first, write after: an interrupted run writes nothing.
-	ctx := cmd.Context()
 	csv := opts.format.value == "csv"
 	var write func(w io.Writer) error
 	switch opts.level.value {

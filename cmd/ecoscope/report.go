@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -11,6 +12,7 @@ import (
 )
 
 type reportOptions struct {
+	set    flagSet // the flags given on the command line
 	data   dataFlags
 	ties   tieFlags
 	format *enumFlag
@@ -18,7 +20,12 @@ type reportOptions struct {
 	out    string
 }
 
-func (a *app) newReportCmd() *cobra.Command {
+// newReportCmd makes the command; runF runs it (a.runReport when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newReportCmd(runF func(context.Context, *reportOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runReport
+	}
 	opts := &reportOptions{
 		format: newEnum("text", "text", "json"),
 		ties:   newTieFlags(),
@@ -58,7 +65,8 @@ keys are stable (see docs/report.md).`,
   ecoscope report --unit fl-aardgasvrije-wijken --format json`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runReport(cmd, opts)
+			opts.set = changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	opts.data.register(cmd)
@@ -70,12 +78,12 @@ keys are stable (see docs/report.md).`,
 	return cmd
 }
 
-func (a *app) runReport(cmd *cobra.Command, opts *reportOptions) error {
+func (a *app) runReport(ctx context.Context, opts *reportOptions) error {
 	g, err := a.gapsConfig()
 	if err != nil {
 		return err
 	}
-	e, meta, err := a.load(cmd.Context(), &opts.data)
+	e, meta, err := a.load(ctx, &opts.data)
 	if err != nil {
 		return err
 	}
@@ -85,10 +93,10 @@ func (a *app) runReport(cmd *cobra.Command, opts *reportOptions) error {
 		Targets: analysis.Targets{Levels: levels, Forms: forms},
 	})
 	a.printNotes(r.Notes)
-	if opts.format.value == "json" && cmd.Flags().Changed("units") {
+	if opts.format.value == "json" && opts.set["units"] {
 		fmt.Fprintln(a.io.Err, "note: --units shortens the text list only; JSON lists every unit")
 	}
-	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
+	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {
 			return report.WriteJSON(w, r)
 		}

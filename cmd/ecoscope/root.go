@@ -147,16 +147,16 @@ commands can also read files directly with --from, without a store.`,
 	root.CompletionOptions.DisableDefaultCmd = true
 
 	root.AddCommand(
-		a.newImportCmd(),
-		a.newReportCmd(),
-		a.newMetricsCmd(),
-		a.newGapsCmd(),
-		a.newGrowthCmd(),
-		a.newDiffCmd(),
-		a.newCheckCmd(),
-		a.newValuesCmd(),
-		a.newInitCmd(),
-		a.newGenerateCmd(),
+		a.newImportCmd(nil),
+		a.newReportCmd(nil),
+		a.newMetricsCmd(nil),
+		a.newGapsCmd(nil),
+		a.newGrowthCmd(nil),
+		a.newDiffCmd(nil),
+		a.newCheckCmd(nil),
+		a.newValuesCmd(nil),
+		a.newInitCmd(nil),
+		a.newGenerateCmd(nil),
 		a.newVersionCmd(),
 	)
 	return root

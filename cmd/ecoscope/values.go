@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -10,6 +11,7 @@ import (
 )
 
 type valuesOptions struct {
+	set    flagSet // the flags given on the command line
 	data   dataFlags
 	format *enumFlag
 	ties   tieFlags
@@ -18,7 +20,12 @@ type valuesOptions struct {
 	out    string
 }
 
-func (a *app) newValuesCmd() *cobra.Command {
+// newValuesCmd makes the command; runF runs it (a.runValues when nil), so that
+// tests can check what the flags set without running it.
+func (a *app) newValuesCmd(runF func(context.Context, *valuesOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runValues
+	}
 	opts := &valuesOptions{
 		format: newEnum("text", "text", "json"),
 		ties:   newTieFlags(),
@@ -51,7 +58,8 @@ docs/values.md for the definitions and the JSON keys.`,
   ecoscope values --approx 0.01   # sampled betweenness for large networks`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runValues(cmd, opts)
+			opts.set = changedFlags(cmd)
+			return runF(cmd.Context(), opts)
 		},
 	}
 	opts.data.register(cmd)
@@ -64,22 +72,22 @@ docs/values.md for the definitions and the JSON keys.`,
 	return cmd
 }
 
-func (a *app) runValues(cmd *cobra.Command, opts *valuesOptions) error {
+func (a *app) runValues(ctx context.Context, opts *valuesOptions) error {
 	if err := checkApprox(opts.approx); err != nil {
 		return err
 	}
-	e, meta, err := a.load(cmd.Context(), &opts.data)
+	e, meta, err := a.load(ctx, &opts.data)
 	if err != nil {
 		return err
 	}
-	r, err := report.BuildValues(cmd.Context(), e, meta, a.networkOptions(&opts.ties),
+	r, err := report.BuildValues(ctx, e, meta, a.networkOptions(&opts.ties),
 		analysis.MetricsOptions{Seed: opts.seed, Approx: opts.approx})
 	if err != nil {
 		return err
 	}
 	a.printNotes(r.Notes)
 	a.noteApprox(r.BetweennessApproximation)
-	return a.writeOut(cmd.Context(), opts.out, func(w io.Writer) error {
+	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		if opts.format.value == "json" {
 			return report.WriteJSON(w, r)
 		}
