@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times ecoscope's node metrics against NetworkX and python-igraph on the same
-# generated networks, in one run, and prints times and ratios (peer / ecoscope).
+# generated networks, in one run, and prints times, ratios (peer / ecoscope)
+# and how far ecoscope's values are from igraph's (and both Louvain Q).
 #
 #   bench/peers.sh                       # sizes 1000 and 6000 partners, 5 ties each
 #   bench/peers.sh 1000 6000 50000       # choose sizes (partners; ties = 5 per partner)
@@ -24,6 +25,8 @@ for p in "${sizes[@]}"; do
 	el="$out/net-$p.txt"
 	"$out/edgelist" -partners "$p" -ties "$t" -seed 1 >"$el"
 	echo "== partners=$p ties=$t seed=1 ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-	"$out/nodemetrics" -in "$el" -metrics betweenness,closeness,eigenvector,pagerank,louvain,clustering >"$out/ecoscope-$p.jsonl"
-	python3 bench/peers.py --edgelist "$el" --ecoscope "$out/ecoscope-$p.jsonl" --networkx-max-nodes "${NETWORKX_MAX:-1000}"
+	"$out/nodemetrics" -in "$el" -metrics betweenness,closeness,eigenvector,pagerank,louvain,clustering \
+		-values "$out/ecoscope-$p.values.json" >"$out/ecoscope-$p.jsonl"
+	python3 bench/peers.py --edgelist "$el" --ecoscope "$out/ecoscope-$p.jsonl" --values "$out/ecoscope-$p.values.json" \
+		--networkx-max-nodes "${NETWORKX_MAX:-1000}"
 done

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -29,6 +30,7 @@ func main() {
 	in := flag.String("in", "", "edge list written by bench/edgelist")
 	list := flag.String("metrics", "betweenness,closeness,eigenvector,pagerank,louvain,clustering", "comma-separated metrics, or all")
 	eps := flag.Float64("eps", 0.01, "ε of betweenness_approx (δ = 0.1)")
+	values := flag.String("values", "", "also write every metric's values to this JSON file (for bench/peers.py's agreement check)")
 	flag.Parse()
 	e, err := read(*in)
 	if err != nil {
@@ -40,18 +42,24 @@ func main() {
 	report("build", time.Since(start), net)
 	g := net.Graph
 
+	out := map[string]any{} // the values of each metric, for -values
 	metrics := map[string]func(){
-		"betweenness":        func() { network.Betweenness(g) },
-		"betweenness_approx": func() { network.BetweennessApprox(g, *eps, 0.1, rand.NewPCG(1, 1)) },
-		"closeness":          func() { network.Closeness(g) },
-		"eigenvector":        func() { network.Eigenvector(g) },
-		"pagerank":           func() { network.PageRank(g, network.DefaultDamping) },
-		"louvain":            func() { network.Louvain(g, rand.NewPCG(1, 1)) },
-		"clustering":         func() { network.Clustering(g) },
-		"core_number":        func() { network.CoreNumber(g) },
-		"constraint":         func() { network.Constraint(g) },
-		"effective_size":     func() { network.EffectiveSize(g) },
-		"components":         func() { network.Components(g) },
+		"betweenness": func() { out["betweenness"] = network.Betweenness(g) },
+		"betweenness_approx": func() {
+			out["betweenness_approx"], _ = network.BetweennessApprox(g, *eps, 0.1, rand.NewPCG(1, 1))
+		},
+		"closeness":   func() { out["closeness"] = network.Closeness(g) },
+		"eigenvector": func() { out["eigenvector"] = network.Eigenvector(g) },
+		"pagerank":    func() { out["pagerank"] = network.PageRank(g, network.DefaultDamping) },
+		"louvain": func() {
+			c := network.Louvain(g, rand.NewPCG(1, 1))
+			out["louvain_q"], out["louvain_communities"] = c.Q, len(c.Sizes)
+		},
+		"clustering":     func() { out["clustering"] = network.Clustering(g) },
+		"core_number":    func() { out["core_number"] = network.CoreNumber(g) },
+		"constraint":     func() { out["constraint"] = network.Constraint(g) },
+		"effective_size": func() { out["effective_size"] = network.EffectiveSize(g) },
+		"components":     func() { _, out["components"] = network.Components(g) },
 	}
 	order := []string{"betweenness", "betweenness_approx", "closeness", "eigenvector", "pagerank", "louvain", "clustering", "core_number", "constraint", "effective_size", "components"}
 	want := strings.Split(*list, ",")
@@ -68,6 +76,21 @@ func main() {
 		start := time.Now()
 		f()
 		report(m, time.Since(start), net)
+	}
+	if *values != "" {
+		for k, v := range out {
+			if xs, ok := v.([]float64); ok {
+				out[k] = jsonFloats(xs)
+			}
+		}
+		b, err := json.Marshal(out)
+		if err == nil {
+			err = os.WriteFile(*values, b, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "nodemetrics:", err)
+			os.Exit(1)
+		}
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -121,4 +144,15 @@ func read(path string) (*graph.Ecosystem, error) {
 		e.Ties = append(e.Ties, graph.Tie{Source: fs[0], Target: fs[1], Weight: w})
 	}
 	return e, sc.Err()
+}
+
+// jsonFloats returns xs for JSON: NaN (undefined) as null.
+func jsonFloats(xs []float64) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		if !math.IsNaN(x) && !math.IsInf(x, 0) {
+			out[i] = x
+		}
+	}
+	return out
 }
