@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"time"
 )
 
@@ -12,7 +14,8 @@ type MetricRun struct {
 	// ID numbers the runs of a store in the order they were saved, from 1;
 	// SaveMetrics sets it.
 	ID int64 `json:"id"`
-	// Time is when the run was made (UTC, to the second or finer).
+	// Time is when the run was made. Stores keep it to the second at
+	// least (SQLite: to the nanosecond) and return it in UTC.
 	Time time.Time `json:"time"`
 	// At is the snapshot date; zero: every record whatever its dates.
 	At Date `json:"at"`
@@ -22,8 +25,8 @@ type MetricRun struct {
 	Ties string `json:"ties"`
 	// Level is the level of the run: network, units or nodes.
 	Level string `json:"level"`
-	// Values are the metrics computed. Undefined values (NaN) are not
-	// saved.
+	// Values are the metrics computed. Undefined values (NaN, and ±Inf)
+	// are not saved (see Saved).
 	Values []MetricValue `json:"values,omitempty"`
 }
 
@@ -64,10 +67,70 @@ type HistoryPoint struct {
 
 // MetricHistory keeps the metric runs saved by `ecoscope metrics --save`.
 type MetricHistory interface {
-	// SaveMetrics stores run as a new run and returns its ID. It never
-	// changes an earlier run.
+	// SaveMetrics stores run as a new run, in one unit of work (all its
+	// values or, on error, nothing), and returns its ID. It never changes
+	// an earlier run. It stores run.Saved(), and ignores run.ID.
 	SaveMetrics(ctx context.Context, run MetricRun) (int64, error)
 	// History returns the saved values that q selects, oldest run first,
-	// then by metric name.
+	// then by metric name. A subject or metric with no saved values gives
+	// no points and no error; a q that fails Check is an error.
 	History(ctx context.Context, q HistoryQuery) ([]HistoryPoint, error)
+}
+
+// Valid reports whether s is one of the subjects of metric values.
+func (s MetricSubject) Valid() bool {
+	return s == SubjectNetwork || s == SubjectUnit || s == SubjectPartner
+}
+
+// Saved returns the values of r that a MetricHistory stores: those that are
+// defined, in order, without NaN and ±Inf (a metric undefined for a subject,
+// such as the closeness of an isolated partner, is not a value). A value
+// with an unknown subject, a network value with an id, a unit or partner
+// value without one, a value without a metric name, or two values of one
+// metric of one subject are an error wrapping ErrInvalid; a store then
+// saves nothing of the run.
+func (r MetricRun) Saved() ([]MetricValue, error) {
+	out := make([]MetricValue, 0, len(r.Values))
+	type key struct {
+		subject    MetricSubject
+		id, metric string
+	}
+	seen := make(map[key]bool, len(r.Values))
+	for _, v := range r.Values {
+		switch {
+		case !v.Subject.Valid():
+			return nil, fmt.Errorf("%w: metric value %q of unknown subject %q", ErrInvalid, v.Metric, v.Subject)
+		case v.Subject == SubjectNetwork && v.ID != "":
+			return nil, fmt.Errorf("%w: network metric value %q with the id %q (a network value has none)", ErrInvalid, v.Metric, v.ID)
+		case v.Subject != SubjectNetwork && v.ID == "":
+			return nil, fmt.Errorf("%w: %s metric value %q without an id", ErrInvalid, v.Subject, v.Metric)
+		case v.Metric == "":
+			return nil, fmt.Errorf("%w: a %s metric value without a metric name", ErrInvalid, v.Subject)
+		}
+		k := key{v.Subject, v.ID, v.Metric}
+		if seen[k] {
+			return nil, fmt.Errorf("%w: two values of metric %q of %s %q in one run", ErrInvalid, v.Metric, v.Subject, v.ID)
+		}
+		seen[k] = true
+		if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// Check returns an error wrapping ErrInvalid when q cannot select anything
+// meaningful: an unknown subject, a network query with an id, or a unit or
+// partner query without one.
+func (q HistoryQuery) Check() error {
+	switch {
+	case !q.Subject.Valid():
+		return fmt.Errorf("%w: unknown subject %q of a history query", ErrInvalid, q.Subject)
+	case q.Subject == SubjectNetwork && q.ID != "":
+		return fmt.Errorf("%w: a network history query with the id %q", ErrInvalid, q.ID)
+	case q.Subject != SubjectNetwork && q.ID == "":
+		return fmt.Errorf("%w: a %s history query without an id", ErrInvalid, q.Subject)
+	}
+	return nil
 }

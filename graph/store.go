@@ -50,6 +50,10 @@ type Store interface {
 	Counts(ctx context.Context) (Counts, error)
 	// Close releases the store.
 	Close() error
+	// MetricHistory keeps the runs of `ecoscope metrics --save`. The
+	// history is not part of the data set: an import, with Replace too,
+	// leaves it as it is.
+	MetricHistory
 }
 
 // ErrInvalid is wrapped by Store.Import errors for data that does not

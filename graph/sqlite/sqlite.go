@@ -53,6 +53,10 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool // opened by OpenReadOnly: Import fails
+	// version is the schema version of the store: that of the migrations,
+	// except for a store opened read-only where it cannot be brought up to
+	// date (see readableFrom).
+	version int
 	// moveWAL: Close checkpoints the WAL itself, so that a failure is an
 	// error (SQLite's checkpoint when the last connection closes fails
 	// silently). Not for a store opened read-only where it lies.
@@ -79,12 +83,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.migrate(ctx); err != nil {
+	if s.version, err = s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	return s, nil
 }
+
+// readableFrom is the oldest schema version that this package reads as it
+// is (Load, Counts, Known and History) where it cannot bring it up to date:
+// the migrations after it only add tables (the metric history), whose
+// absence History reads as no saved runs. A migration that changes what
+// Load reads raises it.
+const readableFrom = 2
 
 // OpenReadOnly opens the store in the file at path for reading only: Load
 // and Counts work, Import fails. It takes no lock that an import waits for
@@ -132,7 +143,12 @@ func openReadOnly(ctx context.Context, path string, upgrade bool) (*Store, error
 		if err == nil {
 			err = h.check(len(ms))
 		}
-		if err == nil && h.version < len(ms) {
+		s.version = h.version
+		switch {
+		case err != nil || h.version == len(ms):
+		case place != nil && h.version >= readableFrom:
+			// Where it cannot be written: read as it is.
+		default:
 			err = s.behind(ctx, h, len(ms), place, upgrade)
 			if err == nil {
 				return openReadOnly(ctx, path, false)
@@ -415,7 +431,8 @@ func (h header) check(known int) error {
 }
 
 // migrate checks that the file is an ecoscope store, or a new one, and
-// applies the migrations it lacks, all in one transaction. The version of
+// applies the migrations it lacks, all in one transaction; it returns the
+// schema version then. The version of
 // the schema is the number of the last migration applied, kept with the
 // name and time of every migration in the table schema_migration.
 //
@@ -424,11 +441,15 @@ func (h header) check(known int) error {
 // write transaction that migrates: when several processes open a new file
 // at once, one creates the store while the others wait, and they then find
 // it made.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context) (int, error) {
 	ms, err := migrations()
 	if err != nil {
-		return err
+		return 0, err
 	}
+	return len(ms), s.migrateTo(ctx, ms)
+}
+
+func (s *Store) migrateTo(ctx context.Context, ms []migration) error {
 	conn, err := s.db.Conn(ctx) // the settings of the connection read the file
 	if err != nil {
 		return notStore(err)

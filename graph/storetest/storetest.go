@@ -40,6 +40,11 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("Big", s.testBig)
 	t.Run("ConcurrentLoads", s.testConcurrentLoads)
 	t.Run("LoadDuringImport", s.testLoadDuringImport)
+	t.Run("HistoryEmpty", s.testHistoryEmpty)
+	t.Run("HistoryRuns", s.testHistoryRuns)
+	t.Run("HistoryDates", s.testHistoryDates)
+	t.Run("HistorySurvivesReplace", s.testHistorySurvivesReplace)
+	t.Run("HistoryBig", s.testHistoryBig)
 }
 
 type suite struct {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -20,8 +21,9 @@ func TestMemStore(t *testing.T) {
 
 // memStore keeps records in maps by natural key.
 type memStore struct {
-	mu sync.RWMutex
-	st memState
+	mu   sync.RWMutex
+	st   memState
+	runs []graph.MetricRun // the metric history, apart from the data set
 }
 
 type memState struct {
@@ -205,6 +207,44 @@ func (s *memStore) Counts(ctx context.Context) (graph.Counts, error) {
 }
 
 func (s *memStore) Close() error { return nil }
+
+func (s *memStore) SaveMetrics(ctx context.Context, run graph.MetricRun) (int64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	values, err := run.Saved()
+	if err != nil {
+		return 0, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	run.ID = int64(len(s.runs) + 1)
+	run.Time = run.Time.UTC()
+	run.Values = values
+	s.runs = append(s.runs, run)
+	return run.ID, nil
+}
+
+func (s *memStore) History(ctx context.Context, q graph.HistoryQuery) ([]graph.HistoryPoint, error) {
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []graph.HistoryPoint
+	for _, r := range s.runs {
+		head := r
+		head.Values = nil
+		start := len(out)
+		for _, v := range r.Values {
+			if v.Subject == q.Subject && v.ID == q.ID && (q.Metric == "" || v.Metric == q.Metric) {
+				out = append(out, graph.HistoryPoint{Run: head, Metric: v.Metric, Value: v.Value})
+			}
+		}
+		slices.SortFunc(out[start:], func(a, b graph.HistoryPoint) int { return strings.Compare(a.Metric, b.Metric) })
+	}
+	return out, ctx.Err()
+}
 
 func TestCanonical(t *testing.T) {
 	e := Sample()
