@@ -47,6 +47,29 @@ func TestCommandFlags(t *testing.T) {
 		t.Errorf("metrics options %+v", m)
 	}
 
+	parse(t, a.newMetricsCmd(keep(&m)), "--save", "--at", "2022")
+	if !m.save || m.data.at != "2022" || m.level.value != "network" {
+		t.Errorf("metrics --save options %+v", m)
+	}
+
+	var h *historyOptions
+	parse(t, a.newHistoryCmd(keep(&h)), "--partner", "uni", "--metric", "betweenness", "--format", "csv", "-o", "h.csv")
+	if q, err := h.query(); err != nil || q.Subject != "partner" || q.ID != "uni" || q.Metric != "betweenness" || h.format.value != "csv" || h.out != "h.csv" {
+		t.Errorf("history options %+v, query %+v, %v", h, q, err)
+	}
+	parse(t, a.newHistoryCmd(keep(&h)), "--unit", "fl")
+	if q, err := h.query(); err != nil || q.Subject != "unit" || q.ID != "fl" || q.Metric != "" || h.format.value != "text" {
+		t.Errorf("history --unit: query %+v, %v", q, err)
+	}
+	parse(t, a.newHistoryCmd(keep(&h)))
+	if q, err := h.query(); err != nil || q.Subject != "network" || q.ID != "" {
+		t.Errorf("history: query %+v, %v", q, err)
+	}
+	parse(t, a.newHistoryCmd(keep(&h)), "--unit", "fl", "--partner", "p")
+	if _, err := h.query(); err == nil {
+		t.Error("history --unit --partner: no error")
+	}
+
 	var gr *growthOptions
 	parse(t, a.newGrowthCmd(keep(&gr)), "--every", "quarter", "--from-date", "2019", "--to-date", "2021")
 	if gr.every.value != "quarter" || gr.fromDate != "2019" || gr.toDate != "2021" || gr.set["at"] {

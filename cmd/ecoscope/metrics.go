@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -21,6 +23,7 @@ type metricsOptions struct {
 	approx       float64
 	seed         uint64
 	permutations int
+	save         bool
 }
 
 // newMetricsCmd makes the command; runF runs it (a.runMetrics when nil), so that
@@ -59,11 +62,16 @@ The network is undirected: a directed tie joins its partners both ways for
 every metric except in_degree, out_degree and reciprocity; a note says how
 many ties were directed.
 Numbers are written at full float64 precision; undefined values (NaN) are
-null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
+null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.
+
+--save also keeps the numbers of the run in the store, with the snapshot date,
+unit, tie source, level and the time of the run, for ` + "`ecoscope history`" + `
+(docs/history.md); the output is the same. It needs the store: not with --from.`,
 		Example: `  ecoscope metrics --from examples/energieke-regio
   ecoscope metrics --level nodes --format csv --out nodes.csv
   ecoscope metrics --level units --at 2022 --ties explicit
-  ecoscope metrics --level nodes --approx 0.01 --format csv   # sampled betweenness for large networks`,
+  ecoscope metrics --level nodes --approx 0.01 --format csv   # sampled betweenness for large networks
+  ecoscope metrics --level nodes --save --at 2022              # keep the run for ecoscope history`,
 		Args: dataArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.set = changedFlags(cmd)
@@ -79,6 +87,7 @@ null in JSON and empty in CSV. Every metric is defined in docs/metrics.md.`,
 	f.Float64Var(&opts.approx, "approx", 0, "estimate betweenness within ±EPS (probability 0.9) by sampling instead of exactly")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed for Louvain, the E-I permutation test and --approx")
 	f.IntVar(&opts.permutations, "permutations", analysis.DefaultPermutations, "permutations of the E-I index test")
+	f.BoolVar(&opts.save, "save", false, "also save the metrics of this run in the store, for ecoscope history (not with --from)")
 	return cmd
 }
 
@@ -89,6 +98,10 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 	if opts.permutations < 1 {
 		return usagef("--permutations must be at least 1")
 	}
+	if opts.save && len(opts.data.from) > 0 {
+		return usagef("--save keeps the run in the store, and --from reads files without one: import the data first (`ecoscope import PATH`), then run `ecoscope metrics --save` without --from")
+	}
+	started := time.Now().UTC()
 	e, meta, err := a.load(ctx, &opts.data)
 	if err != nil {
 		return err
@@ -111,6 +124,7 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 	// Compute first, write after: an interrupted run writes nothing.
 	csv := opts.format.value == "csv"
 	var write func(w io.Writer) error
+	var values func() ([]graph.MetricValue, error) // what --save keeps
 	switch opts.level.value {
 	case "network":
 		m, err := analysis.NetworkMetricsOf(ctx, e, net, mopts)
@@ -121,6 +135,7 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 			mm.Notes = append(mm.Notes, analysis.NoSynergyNote)
 			a.printNotes(analysis.Notes{analysis.NoSynergyNote})
 		}
+		values = func() ([]graph.MetricValue, error) { return report.NetworkMetricValues(m) }
 		write = func(w io.Writer) error {
 			if csv {
 				return report.WriteNetworkCSV(w, m)
@@ -129,6 +144,7 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 		}
 	case "units":
 		u := analysis.UnitMetricsOf(e, net)
+		values = func() ([]graph.MetricValue, error) { return report.UnitMetricValues(u) }
 		write = func(w io.Writer) error {
 			if csv {
 				return report.WriteUnitsCSV(w, u)
@@ -141,6 +157,7 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 			return err
 		}
 		a.noteApprox(approx)
+		values = func() ([]graph.MetricValue, error) { return report.NodeMetricValues(nodes) }
 		write = func(w io.Writer) error {
 			if csv {
 				return report.WriteNodesCSV(w, nodes)
@@ -148,7 +165,44 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 			return report.WriteJSON(w, report.NodeMetricsJSON{MetricsMeta: mm, BetweennessApproximation: approx, Nodes: nodes})
 		}
 	}
-	return a.writeOut(ctx, opts.out, write)
+	if err := a.writeOut(ctx, opts.out, write); err != nil {
+		return err
+	}
+	if !opts.save {
+		return nil
+	}
+	vs, err := values()
+	if err != nil {
+		return err
+	}
+	return a.saveRun(ctx, graph.MetricRun{Time: started, At: meta.At, Unit: meta.Unit, Ties: opts.ties.String(), Level: opts.level.value, Values: vs})
+}
+
+// saveRun saves run in the store (metrics --save) and says so on standard
+// error, so that standard output stays that of metrics without --save.
+func (a *app) saveRun(ctx context.Context, run graph.MetricRun) error {
+	st, err := a.openHistoryWriter(ctx)
+	if err != nil {
+		return fmt.Errorf("the metrics were written but not saved: %w", err)
+	}
+	id, err := st.SaveMetrics(ctx, run)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		fmt.Fprintf(a.io.Err, "warning: %v\n", cerr)
+	}
+	if err != nil {
+		return fmt.Errorf("the metrics were written but not saved: %w", err)
+	}
+	at := "all"
+	if !run.At.IsZero() {
+		at = run.At.String()
+	}
+	scope := ""
+	if run.Unit != "" {
+		scope = ", unit " + run.Unit
+	}
+	fmt.Fprintf(a.io.Err, "saved metric run %d (%s level, %d values, at %s%s, ties %s) in %s; see `ecoscope history`\n",
+		id, run.Level, len(run.Values), at, report.Printable(scope), run.Ties, report.Printable(a.cfg.Store))
+	return nil
 }
 
 // checkApprox checks the value of --approx.

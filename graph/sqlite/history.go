@@ -122,3 +122,44 @@ func (s *Store) History(ctx context.Context, q graph.HistoryQuery) ([]graph.Hist
 	}
 	return out, nil
 }
+
+// MetricRuns returns the number of metric runs saved. Not part of
+// graph.MetricHistory: `ecoscope history` uses it, where a store has it, to
+// tell a store without runs from a subject without values.
+func (s *Store) MetricRuns(ctx context.Context) (int64, error) {
+	if s.version < historyVersion {
+		return 0, nil
+	}
+	var n int64
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM metric_run").Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: history: %w", err)
+	}
+	return n, nil
+}
+
+// HistoryIDs returns the ids of the subjects of kind subject that have
+// saved values, sorted ("" for the network, when it has any). Not part of
+// graph.MetricHistory: `ecoscope history` suggests the nearest of them for
+// an id that has none.
+func (s *Store) HistoryIDs(ctx context.Context, subject graph.MetricSubject) ([]string, error) {
+	if s.version < historyVersion {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT key FROM metric_value WHERE subject = ? ORDER BY key", string(subject))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: history: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("sqlite: history: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: history: %w", err)
+	}
+	return ids, nil
+}

@@ -127,3 +127,31 @@ func TestSaveMetricsReadOnly(t *testing.T) {
 		t.Errorf("SaveMetrics on a store opened read-only: %v, want ErrReadOnly", err)
 	}
 }
+
+func TestHistoryCatalog(t *testing.T) {
+	s, err := Open(t.Context(), filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, err := s.MetricRuns(t.Context()); n != 0 || err != nil {
+		t.Errorf("MetricRuns of a new store = %d, %v", n, err)
+	}
+	for _, vs := range [][]graph.MetricValue{
+		{{Subject: graph.SubjectPartner, ID: "b", Metric: "degree", Value: 1}, {Subject: graph.SubjectPartner, ID: "a", Metric: "degree", Value: 1}},
+		{{Subject: graph.SubjectPartner, ID: "b", Metric: "degree", Value: 2}, {Subject: graph.SubjectUnit, ID: "u", Metric: "size", Value: 2}},
+	} {
+		if _, err := s.SaveMetrics(t.Context(), graph.MetricRun{Time: time.Now(), Values: vs}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := s.MetricRuns(t.Context()); n != 2 || err != nil {
+		t.Errorf("MetricRuns = %d, %v; want 2", n, err)
+	}
+	for subject, want := range map[graph.MetricSubject]string{graph.SubjectPartner: "a b", graph.SubjectUnit: "u", graph.SubjectNetwork: ""} {
+		ids, err := s.HistoryIDs(t.Context(), subject)
+		if got := strings.Join(ids, " "); got != want || err != nil {
+			t.Errorf("HistoryIDs(%s) = %q, %v; want %q", subject, got, err, want)
+		}
+	}
+}
