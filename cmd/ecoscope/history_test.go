@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecoscope/ecoscope/internal/mounttest"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -285,5 +286,23 @@ func TestHistoryErrors(t *testing.T) {
 		if strings.Contains(r.err, "\x1b") {
 			t.Errorf("history %q: an escape reached the terminal: %q", c.args, r.err)
 		}
+	}
+}
+
+// TestSaveReadOnlyStore: metrics --save on a store it cannot write fails
+// before the work, with nothing on standard output; history reads the
+// store all the same.
+func TestSaveReadOnlyStore(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ecoscope.db")
+	env := map[string]string{"ECOSCOPE_STORE": path}
+	mustRun(t, env, "import", example)
+	mustRun(t, env, "metrics", "--save")
+	mounttest.ReadOnlyFile(t, path)
+	r := ecoscope(t, env, "metrics", "--level", "nodes", "--save")
+	if r.code != exitError || r.stdout != "" || !strings.Contains(r.err, "--save") || !strings.Contains(r.err, "not writable") {
+		t.Errorf("metrics --save on a read-only store: exit %d, stdout %.80q, stderr %q", r.code, r.stdout, r.err)
+	}
+	if d := historyJSON(t, env, "--metric", "density"); len(d.Points) != 1 {
+		t.Errorf("history on a read-only store: %+v", d.Points)
 	}
 }

@@ -102,6 +102,20 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 		return usagef("--save keeps the run in the store, and --from reads files without one: import the data first (`ecoscope import PATH`), then run `ecoscope metrics --save` without --from")
 	}
 	started := time.Now().UTC()
+	if opts.save {
+		// Before the work: a store that cannot be written (or a missing
+		// one) fails now, not after minutes of betweenness.
+		if !exists(a.cfg.Store) {
+			return fmt.Errorf("no store at %s: import data first (`ecoscope import PATH`), then run `ecoscope metrics --save`", a.cfg.Store)
+		}
+		st, err := a.openHistoryWriter(ctx)
+		if err != nil {
+			return fmt.Errorf("--save: %w", err)
+		}
+		if err := st.Close(); err != nil {
+			fmt.Fprintf(a.io.Err, "warning: %v\n", err)
+		}
+	}
 	e, meta, err := a.load(ctx, &opts.data)
 	if err != nil {
 		return err
