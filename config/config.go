@@ -17,7 +17,8 @@ import (
 )
 
 // DefaultStore is the store used when none is configured: an SQLite file in
-// the working directory.
+// the working directory. A store may also be a Neo4j URI (neo4j://host,
+// bolt://host, ...; package graph/neo4j), set up by the neo4j: settings.
 const DefaultStore = "ecoscope.db"
 
 // FileName is the configuration file looked for in the working directory
@@ -26,8 +27,14 @@ const FileName = "ecoscope.yaml"
 
 // Config is every setting of ecoscope.
 type Config struct {
-	// Store is where data is kept: the path of an SQLite file.
+	// Store is where data is kept: the path of an SQLite file, or the URI
+	// of a Neo4j server (neo4j://, neo4j+s://, bolt://, ...). Load does not
+	// check the URI; the command that opens the store does
+	// (neo4j.CheckURI).
 	Store string `mapstructure:"store"`
+	// Neo4j are the credentials and tuning of a Neo4j store (see
+	// neo4j.go); unused when Store is a file.
+	Neo4j Neo4j `mapstructure:"neo4j"`
 	// Gaps are the targets of `ecoscope gaps` (see gaps.go).
 	Gaps Gaps `mapstructure:"gaps"`
 	// Check are the thresholds of `ecoscope check`, read into the options
@@ -45,7 +52,9 @@ type Options struct {
 	//
 	// Settings given by the environment and flags: store (ECOSCOPE_STORE,
 	// --store) and ties.max_unit_size (ECOSCOPE_TIES_MAX_UNIT_SIZE,
-	// --max-unit-size).
+	// --max-unit-size); by the environment only: neo4j.user,
+	// neo4j.password, neo4j.database, neo4j.batch_size and
+	// neo4j.tx_records (ECOSCOPE_NEO4J_USER, ...).
 	File string
 	// Dir is where ecoscope.yaml is looked for when File is empty.
 	Dir string
@@ -64,6 +73,7 @@ func Load(opts Options) (Config, error) {
 	gapsDefaults(v)
 	checkDefaults(v)
 	tiesDefaults(v)
+	neo4jDefaults(v)
 	v.SetConfigType("yaml")
 	known := map[string]bool{}
 	for _, k := range v.AllKeys() {
@@ -97,6 +107,9 @@ func Load(opts Options) (Config, error) {
 		if err := checkKeys(v, file, known); err != nil {
 			return Config{}, err
 		}
+		if err := checkSecret(v, "neo4j.password"); err != nil {
+			return Config{}, fmt.Errorf("config %s: %w", file, err)
+		}
 		cfg.File = file
 	}
 
@@ -114,6 +127,9 @@ func Load(opts Options) (Config, error) {
 	}
 	if opts.Flags != nil {
 		for _, s := range settings {
+			if s.flag == "" {
+				continue
+			}
 			if f := opts.Flags.Lookup(s.flag); f != nil && f.Changed {
 				v.Set(s.key, f.Value.String())
 			}
@@ -123,9 +139,12 @@ func Load(opts Options) (Config, error) {
 		return Config{}, fmt.Errorf("config: %w", err)
 	}
 	if strings.TrimSpace(cfg.Store) == "" {
-		return Config{}, errors.New("config: store is empty; give a file path such as ecoscope.db")
+		return Config{}, errors.New("config: store is empty; give a file path such as ecoscope.db, or a Neo4j URI such as neo4j://localhost:7687")
 	}
 	if err := cfg.Ties.Validate(); err != nil {
+		return Config{}, fmt.Errorf("config: %w", err)
+	}
+	if err := cfg.Neo4j.Validate(); err != nil {
 		return Config{}, fmt.Errorf("config: %w", err)
 	}
 	return cfg, nil
@@ -134,7 +153,7 @@ func Load(opts Options) (Config, error) {
 // setting is a setting that the environment and flags can give too.
 type setting struct {
 	key  string // in the file: "ties.max_unit_size"
-	flag string // "max-unit-size"
+	flag string // "max-unit-size"; "": none (the environment only)
 }
 
 // env is the environment variable of s: ECOSCOPE_TIES_MAX_UNIT_SIZE.
@@ -145,6 +164,13 @@ func (s setting) env() string {
 var settings = []setting{
 	{"store", "store"},
 	{"ties.max_unit_size", "max-unit-size"},
+	// No flags: a password is never on the command line, and the rest
+	// goes with it.
+	{"neo4j.user", ""},
+	{"neo4j.password", ""},
+	{"neo4j.database", ""},
+	{"neo4j.batch_size", ""},
+	{"neo4j.tx_records", ""},
 }
 
 // freeSections hold maps whose keys the file chooses; Validate checks them.

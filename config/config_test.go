@@ -94,7 +94,7 @@ func TestTemplateLoads(t *testing.T) {
 // places).
 func TestTemplateIsTheDefaults(t *testing.T) {
 	noEnv := func(string) (string, bool) { return "", false }
-	setting := regexp.MustCompile(`^# ( *[a-z_]+:( .*)?)$`)
+	setting := regexp.MustCompile(`^# ( *[a-z][a-z0-9_]*:( .*)?)$`)
 	var lines []string
 	keys := map[string]int{}
 	for _, l := range strings.Split(Template(), "\n") {
@@ -123,6 +123,7 @@ func TestTemplateIsTheDefaults(t *testing.T) {
 	gapsDefaults(v)
 	checkDefaults(v)
 	tiesDefaults(v)
+	neo4jDefaults(v)
 	for _, k := range v.AllKeys() {
 		leaf := k[strings.LastIndex(k, ".")+1:]
 		if keys[leaf] != 1 {

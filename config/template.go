@@ -30,9 +30,21 @@ func Template() string {
 # An unknown setting is an error. See docs/config.md.
 
 # Where imported data is kept: the path of an SQLite file, created on first
-# import. Relative paths are relative to the working directory.
+# import (relative paths are relative to the working directory), or the URI
+# of a Neo4j server: neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s://,
+# bolt+ssc:// (see docs/neo4j.md), e.g. store: neo4j://localhost:7687
 `)
 	fmt.Fprintf(&b, "store: %s\n", DefaultStore)
+
+	b.WriteString("\n# A Neo4j store (see docs/neo4j.md): who logs in, and the database every\n" +
+		"# session names. Better give the password in ECOSCOPE_NEO4J_PASSWORD than\n" +
+		"# here; it is never taken from the command line and never printed.\n" +
+		"# The batch size is the number of rows per UNWIND statement of an import or\n" +
+		"# a Cypher export. An import of up to tx_records records is one transaction;\n" +
+		"# a larger one is written in several, every record stamped with the\n" +
+		"# import's generation, which a failed import removes again.\n")
+	fmt.Fprintf(&b, "# neo4j:\n#   user: %s\n#   password: \"\"\n#   database: %s\n#   batch_size: %d\n#   tx_records: %d\n",
+		DefaultNeo4jUser, DefaultNeo4jDatabase, DefaultNeo4jBatchSize, DefaultNeo4jTxRecords)
 
 	g := DefaultGaps()
 	b.WriteString("\n# Targets of `ecoscope gaps` (see docs/gaps.md): the helix coverage class a unit\n" +

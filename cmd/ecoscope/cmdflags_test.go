@@ -82,6 +82,12 @@ func TestCommandFlags(t *testing.T) {
 		t.Errorf("import options %+v", im)
 	}
 
+	var ex *exportOptions
+	parse(t, a.newExportCmd(keep(&ex)), "--format", "cypher", "--from", "x", "--at", "2022", "--unit", "fl", "-o", "e.cypher")
+	if ex.format.value != "cypher" || len(ex.data.from) != 1 || ex.data.at != "2022" || ex.data.unit != "fl" || ex.out != "e.cypher" || !ex.set["format"] {
+		t.Errorf("export options %+v", ex)
+	}
+
 	// A value outside a flag's list is a flag error before anything runs.
 	cmd := a.newMetricsCmd(func(context.Context, *metricsOptions) error { t.Error("ran with a bad flag"); return nil })
 	cmd.SetArgs([]string{"--level", "edges"})

@@ -11,7 +11,6 @@ import (
 
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
-	"github.com/ecoscope/ecoscope/graph/sqlite"
 	"github.com/ecoscope/ecoscope/importers"
 	"github.com/ecoscope/ecoscope/report"
 )
@@ -123,23 +122,15 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 		}
 		return out, meta, err
 	}
-	if !exists(a.cfg.Store) {
-		return nil, meta, fmt.Errorf("no store at %s: import data first (`ecoscope import PATH`), point --store at a store, or analyse files directly with --from PATH", a.cfg.Store)
-	}
-	// Read-only: no lock that an import waits for, and none waited for, so
-	// this runs while an import is written and sees what was committed.
-	st, err := sqlite.OpenReadOnly(ctx, a.cfg.Store)
+	// Read-only: an SQLite store is opened without a lock that an import
+	// waits for, and none waited for, so this runs while an import is
+	// written and sees what was committed.
+	st, err := a.openStore(ctx, false)
 	if err != nil {
 		return nil, meta, err
 	}
-	defer func() {
-		// The data was read: a store that cannot be tidied up (its WAL
-		// moved into the file) is worth a warning, not a failed analysis.
-		if err := st.Close(); err != nil {
-			fmt.Fprintf(a.io.Err, "warning: %v\n", err)
-		}
-	}()
-	meta.Source = a.cfg.Store
+	defer a.closeStore(st)
+	meta.Source = a.storeName()
 	e, err := st.Load(ctx, q)
 	if err == nil && isEmpty(e, q) {
 		// Only now read everything: to say when the unit was active and

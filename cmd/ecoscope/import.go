@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecoscope/ecoscope/graph"
-	"github.com/ecoscope/ecoscope/graph/sqlite"
 	"github.com/ecoscope/ecoscope/importers"
 )
 
@@ -69,7 +68,7 @@ func (a *app) runImport(ctx context.Context, opts *importOptions) error {
 	// a partner imported before): validate it against the store too. The
 	// store checks every reference again when it imports.
 	var known *graph.Known
-	if !opts.replace && exists(a.cfg.Store) {
+	if !opts.replace && a.storeExists() {
 		var err error
 		if known, err = a.storedIDs(ctx); err != nil {
 			return err
@@ -86,13 +85,13 @@ func (a *app) runImport(ctx context.Context, opts *importOptions) error {
 		fmt.Fprintf(a.io.Out, "%s is valid: %s; nothing written (dry run)\n", strings.Join(paths, ", "), describeCounts(c))
 		return nil
 	}
-	st, err := sqlite.Open(ctx, a.cfg.Store)
+	st, err := a.openStore(ctx, true)
 	if err != nil {
 		return err
 	}
 	stats, err := st.Import(ctx, e, graph.ImportOptions{Replace: opts.replace})
 	if err != nil {
-		err = fmt.Errorf("import into %s: %w", a.cfg.Store, err)
+		err = fmt.Errorf("import into %s: %w", a.storeName(), err)
 		if cerr := st.Close(); cerr != nil {
 			// What was committed before (a new store's schema, say) is
 			// still only in the WAL: say so too.
@@ -100,7 +99,7 @@ func (a *app) runImport(ctx context.Context, opts *importOptions) error {
 		}
 		return err
 	}
-	fmt.Fprintf(a.io.Out, "imported %s into %s\n", strings.Join(paths, ", "), a.cfg.Store)
+	fmt.Fprintf(a.io.Out, "imported %s into %s\n", strings.Join(paths, ", "), a.storeName())
 	if err := a.printStats(c, stats); err != nil {
 		st.Close()
 		return err
@@ -109,20 +108,20 @@ func (a *app) runImport(ctx context.Context, opts *importOptions) error {
 	// If that fails (a full disk), the store file alone is not whole: an
 	// error, which says what to do.
 	if err := st.Close(); err != nil {
-		return fmt.Errorf("import into %s: the import is committed, but: %w", a.cfg.Store, err)
+		return fmt.Errorf("import into %s: the import is committed, but: %w", a.storeName(), err)
 	}
 	return nil
 }
 
 // storedIDs returns the ids that the store holds.
 func (a *app) storedIDs(ctx context.Context) (*graph.Known, error) {
-	st, err := sqlite.OpenReadOnly(ctx, a.cfg.Store)
+	st, err := a.openStore(ctx, false)
 	if err != nil {
 		return nil, err
 	}
 	known, err := st.Known(ctx)
 	if cerr := st.Close(); err == nil && cerr != nil {
-		fmt.Fprintf(a.io.Err, "warning: %v\n", cerr)
+		fmt.Fprintf(a.io.Err, "warning: %v\n", a.hidePassword(cerr))
 	}
 	return known, err
 }

@@ -66,6 +66,9 @@ func run(ctx context.Context, args []string, streams IOStreams) int {
 	if err == nil {
 		return exitOK
 	}
+	// The one place every error passes: the Neo4j password never goes
+	// out, whatever said it.
+	err = a.hidePassword(err)
 	var ue *usageError
 	var ve *graph.ValidationError
 	switch {
@@ -112,7 +115,8 @@ governments, citizens and nature organisations learn and innovate together on
 a societal challenge.
 
 Import partners, ties, units, memberships, people and value records from CSV
-files or JSON into a store (an SQLite file, ecoscope.db by default), then
+files or JSON into a store (an SQLite file, ecoscope.db by default, or a
+Neo4j database: --store neo4j://host, see docs/neo4j.md), then
 report how the ecosystem is made up: helix types, sectors, units and their
 triple / quadruple / quintuple helix coverage; compute network metrics for
 research (metrics), find missing stakeholder types and who to invite (gaps),
@@ -142,7 +146,7 @@ commands can also read files directly with --from, without a store.`,
 	root.Version = versionString()
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.configFile, "config", "", "configuration file (default ./"+config.FileName+" when present)")
-	root.PersistentFlags().String("store", config.DefaultStore, "SQLite store file (also store: in "+config.FileName+", or ECOSCOPE_STORE)")
+	root.PersistentFlags().String("store", config.DefaultStore, "SQLite file or Neo4j URI (neo4j://, neo4j+s://, bolt://, …); also store: in "+config.FileName+" or ECOSCOPE_STORE")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return &usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true
 
@@ -156,6 +160,7 @@ commands can also read files directly with --from, without a store.`,
 		a.newDiffCmd(nil),
 		a.newCheckCmd(nil),
 		a.newValuesCmd(nil),
+		a.newExportCmd(nil),
 		a.newInitCmd(nil),
 		a.newGenerateCmd(nil),
 		a.newVersionCmd(),

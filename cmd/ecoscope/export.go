@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/graph/neo4j"
+)
+
+// exportFormat is one format of `ecoscope export`. A new format (issue 12:
+// graphml, gexf, csv, kumu) is one more entry in exportFormats.
+type exportFormat struct {
+	name  string
+	about string // for the help: what the output is and what reads it
+	write func(a *app, w io.Writer, e *graph.Ecosystem) error
+}
+
+var exportFormats = []exportFormat{
+	{
+		name:  "cypher",
+		about: "a Cypher script that recreates the ecosystem in an empty Neo4j database (cypher-shell -f FILE): the constraints first, then batched UNWIND statements; neo4j.batch_size rows each",
+		write: func(a *app, w io.Writer, e *graph.Ecosystem) error {
+			return neo4j.WriteScript(w, e, neo4j.ScriptOptions{BatchSize: a.cfg.Neo4j.BatchSize})
+		},
+	},
+}
+
+func exportFormatNames() []string {
+	names := make([]string, len(exportFormats))
+	for i, f := range exportFormats {
+		names[i] = f.name
+	}
+	return names
+}
+
+type exportOptions struct {
+	set    flagSet // the flags given on the command line
+	data   dataFlags
+	format *enumFlag
+	out    string
+}
+
+// newExportCmd makes the command; runF runs it (a.runExport when nil), so
+// that tests can check what the flags set without running it.
+func (a *app) newExportCmd(runF func(context.Context, *exportOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runExport
+	}
+	names := exportFormatNames()
+	// No default: the format is chosen, so that a format added later never
+	// changes what a command line writes.
+	opts := &exportOptions{format: newEnum("", names...)}
+	var formats strings.Builder
+	for _, f := range exportFormats {
+		fmt.Fprintf(&formats, "  %-8s %s\n", f.name, wrap(f.about, 68, "           "))
+	}
+	cmd := &cobra.Command{
+		Use:   "export --format FORMAT",
+		Short: "Write the ecosystem in a format other tools read (a Cypher script for Neo4j)",
+		Long: `Write the ecosystem, or the part of it that --at and --unit select, in a
+format that other tools read. The data comes from the store or, with --from,
+straight from data sets, as for the analysis commands.
+
+Formats:
+` + formats.String() + `
+More formats are to come (GraphML, GEXF, CSV and Kumu; issue 12).
+
+The output goes to standard output or, with --out, to a file that is
+replaced atomically: a failed or interrupted export leaves it as it was.`,
+		Example: `  # Recreate the example in an empty Neo4j database
+  ecoscope export --format cypher --from examples/energieke-regio --out ecosysteem.cypher
+  cypher-shell -u neo4j -f ecosysteem.cypher
+
+  # The store's network in 2022, as one command line
+  ecoscope export --format cypher --at 2022 --out ecosysteem.cypher && cypher-shell -u neo4j -f ecosysteem.cypher`,
+		Args: dataArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.set = changedFlags(cmd)
+			if !opts.set["format"] {
+				return usagef("export needs --format (%s)", strings.Join(names, ", "))
+			}
+			return runF(cmd.Context(), opts)
+		},
+	}
+	opts.data.register(cmd)
+	cmd.Flags().Var(opts.format, "format", "the format to write: "+strings.Join(names, ", ")+" (more to come)")
+	registerOut(cmd, &opts.out)
+	return cmd
+}
+
+func (a *app) runExport(ctx context.Context, opts *exportOptions) error {
+	var format exportFormat
+	for _, f := range exportFormats {
+		if f.name == opts.format.value {
+			format = f
+		}
+	}
+	if format.write == nil {
+		return usagef("--format: %q is not one of %s", opts.format.value, strings.Join(exportFormatNames(), ", "))
+	}
+	e, meta, err := a.load(ctx, &opts.data)
+	if err != nil {
+		return err
+	}
+	if len(e.Partners) == 0 {
+		if meta.Empty != nil {
+			a.emptyNote(meta.Empty)
+		} else {
+			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the export holds no network")
+		}
+	}
+	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if err := format.write(a, bw, e); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+}
+
+// wrap breaks s into lines of at most width characters, every line after
+// the first starting with indent.
+func wrap(s string, width int, indent string) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(s) {
+		if i > 0 && n+1+len(word) > width {
+			b.WriteString("\n" + indent)
+			n = 0
+		} else if i > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(word)
+		n += len(word)
+	}
+	return b.String()
+}
