@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecoscope/ecoscope/graph"
-	"github.com/ecoscope/ecoscope/graph/sqlite"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -89,18 +88,14 @@ func (a *app) runHistory(ctx context.Context, opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	if !exists(a.cfg.Store) {
+	if !a.storeExists() {
 		return fmt.Errorf("no store at %s: import data first (`ecoscope import PATH`), save metrics with `ecoscope metrics --save`, or point --store at a store", a.cfg.Store)
 	}
-	st, err := a.openHistoryReader(ctx)
+	st, err := a.openStore(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err := st.Close(); err != nil {
-			fmt.Fprintf(a.io.Err, "warning: %v\n", err)
-		}
-	}()
+	defer a.closeStore(st)
 	points, err := st.History(ctx, q)
 	if err != nil {
 		return err
@@ -112,11 +107,11 @@ func (a *app) runHistory(ctx context.Context, opts *historyOptions) error {
 	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		switch opts.format.value {
 		case "json":
-			return report.WriteJSON(w, report.HistoryJSON{Source: a.cfg.Store, Query: qj, Points: points})
+			return report.WriteJSON(w, report.HistoryJSON{Source: a.storeName(), Query: qj, Points: points})
 		case "csv":
 			return report.WriteHistoryCSV(w, qj, points)
 		}
-		return report.WriteHistoryText(w, a.cfg.Store, qj, points)
+		return report.WriteHistoryText(w, a.storeName(), qj, points)
 	})
 }
 
@@ -151,7 +146,7 @@ func (a *app) noHistory(ctx context.Context, st graph.MetricHistory, q graph.His
 		}
 		if n == 0 {
 			return fmt.Errorf("no metric runs are saved in %s yet: run `ecoscope metrics --save` first (`--level %s` for %s metrics)",
-				a.cfg.Store, levelOf(q.Subject), q.Subject)
+				a.storeName(), levelOf(q.Subject), q.Subject)
 		}
 	}
 	what := "the network"
@@ -218,18 +213,4 @@ func quoteList(names []string, limit int) string {
 		qs = append(qs, graph.Quote(n))
 	}
 	return strings.Join(qs, ", ")
-}
-
-// openHistoryReader opens the store to read its history. It is the one
-// place `history` opens a store (to be replaced by the shared opener that
-// also takes Neo4j URIs).
-func (a *app) openHistoryReader(ctx context.Context) (graph.Store, error) {
-	return sqlite.OpenReadOnly(ctx, a.cfg.Store)
-}
-
-// openHistoryWriter opens the store to save a metric run in it. It is the
-// one place `metrics --save` opens a store for writing (to be replaced by
-// the shared opener that also takes Neo4j URIs).
-func (a *app) openHistoryWriter(ctx context.Context) (graph.Store, error) {
-	return sqlite.Open(ctx, a.cfg.Store)
 }

@@ -105,16 +105,14 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 	if opts.save {
 		// Before the work: a store that cannot be written (or a missing
 		// one) fails now, not after minutes of betweenness.
-		if !exists(a.cfg.Store) {
+		if !a.storeExists() {
 			return fmt.Errorf("no store at %s: import data first (`ecoscope import PATH`), then run `ecoscope metrics --save`", a.cfg.Store)
 		}
-		st, err := a.openHistoryWriter(ctx)
+		st, err := a.openStore(ctx, true)
 		if err != nil {
 			return fmt.Errorf("--save: %w", err)
 		}
-		if err := st.Close(); err != nil {
-			fmt.Fprintf(a.io.Err, "warning: %v\n", err)
-		}
+		a.closeStore(st)
 	}
 	e, meta, err := a.load(ctx, &opts.data)
 	if err != nil {
@@ -195,13 +193,13 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 // saveRun saves run in the store (metrics --save) and says so on standard
 // error, so that standard output stays that of metrics without --save.
 func (a *app) saveRun(ctx context.Context, run graph.MetricRun) error {
-	st, err := a.openHistoryWriter(ctx)
+	st, err := a.openStore(ctx, true)
 	if err != nil {
 		return fmt.Errorf("the metrics were written but not saved: %w", err)
 	}
 	id, err := st.SaveMetrics(ctx, run)
 	if cerr := st.Close(); err == nil && cerr != nil {
-		fmt.Fprintf(a.io.Err, "warning: %v\n", cerr)
+		fmt.Fprintf(a.io.Err, "warning: %v\n", a.hidePassword(cerr))
 	}
 	if err != nil {
 		return fmt.Errorf("the metrics were written but not saved: %w", err)
@@ -215,7 +213,7 @@ func (a *app) saveRun(ctx context.Context, run graph.MetricRun) error {
 		scope = ", unit " + run.Unit
 	}
 	fmt.Fprintf(a.io.Err, "saved metric run %d (%s level, %d values, at %s%s, ties %s) in %s; see `ecoscope history`\n",
-		id, run.Level, len(run.Values), at, report.Printable(scope), run.Ties, report.Printable(a.cfg.Store))
+		id, run.Level, len(run.Values), at, report.Printable(scope), run.Ties, report.Printable(a.storeName()))
 	return nil
 }
 

@@ -10,9 +10,9 @@ import (
 	"github.com/ecoscope/ecoscope/graph/sqlite"
 )
 
-// store is what the commands need of a store: a graph.Store that also says
-// which ids it holds (to validate an import that names them). Both
-// *sqlite.Store and *neo4j.Store are one.
+// store is what the commands need of a store: a graph.Store (with its
+// metric history) that also says which ids it holds (to validate an import
+// that names them). Both *sqlite.Store and *neo4j.Store are one.
 type store interface {
 	graph.Store
 	Known(ctx context.Context) (*graph.Known, error)
