@@ -167,6 +167,19 @@ func (a *app) emptyNote(x *analysis.EmptySnapshot) {
 	}
 }
 
+// noteNoPartners writes on standard error, when e has no partners, why:
+// the snapshot that --at or --unit chose is empty (meta.Empty), or the data
+// set has none; consequence says what that means for the output.
+func (a *app) noteNoPartners(e *graph.Ecosystem, meta report.Meta, consequence string) {
+	switch {
+	case len(e.Partners) > 0:
+	case meta.Empty != nil:
+		a.emptyNote(meta.Empty)
+	default:
+		fmt.Fprintf(a.io.Err, "note: the data set has no partners: %s\n", consequence)
+	}
+}
+
 // printProblems writes up to graph.MaxProblemsShown problems of each kind,
 // one a line, then the count of the rest (see graph.Problems.Shown).
 func printProblems(w io.Writer, ps graph.Problems) {

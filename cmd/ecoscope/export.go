@@ -108,13 +108,7 @@ func (a *app) runExport(ctx context.Context, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(e.Partners) == 0 {
-		if meta.Empty != nil {
-			a.emptyNote(meta.Empty)
-		} else {
-			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the export holds no network")
-		}
-	}
+	a.noteNoPartners(e, meta, "the export holds no network")
 	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
 		if err := format.write(a, bw, e); err != nil {

@@ -118,13 +118,7 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(e.Partners) == 0 {
-		if meta.Empty != nil {
-			a.emptyNote(meta.Empty)
-		} else {
-			fmt.Fprintln(a.io.Err, "note: the data set has no partners: the network is empty")
-		}
-	}
+	a.noteNoPartners(e, meta, "the network is empty")
 	net := a.network(e, &opts.ties)
 	mopts := analysis.MetricsOptions{Seed: opts.seed, Permutations: opts.permutations, Approx: opts.approx}
 	at := "all"
