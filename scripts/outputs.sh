@@ -61,13 +61,19 @@ run --store store.db import example
 run --store store.db report
 run --store store.db metrics --level nodes
 run --store store.db gaps --format json
+run --store store.db history
+run --store store.db metrics --level units --save
+run --store store.db history --unit nope
+run export --from example --format cypher
+run export --from gen --format cypher --at 2022
+# (history's own output holds the run's time, so it differs between runs.)
 # Errors and help.
 run report --from nowhere
 run report --from example --at 2019-13
 run metrics --from example --level nope
 run report example
 run gaps --from example --unit no-such-unit
-for c in import report metrics gaps growth diff check values init generate version; do
+for c in import report metrics gaps growth diff check values history export init generate version; do
 	run help "$c"
 done
 run --help
