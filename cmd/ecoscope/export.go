@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ecoscope/ecoscope/graph"
-	"github.com/ecoscope/ecoscope/graph/neo4j"
+	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/exporters"
 )
 
 // exportFormat is one format of `ecoscope export`. A new format (issue 12:
@@ -18,15 +18,15 @@ import (
 type exportFormat struct {
 	name  string
 	about string // for the help: what the output is and what reads it
-	write func(a *app, w io.Writer, e *graph.Ecosystem) error
+	write func(a *app, w io.Writer, d *exporters.Data) error
 }
 
 var exportFormats = []exportFormat{
 	{
 		name:  "cypher",
 		about: "a Cypher script that recreates the ecosystem in an empty Neo4j database (cypher-shell -f FILE): the constraints first, then batched UNWIND statements; neo4j.batch_size rows each",
-		write: func(a *app, w io.Writer, e *graph.Ecosystem) error {
-			return neo4j.WriteScript(w, e, neo4j.ScriptOptions{BatchSize: a.cfg.Neo4j.BatchSize})
+		write: func(a *app, w io.Writer, d *exporters.Data) error {
+			return exporters.WriteCypher(w, d, exporters.CypherOptions{BatchSize: a.cfg.Neo4j.BatchSize})
 		},
 	},
 }
@@ -43,7 +43,10 @@ type exportOptions struct {
 	set    flagSet // the flags given on the command line
 	data   dataFlags
 	format *enumFlag
+	ties   tieFlags
 	out    string
+	approx float64
+	seed   uint64
 }
 
 // newExportCmd makes the command; runF runs it (a.runExport when nil), so
@@ -55,7 +58,7 @@ func (a *app) newExportCmd(runF func(context.Context, *exportOptions) error) *co
 	names := exportFormatNames()
 	// No default: the format is chosen, so that a format added later never
 	// changes what a command line writes.
-	opts := &exportOptions{format: newEnum("", names...)}
+	opts := &exportOptions{format: newEnum("", names...), ties: newTieFlags()}
 	var formats strings.Builder
 	for _, f := range exportFormats {
 		fmt.Fprintf(&formats, "  %-8s %s\n", f.name, wrap(f.about, 68, "           "))
@@ -90,7 +93,10 @@ replaced atomically: a failed or interrupted export leaves it as it was.`,
 	}
 	opts.data.register(cmd)
 	cmd.Flags().Var(opts.format, "format", "the format to write: "+strings.Join(names, ", ")+" (more to come)")
+	opts.ties.register(cmd)
 	registerOut(cmd, &opts.out)
+	cmd.Flags().Float64Var(&opts.approx, "approx", 0, "formats with node metrics: estimate betweenness within ±EPS (probability 0.9) by sampling instead of exactly")
+	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "formats with node metrics: seed for Louvain and --approx")
 	return cmd
 }
 
@@ -109,9 +115,11 @@ func (a *app) runExport(ctx context.Context, opts *exportOptions) error {
 		return err
 	}
 	a.noteNoPartners(e, meta, "the export holds no network")
+	mopts := analysis.MetricsOptions{Seed: opts.seed, Approx: opts.approx}
+	d := exporters.New(ctx, e, a.networkOptions(&opts.ties), mopts)
 	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
-		if err := format.write(a, bw, e); err != nil {
+		if err := format.write(a, bw, d); err != nil {
 			return err
 		}
 		return bw.Flush()

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecoscope/ecoscope/exporters"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -115,7 +116,8 @@ func TestExportBatchSize(t *testing.T) {
 	saved := exportFormats
 	defer func() { exportFormats = saved }()
 	batch := 0
-	exportFormats = []exportFormat{{name: "cypher", write: func(a *app, w io.Writer, e *graph.Ecosystem) error {
+	exportFormats = []exportFormat{{name: "cypher", write: func(a *app, w io.Writer, d *exporters.Data) error {
+		e := d.Ecosystem
 		got, batch = e, a.cfg.Neo4j.BatchSize
 		_, err := w.Write([]byte("ok\n"))
 		return err
@@ -132,7 +134,7 @@ func TestExportBatchSize(t *testing.T) {
 	}
 
 	// A failed write leaves the file as it was.
-	exportFormats = []exportFormat{{name: "cypher", write: func(a *app, w io.Writer, e *graph.Ecosystem) error {
+	exportFormats = []exportFormat{{name: "cypher", write: func(a *app, w io.Writer, d *exporters.Data) error {
 		w.Write([]byte("half"))
 		return errors.New("broken")
 	}}}
