@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -32,8 +34,45 @@ func (e *ConnectError) Error() string {
 
 func (e *ConnectError) Unwrap() error { return e.Err }
 
-// errNoAnswer: the server did not answer within Config.ConnectTimeout.
-var errNoAnswer = errors.New("no answer")
+// errNoAnswer: the server did not answer within Config.ConnectTimeout;
+// errHTTP: and it answered an HTTP request.
+var (
+	errNoAnswer = errors.New("no answer")
+	errHTTP     = errors.New("an HTTP server answers")
+)
+
+// probeHTTP reports whether the server of uri answers an HTTP request
+// within timeout (over TLS for a +s or +ssc uri): a Bolt client that
+// connects to an HTTP port waits for an answer that never comes, as the
+// HTTP server waits for the rest of a request.
+func probeHTTP(uri string, timeout time.Duration) bool {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return false
+	}
+	host := u.Host
+	if u.Port() == "" {
+		host = net.JoinHostPort(u.Hostname(), "7687")
+	}
+	d := &net.Dialer{Timeout: timeout}
+	var c net.Conn
+	if usesTLS(uri) {
+		c, err = tls.DialWithDialer(d, "tcp", host, &tls.Config{InsecureSkipVerify: true}) // only to ask what the server is
+	} else {
+		c, err = d.Dial("tcp", host)
+	}
+	if err != nil {
+		return false
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(timeout))
+	if _, err := io.WriteString(c, "HEAD / HTTP/1.0\r\nHost: "+u.Hostname()+"\r\n\r\n"); err != nil {
+		return false
+	}
+	buf := make([]byte, 5)
+	_, err = io.ReadFull(c, buf)
+	return err == nil && string(buf) == "HTTP/"
+}
 
 // explain turns an error of the driver into a *ConnectError where it knows
 // the cause, and returns other errors as they are.
@@ -58,6 +97,21 @@ func usesTLS(uri string) bool {
 	return strings.HasSuffix(strings.ToLower(scheme), "+s") || strings.HasSuffix(strings.ToLower(scheme), "+ssc")
 }
 
+// deep returns err with the inner errors of the driver's
+// ConnectivityErrors, which do not unwrap, joined to it so that errors.Is
+// and errors.As find them.
+func deep(err error) error {
+	seen := map[*neo4j.ConnectivityError]bool{}
+	for {
+		var ce *neo4j.ConnectivityError
+		if !errors.As(err, &ce) || seen[ce] || ce.Inner == nil {
+			return err
+		}
+		seen[ce] = true
+		err = errors.Join(err, ce.Inner)
+	}
+}
+
 // diagnose returns the reason of err and the likely fix, or "" for an
 // error it does not know.
 func diagnose(cfg Config, err error) (reason, fix string) {
@@ -65,6 +119,7 @@ func diagnose(cfg Config, err error) (reason, fix string) {
 	if usesTLS(cfg.URI) {
 		tlsHint = "if the server has no TLS on Bolt, use neo4j:// or bolt://"
 	}
+	err = deep(err)
 	var n4 *neo4j.Neo4jError
 	if errors.As(err, &n4) {
 		switch {
@@ -95,6 +150,8 @@ func diagnose(cfg Config, err error) (reason, fix string) {
 	var verify *tls.CertificateVerificationError
 	msg := err.Error()
 	switch {
+	case errors.Is(err, errHTTP):
+		return "this is an HTTP port, not Bolt", "use the Bolt port, 7687 by default (7474 is the Browser's)"
 	case errors.Is(err, errNoAnswer):
 		return fmt.Sprintf("no answer within %s", cfg.ConnectTimeout), "check the host and the port (Bolt listens on 7687), a firewall on the way, and " + tlsHint
 	case errors.Is(err, syscall.ECONNREFUSED):
@@ -103,7 +160,7 @@ func diagnose(cfg Config, err error) (reason, fix string) {
 		return fmt.Sprintf("unknown host %q", dns.Name), "check the host name in the URI"
 	case errors.Is(err, syscall.EHOSTUNREACH) || errors.Is(err, syscall.ENETUNREACH):
 		return "host unreachable", "check the host name or address and the network"
-	case errors.As(err, &rh):
+	case errors.As(err, &rh) || strings.Contains(msg, "first record does not look like a TLS handshake"):
 		return "the server does not speak TLS", "use neo4j:// or bolt:// (without +s), or turn on TLS for Bolt on the server"
 	case errors.As(err, &unknownCA) || errors.As(err, &verify) || strings.Contains(msg, "x509:") && !errors.As(err, &hostname):
 		return "the server's TLS certificate is not trusted", "for a self-signed certificate use neo4j+ssc:// or bolt+ssc://, or add its CA to the system's trusted certificates"
@@ -111,8 +168,7 @@ func diagnose(cfg Config, err error) (reason, fix string) {
 		return "the server's TLS certificate is for another host name", "connect with the host name the certificate names, or use neo4j+ssc:// / bolt+ssc://"
 	case strings.Contains(msg, "server responded HTTP"):
 		return "this is Neo4j's HTTP port, not Bolt", "use the Bolt port, 7687 by default (7474 is the Browser's)"
-	case strings.Contains(msg, "unsupported version") || strings.Contains(msg, "did not accept any of the requested Bolt versions") ||
-		strings.Contains(msg, "tls: first record does not look like a TLS handshake"):
+	case strings.Contains(msg, "unsupported version") || strings.Contains(msg, "did not accept any of the requested Bolt versions"):
 		if usesTLS(cfg.URI) {
 			return "the server did not answer as a Neo4j server with TLS", "check the port (Bolt: 7687); " + tlsHint
 		}

@@ -453,6 +453,13 @@ func TestChunk(t *testing.T) {
 		if !reflect.DeepEqual(rows, want) {
 			t.Errorf("limit %d: rows %v, want %v in order", limit, rows, want)
 		}
+		var wantPrev []any
+		for _, s := range steps {
+			wantPrev = append(wantPrev, s.prev...)
+		}
+		if !reflect.DeepEqual(prev, wantPrev) {
+			t.Errorf("limit %d: previous records %v, want %v", limit, prev, wantPrev)
+		}
 	}
 }
 

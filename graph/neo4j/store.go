@@ -95,7 +95,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, explain(cfg, err)
 	}
 	s := &Store{cfg: cfg, driver: drv}
-	tctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout)
+	// The connection gets most of ConnectTimeout; where it gets no answer,
+	// the rest goes to asking whether the port is an HTTP one.
+	start := time.Now()
+	probe := min(cfg.ConnectTimeout/5, 1500*time.Millisecond)
+	tctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout-probe)
 	defer cancel()
 	err = drv.VerifyConnectivity(tctx)
 	if err == nil {
@@ -105,6 +109,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		drv.Close(context.WithoutCancel(ctx))
 		if ctx.Err() == nil && tctx.Err() != nil {
 			err = fmt.Errorf("%w: %w", errNoAnswer, err)
+			if left := cfg.ConnectTimeout - time.Since(start) - 100*time.Millisecond; left > 0 && probeHTTP(cfg.URI, left) {
+				err = fmt.Errorf("%w: %w", errHTTP, err)
+			}
 		}
 		return nil, explain(cfg, err)
 	}
@@ -200,7 +207,6 @@ func (s *Store) runSteps(ctx context.Context, tx neo4j.ManagedTransaction, steps
 type meta struct {
 	gen       int64 // the generation of this import (lockMeta)
 	version   int64 // bumped by every import (readMeta)
-	name      string
 	importing int64 // the generation of a multi-transaction import under way
 	stale     bool  // importing, and silent for longer than staleAfter
 }
