@@ -122,9 +122,10 @@ RETURN m.version AS version, m.name AS name, m.importing AS importing,
 	setName       = statement{"set name", "MATCH (m:EcoscopeMeta {key: $meta}) SET m.name = $name"}
 	initMeta      = statement{"init meta", "MERGE (m:EcoscopeMeta {key: $meta}) SET m.name = $name, m.version = coalesce(m.version, 0) + 1"}
 	startImport   = statement{"start import", "MATCH (m:EcoscopeMeta {key: $meta}) SET m.importing = $gen, m.importing_at = datetime(), m.prev_name = m.name"}
-	beatImport    = statement{"beat import", "MATCH (m:EcoscopeMeta {key: $meta}) WHERE m.importing = $gen SET m.importing_at = datetime() RETURN m.importing AS gen"}
-	finishImport  = statement{"finish import", "MATCH (m:EcoscopeMeta {key: $meta}) WHERE m.importing = $gen SET m.importing = null, m.importing_at = null, m.version = m.version + 1 RETURN m.version AS version"}
-	abandonImport = statement{"abandon import", "MATCH (m:EcoscopeMeta {key: $meta}) WHERE m.importing = $gen SET m.name = m.prev_name, m.importing = null, m.importing_at = null, m.version = m.version + 1"}
+	beatImport    = statement{"beat import", "MATCH (m:EcoscopeMeta {key: $meta}) WHERE m.importing = $gen AND m.undoing IS NULL SET m.importing_at = datetime() RETURN m.importing AS gen"}
+	finishImport  = statement{"finish import", "MATCH (m:EcoscopeMeta {key: $meta}) WHERE m.importing = $gen AND m.undoing IS NULL SET m.importing = null, m.importing_at = null, m.version = m.version + 1 RETURN m.version AS version"}
+	claimImport   = statement{"claim import", "MATCH (m:EcoscopeMeta {key: $meta}) WHERE m.importing = $gen SET m.undoing = true, m.importing_at = datetime() RETURN m.importing AS gen"}
+	abandonImport = statement{"abandon import", "MATCH (m:EcoscopeMeta {key: $meta}) WHERE m.importing = $gen SET m.name = m.prev_name, m.importing = null, m.importing_at = null, m.undoing = null, m.version = m.version + 1"}
 	saveUndo      = statement{"save undo", "CREATE (:ImportUndo {gen: $gen, seq: $seq, data: $data})"}
 	readUndo      = statement{"read undo", "MATCH (u:ImportUndo) WHERE u.gen = $gen RETURN u.data AS data ORDER BY u.seq"}
 )
@@ -179,6 +180,16 @@ RETURN properties(r) AS run, v.metric AS metric, v.value AS value
 ORDER BY r.id, v.metric`}
 )
 
+// Statements of the integration tests only: they empty the test database
+// and look at what the store wrote.
+var (
+	testWipe          = statement{"wipe (tests)", "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"}
+	testNodeProps     = statement{"partner properties (tests)", "MATCH (n:Actor {id: $id}) RETURN properties(n) AS p"}
+	testRecordsOfGen  = statement{"records of a generation (tests)", "MATCH (n) WHERE n.import_gen = $gen RETURN count(n) AS n"}
+	testTransactions  = statement{"import transactions (tests)", "SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS query WHERE query CONTAINS 'UNWIND' RETURN id"}
+	testTerminate     = statement{"terminate (tests)", "TERMINATE TRANSACTIONS $ids"}
+)
+
 // statements returns every statement of the package, for the lint test.
 func statements() []statement {
 	all := append([]statement{}, schema...)
@@ -186,8 +197,9 @@ func statements() []statement {
 	return append(all,
 		upsertPartners, upsertPeople, upsertUnits, linkUnits, upsertMemberships, upsertTies, upsertValues,
 		deleteTies, deleteMemberships, deleteValues, deleteActors, deleteUnits,
-		lockMeta, readMeta, setName, initMeta, startImport, beatImport, finishImport, abandonImport, saveUndo, readUndo,
+		lockMeta, readMeta, setName, initMeta, startImport, beatImport, finishImport, claimImport, abandonImport, saveUndo, readUndo,
 		readPartners, readPeople, readUnits, readMemberships, readTies, readValues, readActors, readUnitParents, countRecords,
 		nextRun, createRun, createValues, clearPartnerMetrics, clearUnitMetrics, setPartnerMetrics, setUnitMetrics, metricNames, readHistory,
+		testWipe, testNodeProps, testRecordsOfGen, testTransactions, testTerminate,
 	)
 }

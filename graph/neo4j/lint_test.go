@@ -24,14 +24,14 @@ var lintSchema = map[string]any{
 		"id", "name", "helix", "sector", "kind", "region", "since", "since_precision", "until", "until_precision",
 		"discipline", "role", "level", "form", "challenge", "cadence", "type", "weight", "directed", "key",
 		"cycle", "capital", "date", "date_precision", "description", "import_gen",
-		"version", "last_gen", "importing", "importing_at", "prev_name", "last_run", "gen", "seq", "data",
+		"version", "last_gen", "importing", "undoing", "importing_at", "prev_name", "last_run", "gen", "seq", "data",
 		"time", "at", "at_precision", "unit", "ties", "subject", "metric", "value", "ecoscope_betweenness",
 		// the keys of the rows of UNWIND $rows AS row
 		"props", "partner", "parent", "member", "source", "target", "reporter",
 	},
 	"parameters": map[string]any{
 		"rows": []any{}, "gen": 1, "meta": "", "stale": "PT2M", "name": "", "seq": 1, "data": "", "limit": 1,
-		"id": 1, "props": map[string]any{}, "clear": map[string]any{}, "subject": "", "metric": "",
+		"id": 1, "props": map[string]any{}, "clear": map[string]any{}, "subject": "", "metric": "", "ids": []string{},
 	},
 }
 

@@ -47,8 +47,13 @@ const (
 
 // staleAfter is how long a multi-transaction import may go without a sign
 // of life (each of its transactions marks the meta node) before another
-// process takes it for interrupted and undoes it.
-const staleAfter = "PT2M"
+// process takes it for interrupted and undoes it: an ISO 8601 duration. A
+// variable for the tests.
+var staleAfter = "PT2M"
+
+// testHookAfterChunk, when set, runs after each transaction of an import in
+// several has committed.
+var testHookAfterChunk func(s *Store, i int)
 
 // Store is a graph.Store and graph.MetricHistory in a Neo4j database.
 type Store struct {
@@ -405,6 +410,9 @@ func (s *Store) writeChunks(ctx context.Context, sess neo4j.SessionWithContext, 
 			return err
 		}
 		seq += len(c)
+		if testHookAfterChunk != nil {
+			testHookAfterChunk(s, seq)
+		}
 	}
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		if p.setName {
@@ -445,6 +453,20 @@ func (s *Store) beat(ctx context.Context, tx neo4j.ManagedTransaction, gen int64
 func (s *Store) undo(ctx context.Context, gen int64) error {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
+	// Claim the generation first: this waits for a transaction of the
+	// import that is still running (it holds the meta node's lock) and
+	// makes its next one fail, so that nothing it writes outlives the undo.
+	claimed, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (bool, error) {
+		found := false
+		err := each(ctx, tx, claimImport, map[string]any{"meta": metaKey, "gen": gen}, func(*neo4j.Record) error {
+			found = true
+			return nil
+		})
+		return found, err
+	})
+	if err != nil || !claimed {
+		return err // not claimed: undone already
+	}
 	prev, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*graph.Ecosystem, error) {
 		prev := &graph.Ecosystem{}
 		err := each(ctx, tx, readUndo, map[string]any{"gen": gen}, func(r *neo4j.Record) error {
@@ -647,6 +669,14 @@ func (s *Store) consistent(ctx context.Context, read func(tx neo4j.ManagedTransa
 			}
 			return struct{}{}, nil
 		})
+		var ie errInterrupted
+		if errors.As(err, &ie) {
+			// Its process died: undo it, then read.
+			if uerr := s.undo(ctx, ie.gen); uerr != nil {
+				return fmt.Errorf("%w; undoing it: %w", err, uerr)
+			}
+			continue
+		}
 		if !errors.Is(err, errBusy) && !errors.Is(err, errChanged) {
 			return err
 		}
