@@ -186,7 +186,7 @@ var (
 	testWipe          = statement{"wipe (tests)", "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"}
 	testNodeProps     = statement{"partner properties (tests)", "MATCH (n:Actor {id: $id}) RETURN properties(n) AS p"}
 	testRecordsOfGen  = statement{"records of a generation (tests)", "MATCH (n) WHERE n.import_gen = $gen RETURN count(n) AS n"}
-	testTransactions  = statement{"import transactions (tests)", "SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS query WHERE query CONTAINS 'UNWIND' RETURN id"}
+	testTransactions  = statement{"import transactions (tests)", "SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS query WHERE query CONTAINS $text RETURN id"}
 	testTerminate     = statement{"terminate (tests)", "TERMINATE TRANSACTIONS $ids"}
 )
 

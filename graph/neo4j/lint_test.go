@@ -31,7 +31,7 @@ var lintSchema = map[string]any{
 	},
 	"parameters": map[string]any{
 		"rows": []any{}, "gen": 1, "meta": "", "stale": "PT2M", "name": "", "seq": 1, "data": "", "limit": 1,
-		"id": 1, "props": map[string]any{}, "clear": map[string]any{}, "subject": "", "metric": "", "ids": []string{},
+		"id": 1, "props": map[string]any{}, "clear": map[string]any{}, "subject": "", "metric": "", "ids": []string{}, "text": "",
 	},
 }
 

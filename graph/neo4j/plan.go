@@ -18,27 +18,69 @@ type importPlan struct {
 	name    string
 }
 
-// A step is one statement of cypher.go and its rows. prev, when not nil, is
-// parallel to rows: the stored record that a row changes or deletes (a
-// graph.Partner, graph.Person, ...), nil for a row that adds one. An import
-// in several transactions keeps them aside (ImportUndo nodes) to restore
-// them if it fails.
+// A step is one statement of cypher.go and the records it writes, one
+// row each: recs holds the records (a *graph.Partner, ..., or the key of a
+// record to delete), and row builds the row of one, so that the rows of a
+// batch are built only when it is sent. prev, when not nil, is parallel to
+// recs: the stored record that a row changes or deletes (a graph.Partner,
+// graph.Person, ...), nil for a row that adds one. An import in several
+// transactions keeps them aside (ImportUndo nodes) to restore them if it
+// fails.
 type step struct {
 	stmt statement
-	rows []any
+	recs []any
 	prev []any
+	row  func(rec any) any // nil: the record is its own row (a key)
 }
 
-func (s *step) add(row, prev any) {
-	s.rows = append(s.rows, row)
+func (s *step) add(rec, prev any) {
+	s.recs = append(s.recs, rec)
 	s.prev = append(s.prev, prev)
 }
+
+// rows returns the rows of recs[i:j].
+func (s *step) rows(i, j int) []any {
+	out := make([]any, j-i)
+	for k := range out {
+		if s.row == nil {
+			out[k] = s.recs[i+k]
+		} else {
+			out[k] = s.row(s.recs[i+k])
+		}
+	}
+	return out
+}
+
+// eachBatch calls f with the rows of consecutive batches of at most size
+// records.
+func (s *step) eachBatch(size int, f func(rows []any) error) error {
+	if size <= 0 {
+		panic("neo4j: batch size must be positive")
+	}
+	for i := 0; i < len(s.recs); i += size {
+		if err := f(s.rows(i, min(i+size, len(s.recs)))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The row builders of the steps.
+var (
+	partnerRows    = func(r any) any { return partnerRow(r.(*graph.Partner)) }
+	personRows     = func(r any) any { return personRow(r.(*graph.Person)) }
+	unitRows       = func(r any) any { return unitRow(r.(*graph.Unit)) }
+	unitLinkRows   = func(r any) any { return unitLinkRow(r.(*graph.Unit)) }
+	membershipRows = func(r any) any { return membershipRow(r.(*graph.Membership)) }
+	tieRows        = func(r any) any { return tieRow(r.(*graph.Tie)) }
+	valueRows      = func(r any) any { return valueRow(r.(*graph.Value)) }
+)
 
 // size returns the number of rows of p.
 func (p *importPlan) size() int {
 	n := 0
 	for _, s := range p.steps {
-		n += len(s.rows)
+		n += len(s.recs)
 	}
 	return n
 }
@@ -179,13 +221,13 @@ func plan(old, e *graph.Ecosystem, replace bool) (*importPlan, error) {
 		delMemberships = step{stmt: deleteMemberships}
 		delActors      = step{stmt: deleteActors}
 		delUnits       = step{stmt: deleteUnits}
-		partners       = step{stmt: upsertPartners}
-		people         = step{stmt: upsertPeople}
-		units          = step{stmt: upsertUnits}
-		links          = step{stmt: linkUnits}
-		memberships    = step{stmt: upsertMemberships}
-		ties           = step{stmt: upsertTies}
-		values         = step{stmt: upsertValues}
+		partners       = step{stmt: upsertPartners, row: partnerRows}
+		people         = step{stmt: upsertPeople, row: personRows}
+		units          = step{stmt: upsertUnits, row: unitRows}
+		links          = step{stmt: linkUnits, row: unitLinkRows}
+		memberships    = step{stmt: upsertMemberships, row: membershipRows}
+		ties           = step{stmt: upsertTies, row: tieRows}
+		values         = step{stmt: upsertValues, row: valueRows}
 	)
 	a, u, un := &p.stats.Added, &p.stats.Updated, &p.stats.Unchanged
 
@@ -197,14 +239,14 @@ func plan(old, e *graph.Ecosystem, replace bool) (*importPlan, error) {
 				continue
 			}
 			u.Partners++
-			partners.add(partnerRow(r), *s)
+			partners.add(r, *s)
 			continue
 		}
 		a.Partners++
 		if s, ok := st.people[r.ID]; ok { // a person before the Replace
-			partners.add(partnerRow(r), *s)
+			partners.add(r, *s)
 		} else {
-			partners.add(partnerRow(r), nil)
+			partners.add(r, nil)
 		}
 	}
 	for i := range e.People {
@@ -218,14 +260,14 @@ func plan(old, e *graph.Ecosystem, replace bool) (*importPlan, error) {
 				continue
 			}
 			u.People++
-			people.add(personRow(r), *s)
+			people.add(r, *s)
 			continue
 		}
 		a.People++
 		if s, ok := st.partners[r.ID]; ok {
-			people.add(personRow(r), *s)
+			people.add(r, *s)
 		} else {
-			people.add(personRow(r), nil)
+			people.add(r, nil)
 		}
 	}
 	for i := range e.Units {
@@ -244,8 +286,8 @@ func plan(old, e *graph.Ecosystem, replace bool) (*importPlan, error) {
 		} else {
 			a.Units++
 		}
-		units.add(unitRow(r), prev)
-		links.add(unitLinkRow(r), prev)
+		units.add(r, prev)
+		links.add(r, prev)
 	}
 	seenM := make(map[string]bool, len(e.Memberships))
 	for i := range e.Memberships {
@@ -267,11 +309,11 @@ func plan(old, e *graph.Ecosystem, replace bool) (*importPlan, error) {
 				continue
 			}
 			u.Memberships++
-			memberships.add(membershipRow(r), *s)
+			memberships.add(r, *s)
 			continue
 		}
 		a.Memberships++
-		memberships.add(membershipRow(r), nil)
+		memberships.add(r, nil)
 	}
 	seenT := make(map[string]bool, len(e.Ties))
 	for i := range e.Ties {
@@ -292,11 +334,11 @@ func plan(old, e *graph.Ecosystem, replace bool) (*importPlan, error) {
 				continue
 			}
 			u.Ties++
-			ties.add(tieRow(r), *s)
+			ties.add(r, *s)
 			continue
 		}
 		a.Ties++
-		ties.add(tieRow(r), nil)
+		ties.add(r, nil)
 	}
 	seenV := make(map[string]bool, len(e.Values))
 	for i := range e.Values {
@@ -317,7 +359,7 @@ func plan(old, e *graph.Ecosystem, replace bool) (*importPlan, error) {
 			continue
 		}
 		a.Values++
-		values.add(valueRow(r), nil)
+		values.add(r, nil)
 	}
 	if err := ps.err(); err != nil {
 		return nil, err
@@ -356,7 +398,7 @@ func plan(old, e *graph.Ecosystem, replace bool) (*importPlan, error) {
 		}
 	}
 	for _, s := range []step{delValues, delTies, delMemberships, delActors, delUnits, partners, people, units, links, memberships, ties, values} {
-		if len(s.rows) > 0 {
+		if len(s.recs) > 0 {
 			p.steps = append(p.steps, s)
 		}
 	}
@@ -367,23 +409,23 @@ func plan(old, e *graph.Ecosystem, replace bool) (*importPlan, error) {
 // were before a failed import: what it changed and what it deleted.
 func restorePlan(prev *graph.Ecosystem) []step {
 	var out []step
-	add := func(stmt statement, n int, row func(i int) any) {
+	add := func(stmt statement, row func(any) any, n int, rec func(i int) any) {
 		if n == 0 {
 			return
 		}
-		s := step{stmt: stmt}
+		s := step{stmt: stmt, row: row}
 		for i := range n {
-			s.rows = append(s.rows, row(i))
+			s.recs = append(s.recs, rec(i))
 		}
 		out = append(out, s)
 	}
-	add(upsertPartners, len(prev.Partners), func(i int) any { return partnerRow(&prev.Partners[i]) })
-	add(upsertPeople, len(prev.People), func(i int) any { return personRow(&prev.People[i]) })
-	add(upsertUnits, len(prev.Units), func(i int) any { return unitRow(&prev.Units[i]) })
-	add(linkUnits, len(prev.Units), func(i int) any { return unitLinkRow(&prev.Units[i]) })
-	add(upsertMemberships, len(prev.Memberships), func(i int) any { return membershipRow(&prev.Memberships[i]) })
-	add(upsertTies, len(prev.Ties), func(i int) any { return tieRow(&prev.Ties[i]) })
-	add(upsertValues, len(prev.Values), func(i int) any { return valueRow(&prev.Values[i]) })
+	add(upsertPartners, partnerRows, len(prev.Partners), func(i int) any { return &prev.Partners[i] })
+	add(upsertPeople, personRows, len(prev.People), func(i int) any { return &prev.People[i] })
+	add(upsertUnits, unitRows, len(prev.Units), func(i int) any { return &prev.Units[i] })
+	add(linkUnits, unitLinkRows, len(prev.Units), func(i int) any { return &prev.Units[i] })
+	add(upsertMemberships, membershipRows, len(prev.Memberships), func(i int) any { return &prev.Memberships[i] })
+	add(upsertTies, tieRows, len(prev.Ties), func(i int) any { return &prev.Ties[i] })
+	add(upsertValues, valueRows, len(prev.Values), func(i int) any { return &prev.Values[i] })
 	return out
 }
 
@@ -453,9 +495,9 @@ func chunk(steps []step, limit int) []txChunk {
 	var cur txChunk
 	n := 0
 	for _, s := range steps {
-		for i := 0; i < len(s.rows); {
-			j := min(len(s.rows), i+limit-n)
-			part := step{stmt: s.stmt, rows: s.rows[i:j]}
+		for i := 0; i < len(s.recs); {
+			j := min(len(s.recs), i+limit-n)
+			part := step{stmt: s.stmt, recs: s.recs[i:j], row: s.row}
 			if s.prev != nil {
 				part.prev = s.prev[i:j]
 			}

@@ -1,7 +1,6 @@
 package neo4j
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"time"
@@ -80,12 +79,33 @@ func unitLinkRow(u *graph.Unit) map[string]any {
 // (a JSON array), for the key property of ties, memberships and value
 // records.
 func jsonKey(parts ...string) string {
-	b, err := json.Marshal(parts)
-	if err != nil {
-		panic("neo4j: " + err.Error()) // strings always marshal
+	n := 2
+	for _, p := range parts {
+		n += len(p) + 3
 	}
-	return string(b)
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		for j := 0; j < len(p); j++ {
+			switch c := p[j]; {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			default:
+				b = append(b, c)
+			}
+		}
+		b = append(b, '"')
+	}
+	return string(append(b, ']'))
 }
+
+const hex = "0123456789abcdef"
 
 func tieKey(k graph.TieKey) string {
 	return jsonKey(k.Source, k.Target, k.Type, k.Since.String(), k.ID)

@@ -44,7 +44,7 @@ func WriteScript(w io.Writer, e *graph.Ecosystem, opts ScriptOptions) error {
 	bw.WriteString("\n")
 	bw.WriteString(bind(initMeta.text, map[string]string{"meta": literal(metaKey), "name": literal(str(e.Name))}) + ";\n")
 	for _, st := range p.steps {
-		err := batches(st.rows, size, func(rows []any) error {
+		err := st.eachBatch(size, func(rows []any) error {
 			var b strings.Builder
 			b.WriteString("[\n")
 			for i, r := range rows {

@@ -177,7 +177,7 @@ func TestServerTerminated(t *testing.T) {
 				sess := other.session(context.Background(), neo4j.AccessModeWrite)
 				var ids []string
 				_, err := neo4j.ExecuteRead(context.Background(), sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-					return struct{}{}, each(context.Background(), tx, testTransactions, nil, func(r *neo4j.Record) error {
+					return struct{}{}, each(context.Background(), tx, testTransactions, map[string]any{"text": "UNWIND"}, func(r *neo4j.Record) error {
 						id, err := get[string](r, "id")
 						ids = append(ids, id)
 						return err

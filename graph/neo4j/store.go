@@ -198,7 +198,7 @@ func get[T any](r *neo4j.Record, key string) (T, error) {
 // runSteps writes steps in tx, in batches, stamped with gen.
 func (s *Store) runSteps(ctx context.Context, tx neo4j.ManagedTransaction, steps []step, gen int64) error {
 	for _, st := range steps {
-		err := batches(st.rows, s.cfg.BatchSize, func(rows []any) error {
+		err := st.eachBatch(s.cfg.BatchSize, func(rows []any) error {
 			return runTx(ctx, tx, st.stmt, map[string]any{"rows": rows, "gen": gen})
 		})
 		if err != nil {
