@@ -1,6 +1,7 @@
 package neo4j
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -173,22 +174,9 @@ func (s *Store) History(ctx context.Context, q graph.HistoryQuery) ([]graph.Hist
 		return nil, s.wrap("history", withCtx(ctx, err))
 	}
 	slices.SortStableFunc(out, func(a, b graph.HistoryPoint) int {
-		if a.Run.ID != b.Run.ID {
-			return int(a.Run.ID - b.Run.ID)
-		}
-		return compareStrings(a.Metric, b.Metric)
+		return cmp.Or(cmp.Compare(a.Run.ID, b.Run.ID), cmp.Compare(a.Metric, b.Metric))
 	})
 	return out, nil
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func decodeRun(p props) (graph.MetricRun, error) {

@@ -150,32 +150,33 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 }
 
 // runTx runs st in tx and discards its result.
+//
+// The errors of the driver are returned as they are, not wrapped: the
+// driver decides whether to retry a managed transaction from the error's
+// type (a *ConnectivityError, not one wrapped), so that a lost connection
+// is retried only if the error reaches it unchanged.
 func runTx(ctx context.Context, tx neo4j.ManagedTransaction, st statement, params map[string]any) error {
 	res, err := tx.Run(ctx, st.text, params)
 	if err != nil {
-		return fmt.Errorf("%s: %w", st.name, err)
+		return err
 	}
-	if _, err := res.Consume(ctx); err != nil {
-		return fmt.Errorf("%s: %w", st.name, err)
-	}
-	return nil
+	_, err = res.Consume(ctx)
+	return err
 }
 
-// each runs st in tx and calls f with every record, as it arrives.
+// each runs st in tx and calls f with every record, as it arrives. Errors
+// of the driver are returned as they are (see runTx).
 func each(ctx context.Context, tx neo4j.ManagedTransaction, st statement, params map[string]any, f func(r *neo4j.Record) error) error {
 	res, err := tx.Run(ctx, st.text, params)
 	if err != nil {
-		return fmt.Errorf("%s: %w", st.name, err)
+		return err
 	}
 	for res.Next(ctx) {
 		if err := f(res.Record()); err != nil {
 			return fmt.Errorf("%s: %w", st.name, err)
 		}
 	}
-	if err := res.Err(); err != nil {
-		return fmt.Errorf("%s: %w", st.name, err)
-	}
-	return nil
+	return res.Err()
 }
 
 // get returns the value key of r as a T; nil is T's zero value.
