@@ -61,6 +61,11 @@ type Store struct {
 	driver neo4j.DriverWithContext
 }
 
+var (
+	_ graph.Store         = (*Store)(nil)
+	_ graph.MetricHistory = (*Store)(nil)
+)
+
 // withDefaults fills in the zero fields of cfg.
 func (cfg Config) withDefaults() Config {
 	if cfg.Database == "" {
