@@ -537,7 +537,7 @@ func TestLiterals(t *testing.T) {
 		in   any
 		want string
 	}{
-		{`it's`, `'it\'s'`}, {`say "hi"`, `'say \"hi\"'`}, {`back\slash`, `'back\\slash'`}, {"new\nline", `'new\nline'`},
+		{`it's`, `'it\'s'`}, {`say "hi"`, `'say "hi"'`}, {`back\slash`, `'back\\slash'`}, {"new\nline", `'new\nline'`},
 		{"}", `'}'`}, {"Zoë 🌱", `'Zoë 🌱'`}, {"nul\x00", `'nul\u0000'`}, {"\u2028", `'\u2028'`},
 		{3.0, "3.0"}, {0.1, "0.1"}, {1e12, "1e12"}, {5e-324, "5e-324"}, {-2.5, "-2.5"}, {1.0 / 3, "0.3333333333333333"},
 		{true, "true"}, {nil, "null"}, {int64(42), "42"},

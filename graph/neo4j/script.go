@@ -169,8 +169,9 @@ func floatLiteral(f float64) string {
 	return s
 }
 
-// quoteString writes s as a single-quoted Cypher string: backslash, quotes
-// and control characters escaped, other characters as they are.
+// quoteString writes s as a single-quoted Cypher string: backslash, single
+// quote and control characters escaped, other characters (double quotes,
+// braces, unicode) as they are.
 func quoteString(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
@@ -181,8 +182,6 @@ func quoteString(s string) string {
 			b.WriteString(`\\`)
 		case '\'':
 			b.WriteString(`\'`)
-		case '"':
-			b.WriteString(`\"`)
 		case '\n':
 			b.WriteString(`\n`)
 		case '\r':
