@@ -100,3 +100,7 @@ func BenchmarkRows(b *testing.B) {
 		b.ReportMetric(float64(len(ties)), "rows/batch")
 	})
 }
+
+func total(c graph.Counts) int {
+	return c.Partners + c.People + c.Units + c.Memberships + c.Ties + c.Values
+}

@@ -24,8 +24,9 @@ type Config struct {
 	// BatchSize is the number of rows per UNWIND statement; 0: 10,000.
 	BatchSize int
 	// TxRecords is the number of records an import writes in one
-	// transaction; a larger data set is written in several, stamped with
-	// an import generation (docs/neo4j.md). 0: DefaultTxRecords.
+	// transaction (added, changed or deleted); an import that must write
+	// more is written in several, stamped with an import generation
+	// (docs/neo4j.md). 0: DefaultTxRecords.
 	TxRecords int
 	// ConnectTimeout bounds Open's connectivity check, and every wait for
 	// a connection or a socket; 0: 10 s.
@@ -260,21 +261,17 @@ func (e errInterrupted) Error() string {
 	return fmt.Sprintf("an interrupted import (generation %d) is still to be undone", e.gen)
 }
 
-// Import implements graph.Store: see docs/neo4j.md for how. A data set of
-// at most Config.TxRecords records is read, compared and written in one
-// transaction; a larger one in several, and undone if any fails.
+// Import implements graph.Store: see docs/neo4j.md for how. The store is
+// read and compared with e in one transaction; when what the import must
+// write (rows to add, change or delete) is at most Config.TxRecords, that
+// same transaction writes it, all or nothing. Beyond it the import writes
+// in several transactions and undoes itself if any fails.
 func (s *Store) Import(ctx context.Context, e *graph.Ecosystem, opts graph.ImportOptions) (graph.ImportStats, error) {
 	for range 2 {
 		if err := ctx.Err(); err != nil {
 			return graph.ImportStats{}, fmt.Errorf("neo4j: import: %w", err)
 		}
-		var p *importPlan
-		var err error
-		if total(e.Counts()) <= s.cfg.TxRecords {
-			p, err = s.importOne(ctx, e, opts)
-		} else {
-			p, err = s.importMany(ctx, e, opts)
-		}
+		p, err := s.importOn(ctx, e, opts)
 		var ie errInterrupted
 		if errors.As(err, &ie) {
 			if rerr := s.undo(ctx, ie.gen); rerr != nil {
@@ -288,10 +285,6 @@ func (s *Store) Import(ctx context.Context, e *graph.Ecosystem, opts graph.Impor
 		return p.stats, nil
 	}
 	return graph.ImportStats{}, s.wrap("import", errBusy)
-}
-
-func total(c graph.Counts) int {
-	return c.Partners + c.People + c.Units + c.Memberships + c.Ties + c.Values
 }
 
 // withCtx makes an error that ctx caused say so (errors.Is(err,
@@ -314,48 +307,19 @@ func checkMeta(m meta) error {
 	return nil
 }
 
-// importOne imports e in one transaction.
-func (s *Store) importOne(ctx context.Context, e *graph.Ecosystem, opts graph.ImportOptions) (*importPlan, error) {
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(context.WithoutCancel(ctx))
-	return neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (*importPlan, error) {
-		m, err := lock(ctx, tx)
-		if err != nil {
-			return nil, err
-		}
-		if err := checkMeta(m); err != nil {
-			return nil, err
-		}
-		old, err := s.readAll(ctx, tx)
-		if err != nil {
-			return nil, err
-		}
-		p, err := plan(old, e, opts.Replace)
-		if err != nil {
-			return nil, err
-		}
-		if err := s.runSteps(ctx, tx, p.steps, m.gen); err != nil {
-			return nil, err
-		}
-		if p.setName {
-			if err := runTx(ctx, tx, setName, map[string]any{"meta": metaKey, "name": p.name}); err != nil {
-				return nil, err
-			}
-		}
-		return p, nil
-	})
-}
-
-// importMany imports e in several transactions: the first reads the store,
-// works out the plan and marks the meta node with the import's generation;
-// each next one writes up to TxRecords rows stamped with it, with the
+// importOn imports e. Its first transaction takes the meta node's lock (so
+// that imports run one at a time), reads the store and works out the plan;
+// if the plan fits in it, it writes it and commits. Otherwise it marks the
+// meta node with the import's generation and commits; each next
+// transaction writes up to TxRecords rows stamped with it, with the
 // records they change or delete kept aside (ImportUndo nodes); the last
-// sets the name and clears the mark. On failure undo restores what was
-// kept aside and deletes what the generation wrote.
-func (s *Store) importMany(ctx context.Context, e *graph.Ecosystem, opts graph.ImportOptions) (*importPlan, error) {
+// sets the name and clears the mark. On failure undo restores what was kept
+// aside and deletes what the generation wrote.
+func (s *Store) importOn(ctx context.Context, e *graph.Ecosystem, opts graph.ImportOptions) (*importPlan, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	var gen int64
+	var many bool
 	p, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (*importPlan, error) {
 		m, err := lock(ctx, tx)
 		if err != nil {
@@ -372,11 +336,22 @@ func (s *Store) importMany(ctx context.Context, e *graph.Ecosystem, opts graph.I
 		if err != nil {
 			return nil, err
 		}
-		gen = m.gen
-		return p, runTx(ctx, tx, startImport, map[string]any{"meta": metaKey, "gen": gen})
+		gen, many = m.gen, p.size() > s.cfg.TxRecords
+		if many {
+			return p, runTx(ctx, tx, startImport, map[string]any{"meta": metaKey, "gen": gen})
+		}
+		if err := s.runSteps(ctx, tx, p.steps, gen); err != nil {
+			return nil, err
+		}
+		if p.setName {
+			if err := runTx(ctx, tx, setName, map[string]any{"meta": metaKey, "name": p.name}); err != nil {
+				return nil, err
+			}
+		}
+		return p, nil
 	})
-	if err != nil {
-		return nil, err
+	if err != nil || !many {
+		return p, err
 	}
 	err = s.writeChunks(ctx, sess, p, gen)
 	if err != nil {
