@@ -149,12 +149,14 @@ RETURN properties(v) AS p, a.id AS reporter, u.id AS unit`}
 	readUnitParents = statement{"read unit parents", `MATCH (n:Unit)
 OPTIONAL MATCH (n)-[:PART_OF]->(o:Unit)
 RETURN n.id AS id, o.id AS parent`}
-	countRecords = statement{"count records", `MATCH (n:Partner) WITH count(n) AS partners
-MATCH (n:Person) WITH partners, count(n) AS people
-MATCH (n:Unit) WITH partners, people, count(n) AS units
-MATCH ()-[r:MEMBER_OF]->() WITH partners, people, units, count(r) AS memberships
-MATCH ()-[r:TIE]->() WITH partners, people, units, memberships, count(r) AS ties
-MATCH (n:ValueRecord)
+	// OPTIONAL MATCH: a MATCH that finds nothing would end the query with
+	// no row at all, not with a count of 0.
+	countRecords = statement{"count records", `OPTIONAL MATCH (n:Partner) WITH count(n) AS partners
+OPTIONAL MATCH (n:Person) WITH partners, count(n) AS people
+OPTIONAL MATCH (n:Unit) WITH partners, people, count(n) AS units
+OPTIONAL MATCH ()-[r:MEMBER_OF]->() WITH partners, people, units, count(r) AS memberships
+OPTIONAL MATCH ()-[r:TIE]->() WITH partners, people, units, memberships, count(r) AS ties
+OPTIONAL MATCH (n:ValueRecord)
 RETURN partners, people, units, memberships, ties, count(n) AS values`}
 )
 

@@ -690,7 +690,9 @@ func (s *Store) Load(ctx context.Context, q graph.Query) (*graph.Ecosystem, erro
 func (s *Store) Counts(ctx context.Context) (graph.Counts, error) {
 	var c graph.Counts
 	err := s.consistent(ctx, func(tx neo4j.ManagedTransaction) error {
-		return each(ctx, tx, countRecords, nil, func(r *neo4j.Record) error {
+		rows := 0
+		err := each(ctx, tx, countRecords, nil, func(r *neo4j.Record) error {
+			rows++
 			for _, f := range []struct {
 				key string
 				n   *int
@@ -703,6 +705,10 @@ func (s *Store) Counts(ctx context.Context) (graph.Counts, error) {
 			}
 			return nil
 		})
+		if err == nil && rows != 1 {
+			err = fmt.Errorf("%s: %d rows, want 1", countRecords.name, rows)
+		}
+		return err
 	})
 	if err != nil {
 		return graph.Counts{}, s.wrap("counts", withCtx(ctx, err))
