@@ -114,8 +114,8 @@ func TestServerConnectionLost(t *testing.T) {
 		t.Fatal(err)
 	}
 	var lost atomic.Bool
-	testHookAfterChunk = func(s *Store, seq int) {
-		if seq >= 2 && !lost.Swap(true) {
+	testHookAfterChunk = func(s *Store, n int) {
+		if n >= 2 && !lost.Swap(true) {
 			s.driver.Close(context.Background())
 		}
 	}
@@ -167,8 +167,8 @@ func TestServerTerminated(t *testing.T) {
 	}
 	defer other.Close()
 	var done atomic.Bool
-	testHookAfterChunk = func(_ *Store, seq int) {
-		if seq < 2 || done.Swap(true) {
+	testHookAfterChunk = func(_ *Store, n int) {
+		if n < 2 || done.Swap(true) {
 			return
 		}
 		// Terminate the next transaction as soon as it shows.

@@ -52,8 +52,8 @@ const (
 // variable for the tests.
 var staleAfter = "PT2M"
 
-// testHookAfterChunk, when set, runs after each transaction of an import in
-// several has committed.
+// testHookAfterChunk, when set, runs after the n-th transaction that writes
+// records of an import in several has committed.
 var testHookAfterChunk func(s *Store, i int)
 
 // Store is a graph.Store and graph.MetricHistory in a Neo4j database.
@@ -368,31 +368,39 @@ func (s *Store) importOn(ctx context.Context, e *graph.Ecosystem, opts graph.Imp
 }
 
 func (s *Store) writeChunks(ctx context.Context, sess neo4j.SessionWithContext, p *importPlan, gen int64) error {
-	seq := 0
-	for _, c := range chunk(p.steps, s.cfg.TxRecords) {
-		_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+	var seq int64 // numbers the ImportUndo nodes
+	for n, c := range chunk(p.steps, s.cfg.TxRecords) {
+		next, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (int64, error) {
 			if err := s.beat(ctx, tx, gen); err != nil {
-				return struct{}{}, err
+				return 0, err
 			}
-			for i, part := range c {
-				if u := undoOf(part.prev); u != nil {
+			next := seq
+			for _, part := range c {
+				// The records kept aside, a batch per node.
+				err := batches(part.prev, s.cfg.BatchSize, func(prev []any) error {
+					u := undoOf(prev)
+					if u == nil {
+						return nil
+					}
 					data, err := json.Marshal(u)
 					if err != nil {
-						return struct{}{}, err
+						return err
 					}
-					if err := runTx(ctx, tx, saveUndo, map[string]any{"gen": gen, "seq": int64(seq + i), "data": string(data)}); err != nil {
-						return struct{}{}, err
-					}
+					next++
+					return runTx(ctx, tx, saveUndo, map[string]any{"gen": gen, "seq": next, "data": string(data)})
+				})
+				if err != nil {
+					return 0, err
 				}
 			}
-			return struct{}{}, s.runSteps(ctx, tx, c, gen)
+			return next, s.runSteps(ctx, tx, c, gen)
 		})
 		if err != nil {
 			return err
 		}
-		seq += len(c)
+		seq = next
 		if testHookAfterChunk != nil {
-			testHookAfterChunk(s, seq)
+			testHookAfterChunk(s, n+1)
 		}
 	}
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
@@ -505,8 +513,9 @@ func (s *Store) drain(ctx context.Context, sess neo4j.SessionWithContext, st sta
 	}
 }
 
-// dropUndo deletes what a successful import kept aside; what it leaves
-// (on error) is harmless and deleted with the generation's next undo.
+// dropUndo deletes what a successful import kept aside. What it fails to
+// delete stays behind, harmless (a later import never reads the ImportUndo
+// nodes of a generation that finished).
 func (s *Store) dropUndo(ctx context.Context, gen int64) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
