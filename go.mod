@@ -3,6 +3,7 @@ module github.com/ecoscope/ecoscope
 go 1.26.8
 
 require (
+	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.10
 	github.com/spf13/viper v1.21.0
