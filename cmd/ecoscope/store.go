@@ -56,7 +56,7 @@ func (a *app) errNoStore() error {
 // database come from the neo4j: settings. No error holds the password.
 func (a *app) openStore(ctx context.Context, write bool) (store, error) {
 	if a.isNeo4j() {
-		return a.openNeo4j(ctx)
+		return a.openNeo4j(ctx, write)
 	}
 	if write {
 		st, err := sqlite.Open(ctx, a.cfg.Store)
@@ -75,7 +75,7 @@ func (a *app) openStore(ctx context.Context, write bool) (store, error) {
 	return st, nil
 }
 
-func (a *app) openNeo4j(ctx context.Context) (store, error) {
+func (a *app) openNeo4j(ctx context.Context, write bool) (store, error) {
 	if err := neo4j.CheckURI(a.cfg.Store); err != nil {
 		return nil, &usageError{fmt.Errorf("store: %w", err)}
 	}
@@ -87,6 +87,7 @@ func (a *app) openNeo4j(ctx context.Context) (store, error) {
 		Database:  n.Database,
 		BatchSize: n.BatchSize,
 		TxRecords: n.TxRecords,
+		ReadOnly:  !write,
 	})
 	if err != nil {
 		return nil, a.hidePassword(fmt.Errorf("open %s: %w", a.storeName(), err))

@@ -145,7 +145,7 @@ RETURN properties(r) AS p, a.id AS member, u.id AS unit`}
 	readValues = statement{"read values", `MATCH (a:Actor)-[:REPORTED]->(v:ValueRecord)
 OPTIONAL MATCH (v)-[:ABOUT]->(u:Unit)
 RETURN properties(v) AS p, a.id AS reporter, u.id AS unit`}
-	readActors = statement{"read actors", "MATCH (n:Actor) RETURN n.id AS id, n:Person AS person"}
+	readActors      = statement{"read actors", "MATCH (n:Actor) RETURN n.id AS id, n:Person AS person"}
 	readUnitParents = statement{"read unit parents", `MATCH (n:Unit)
 OPTIONAL MATCH (n)-[:PART_OF]->(o:Unit)
 RETURN n.id AS id, o.id AS parent`}
@@ -185,11 +185,11 @@ ORDER BY r.id, v.metric`}
 // Statements of the integration tests only: they empty the test database
 // and look at what the store wrote.
 var (
-	testWipe          = statement{"wipe (tests)", "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"}
-	testNodeProps     = statement{"partner properties (tests)", "MATCH (n:Actor {id: $id}) RETURN properties(n) AS p"}
-	testRecordsOfGen  = statement{"records of a generation (tests)", "MATCH (n) WHERE n.import_gen = $gen RETURN count(n) AS n"}
-	testTransactions  = statement{"import transactions (tests)", "SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS query WHERE query CONTAINS $text RETURN id"}
-	testTerminate     = statement{"terminate (tests)", "TERMINATE TRANSACTIONS $ids"}
+	testWipe         = statement{"wipe (tests)", "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"}
+	testNodeProps    = statement{"partner properties (tests)", "MATCH (n:Actor {id: $id}) RETURN properties(n) AS p"}
+	testRecordsOfGen = statement{"records of a generation (tests)", "MATCH (n) WHERE n.import_gen = $gen RETURN count(n) AS n"}
+	testTransactions = statement{"import transactions (tests)", "SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS query WHERE query CONTAINS $text RETURN id"}
+	testTerminate    = statement{"terminate (tests)", "TERMINATE TRANSACTIONS $ids"}
 )
 
 // statements returns every statement of the package, for the lint test.

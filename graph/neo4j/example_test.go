@@ -30,8 +30,8 @@ func ExampleWriteScript() {
 	// MERGE (m:EcoscopeMeta {key: 'ecosystem'}) SET m.name = 'Twente', m.version = coalesce(m.version, 0) + 1;
 	//
 	// UNWIND [
-	//   {id: 'uni', props: {discipline: null, helix: 'academia', kind: null, name: 'University of Twente', region: null, role: null, sector: null, since: date('2015-01-01'), since_precision: 'year', until: null, until_precision: null}},
-	//   {id: 'acme', props: {discipline: null, helix: 'industry', kind: null, name: 'Acme "Recycling" B.V.', region: null, role: null, sector: null, since: null, since_precision: null, until: null, until_precision: null}}
+	//   {id: 'acme', props: {discipline: null, helix: 'industry', kind: null, name: 'Acme "Recycling" B.V.', region: null, role: null, sector: null, since: null, since_precision: null, until: null, until_precision: null}},
+	//   {id: 'uni', props: {discipline: null, helix: 'academia', kind: null, name: 'University of Twente', region: null, role: null, sector: null, since: date('2015-01-01'), since_precision: 'year', until: null, until_precision: null}}
 	// ] AS row
 	// MERGE (n:Actor {id: row.id})
 	// SET n:Partner, n += row.props, n.import_gen = 0

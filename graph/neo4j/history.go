@@ -75,6 +75,9 @@ func latest(run *graph.MetricRun, subject graph.MetricSubject) []any {
 // of the partners (units) are cleared when a run with partner (unit)
 // values is saved. Undefined values (NaN) are not saved.
 func (s *Store) SaveMetrics(ctx context.Context, run graph.MetricRun) (int64, error) {
+	if s.cfg.ReadOnly {
+		return 0, fmt.Errorf("neo4j: save metrics: %w", ErrReadOnly)
+	}
 	if err := checkRun(&run); err != nil {
 		return 0, fmt.Errorf("neo4j: save metrics: %w", err)
 	}

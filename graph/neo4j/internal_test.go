@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -370,7 +371,9 @@ func TestPlanRefusesBadReferences(t *testing.T) {
 		spoil   func(e *graph.Ecosystem)
 		replace bool // the case holds only with Replace
 	}{
-		{"tie to nobody", func(e *graph.Ecosystem) { e.Ties = append(e.Ties, graph.Tie{Source: "uni", Target: "nobody", Weight: 1}) }, false},
+		{"tie to nobody", func(e *graph.Ecosystem) {
+			e.Ties = append(e.Ties, graph.Tie{Source: "uni", Target: "nobody", Weight: 1})
+		}, false},
 		{"person of nobody", func(e *graph.Ecosystem) {
 			e.People = append(e.People, graph.Person{ID: "x", Partner: "nobody"})
 		}, false},
@@ -722,7 +725,8 @@ func TestScript(t *testing.T) {
 	if !strings.HasSuffix(b.String(), ";\n") {
 		t.Error("the script does not end with ;")
 	}
-	p := mustPlan(t, &graph.Ecosystem{}, e, false)
+	// In the order of the keys, whatever the order of e (sorted).
+	p := mustPlan(t, &graph.Ecosystem{}, sorted(e), false)
 	var want []any
 	for _, s := range p.steps {
 		for _, r := range s.rows(0, len(s.recs)) {
@@ -748,6 +752,19 @@ func TestScript(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the rows of the script differ from the store's")
+	}
+	// The same records in another order: the same script.
+	rev := *e
+	rev.Partners, rev.Ties, rev.Memberships = slices.Clone(e.Partners), slices.Clone(e.Ties), slices.Clone(e.Memberships)
+	slices.Reverse(rev.Partners)
+	slices.Reverse(rev.Ties)
+	slices.Reverse(rev.Memberships)
+	var again bytes.Buffer
+	if err := WriteScript(&again, &rev, ScriptOptions{BatchSize: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if again.String() != b.String() {
+		t.Error("the script depends on the order of the records")
 	}
 	// Invalid data: an error, as for an import.
 	bad := nastyEcosystem()
@@ -818,5 +835,18 @@ func TestMetricRun(t *testing.T) {
 	back, err := decodeRun(stored)
 	if err != nil || !reflect.DeepEqual(back, mr) {
 		t.Errorf("run round trip: %+v, %v; want %+v", back, err, mr)
+	}
+}
+
+// TestReadOnlyRefusesWrites: a store opened for reading writes nothing,
+// before it sends anything to the server.
+func TestReadOnlyRefusesWrites(t *testing.T) {
+	s := &Store{cfg: Config{ReadOnly: true}.withDefaults()}
+	e := &graph.Ecosystem{Partners: []graph.Partner{{ID: "p", Name: "P", Helix: graph.Academia}}}
+	if _, err := s.Import(t.Context(), e, graph.ImportOptions{}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Import: %v, want ErrReadOnly", err)
+	}
+	if _, err := s.SaveMetrics(t.Context(), graph.MetricRun{Ties: "all", Level: "network"}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("SaveMetrics: %v, want ErrReadOnly", err)
 	}
 }

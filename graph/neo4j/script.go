@@ -32,7 +32,7 @@ func WriteScript(w io.Writer, e *graph.Ecosystem, opts ScriptOptions) error {
 	if size <= 0 {
 		size = DefaultBatchSize
 	}
-	p, err := plan(&graph.Ecosystem{}, e, false)
+	p, err := plan(&graph.Ecosystem{}, sorted(e), false)
 	if err != nil {
 		return fmt.Errorf("neo4j: script: %w", err)
 	}
@@ -67,6 +67,28 @@ func WriteScript(w io.Writer, e *graph.Ecosystem, opts ScriptOptions) error {
 		return fmt.Errorf("neo4j: script: %w", err)
 	}
 	return nil
+}
+
+// sorted returns a copy of e with the records of each kind in the order of
+// their keys, so that a script depends on the data alone, not on the order
+// it was read in: the store and the files give the same script.
+func sorted(e *graph.Ecosystem) *graph.Ecosystem {
+	c := *e
+	c.Partners = slices.Clone(e.Partners)
+	slices.SortStableFunc(c.Partners, func(a, b graph.Partner) int { return strings.Compare(a.ID, b.ID) })
+	c.People = slices.Clone(e.People)
+	slices.SortStableFunc(c.People, func(a, b graph.Person) int { return strings.Compare(a.ID, b.ID) })
+	c.Units = slices.Clone(e.Units)
+	slices.SortStableFunc(c.Units, func(a, b graph.Unit) int { return strings.Compare(a.ID, b.ID) })
+	c.Memberships = slices.Clone(e.Memberships)
+	slices.SortStableFunc(c.Memberships, func(a, b graph.Membership) int {
+		return strings.Compare(membershipKey(a.Key()), membershipKey(b.Key()))
+	})
+	c.Ties = slices.Clone(e.Ties)
+	slices.SortStableFunc(c.Ties, func(a, b graph.Tie) int { return strings.Compare(tieKey(a.Key()), tieKey(b.Key())) })
+	c.Values = slices.Clone(e.Values)
+	slices.SortStableFunc(c.Values, func(a, b graph.Value) int { return strings.Compare(valueKey(&a), valueKey(&b)) })
+	return &c
 }
 
 // oneLine is s for a comment: on one line.

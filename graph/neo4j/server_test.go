@@ -225,7 +225,6 @@ func bigOf(n int) *graph.Ecosystem {
 	return e
 }
 
-
 // TestServerScript runs a script from WriteScript on an empty database,
 // statement by statement as cypher-shell would, and loads it back.
 func TestServerScript(t *testing.T) {

@@ -31,6 +31,11 @@ type Config struct {
 	// ConnectTimeout bounds Open's connectivity check, and every wait for
 	// a connection or a socket; 0: 10 s.
 	ConnectTimeout time.Duration
+	// ReadOnly opens the store for reading: Open creates no constraints or
+	// indexes (so a user with Neo4j's reader role can open it, and a
+	// reader sends no schema statement), and Import and SaveMetrics fail
+	// with ErrReadOnly.
+	ReadOnly bool
 }
 
 // Defaults of Config.
@@ -113,7 +118,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	tctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout-probe)
 	defer cancel()
 	err = drv.VerifyConnectivity(tctx)
-	if err == nil {
+	if err == nil && !cfg.ReadOnly {
 		err = s.createSchema(tctx)
 	}
 	if err != nil {
@@ -142,6 +147,9 @@ func (s *Store) createSchema(ctx context.Context) error {
 	}
 	return nil
 }
+
+// ErrReadOnly: a store opened with Config.ReadOnly was asked to write.
+var ErrReadOnly = errors.New("the store was opened read-only")
 
 // Close closes the driver.
 func (s *Store) Close() error {
@@ -267,6 +275,9 @@ func (e errInterrupted) Error() string {
 // same transaction writes it, all or nothing. Beyond it the import writes
 // in several transactions and undoes itself if any fails.
 func (s *Store) Import(ctx context.Context, e *graph.Ecosystem, opts graph.ImportOptions) (graph.ImportStats, error) {
+	if s.cfg.ReadOnly {
+		return graph.ImportStats{}, fmt.Errorf("neo4j: import: %w", ErrReadOnly)
+	}
 	for range 2 {
 		if err := ctx.Err(); err != nil {
 			return graph.ImportStats{}, fmt.Errorf("neo4j: import: %w", err)

@@ -63,17 +63,24 @@ func schemeList() string {
 }
 
 // Redact returns s with the password of a user:password@ part replaced by
-// "***", for messages.
+// "***", for messages; the rest of s is left as written.
 func Redact(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || u.User == nil {
-		if i := strings.Index(s, "@"); i >= 0 && strings.Contains(s[:i], "://") {
-			return s[:strings.Index(s, "://")+3] + "***@" + s[i+1:]
-		}
+	scheme := strings.Index(s, "://")
+	if scheme < 0 {
 		return s
 	}
-	if _, has := u.User.Password(); has {
-		u.User = url.UserPassword(u.User.Username(), "***")
+	rest := s[scheme+3:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
 	}
-	return u.String()
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return s
+	}
+	user, _, hasPassword := strings.Cut(rest[:at], ":")
+	if !hasPassword {
+		return s
+	}
+	return s[:scheme+3] + user + ":***" + rest[at:]
 }

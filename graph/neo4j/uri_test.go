@@ -39,10 +39,12 @@ func TestCheckURI(t *testing.T) {
 
 func TestRedact(t *testing.T) {
 	for in, want := range map[string]string{
-		"neo4j://neo4j:s3cret@localhost:7687": "neo4j://neo4j:%2A%2A%2A@localhost:7687",
+		"neo4j://neo4j:s3cret@localhost:7687": "neo4j://neo4j:***@localhost:7687",
 		"neo4j://localhost:7687":              "neo4j://localhost:7687",
 		"neo4j://neo4j@localhost":             "neo4j://neo4j@localhost",
-		"bolt://u:p%zz@h":                     "bolt://***@h",
+		"bolt://u:p%zz@h":                     "bolt://u:***@h",
+		"bolt://u:p@ss@h:7687/db?x=@":         "bolt://u:***@h:7687/db?x=@",
+		"neo4j+s://u:a:b@h":                   "neo4j+s://u:***@h",
 	} {
 		if got := Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
