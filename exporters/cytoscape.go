@@ -116,10 +116,10 @@ func WriteCytoscape(w io.Writer, d *Data) error {
 	return bw.Flush()
 }
 
-// appendJSONString appends s as a JSON string, as encoding/json writes it
-// but for <, > and &, which it leaves as they are: control characters
-// escaped, invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped so that
-// the JSON is JavaScript too.
+// appendJSONString appends s as a JSON string, as encoding/json writes it:
+// control characters escaped, invalid UTF-8 as U+FFFD, <, > and & escaped
+// (so that the JSON can be put in an HTML <script> element as is), and
+// U+2028 and U+2029 escaped (so that it is JavaScript too).
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
@@ -135,7 +135,7 @@ func appendJSONString(b []byte, s string) []byte {
 				b = append(b, '\\', 'r')
 			case c == '\t':
 				b = append(b, '\\', 't')
-			case c < 0x20 || c == 0x7f:
+			case c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '&':
 				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
 			default:
 				b = append(b, c)

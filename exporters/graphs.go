@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -92,9 +93,14 @@ func pair(u, v int) [2]int32 {
 	return [2]int32{int32(u), int32(v)}
 }
 
-// partnerTies returns the ties of e with their ends resolved to partners:
-// a person stands for the partner they work for. Ties that name no partner
-// or join a partner to itself are left out. Unlike
+// partnerTies returns the ties of e as the graph exports write them: their
+// ends resolved to partners (a person stands for the partner they work
+// for), ties that name no partner or join a partner to itself left out,
+// and ties that then repeat the key of an earlier one (two colleagues'
+// ties to the same partner, of the same type and since) combined with it
+// as graph.Ecosystem.Combine does: weights added, the latest until kept.
+// The file is then a partner-level data set that reads back without
+// repeats, and the weights per pair are those of the network. Unlike
 // graph.Ecosystem.PartnerTies, the ties keep their ids.
 func partnerTies(e *graph.Ecosystem) []*graph.Tie {
 	ix := graph.NewIndex(e)
@@ -107,27 +113,40 @@ func partnerTies(e *graph.Ecosystem) []*graph.Tie {
 		}
 		return "", false
 	}
-	out := make([]*graph.Tie, 0, len(e.Ties))
+	ties := make([]graph.Tie, 0, len(e.Ties))
+	resolved := false
 	for i := range e.Ties {
-		t := &e.Ties[i]
+		t := e.Ties[i]
 		s, ok1 := partnerOf(t.Source)
 		d, ok2 := partnerOf(t.Target)
 		if !ok1 || !ok2 || s == d {
 			continue
 		}
 		if s != t.Source || d != t.Target {
-			c := *t
-			c.Source, c.Target = s, d
-			t = &c
+			t.Source, t.Target = s, d
+			resolved = true
 		}
-		out = append(out, t)
+		ties = append(ties, t)
+	}
+	if resolved {
+		// Only ties between people can repeat a key now: the data set was
+		// combined when it was read. A directed and an undirected tie
+		// with one key cannot be combined; they are written as they are.
+		pe := &graph.Ecosystem{Partners: e.Partners, Ties: slices.Clone(ties)}
+		if _, ps := pe.Combine(); len(ps) == 0 {
+			ties = pe.Ties
+		}
+	}
+	out := make([]*graph.Tie, len(ties))
+	for i := range ties {
+		out[i] = &ties[i]
 	}
 	return out
 }
 
 // PartnerTies returns the ties of e between partners as the graph exports
-// write them: with the ends of ties between people resolved to their
-// partners, and their ids kept. Reading an export back gives these ties.
+// write them (ends resolved to partners, repeats combined, ids kept):
+// reading an export back gives these ties.
 func PartnerTies(e *graph.Ecosystem) []graph.Tie {
 	ts := partnerTies(e)
 	out := make([]graph.Tie, len(ts))
