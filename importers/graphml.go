@@ -131,6 +131,10 @@ func (g *graphReader) syntaxError(err error) {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		msg := strings.TrimPrefix(se.Msg, "xml: ")
+		if msg == "unexpected EOF" {
+			g.fatalf(se.Line, "", "the document ends before its elements are closed")
+			return
+		}
 		if strings.Contains(msg, "invalid UTF-8") {
 			msg += "; re-save the file as UTF-8"
 		}
