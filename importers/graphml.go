@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -235,14 +234,17 @@ var (
 		"since": tieSince, "until": tieUntil, "tie_id": tieID,
 	}
 	// computedAttrs are the node attributes the exports write that are not
-	// read: they follow from the data (the metrics, the units of a
-	// partner) or repeat another (the label, the helix colour).
+	// read: they follow from the data (the metrics, the columns of
+	// analysis.NodeColumns, and the units of a partner) or repeat another
+	// (the label, the helix colour). importers cannot import analysis,
+	// whose tests import importers; a test checks the list.
 	computedAttrs = func() map[string]bool {
-		m := map[string]bool{"label": true, "units": true, "color": true, "id": true}
-		for _, c := range analysis.NodeColumns {
-			if _, ok := partnerAttrs[c]; !ok {
-				m[c] = true
-			}
+		m := map[string]bool{}
+		for _, c := range strings.Fields(`label units color id
+			degree strength betweenness closeness eigenvector pagerank clustering core community
+			constraint effective_size ego_diversity ei_index coordinator itinerant gatekeeper
+			representative liaison in_degree out_degree`) {
+			m[c] = true
 		}
 		return m
 	}()

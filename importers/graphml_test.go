@@ -300,3 +300,12 @@ func FuzzReadGEXF(f *testing.F) {
 	f.Add(`<gexf xmlns="http://gexf.net/1.3"><graph><nodes><node id="a"><nodes/></node></nodes></graph></gexf>`)
 	f.Fuzz(func(t *testing.T, doc string) { fuzzGraph(t, doc, ReadGEXF, "eco.gexf") })
 }
+
+// TestComputedAttrs: every node metric is an attribute read back silently.
+func TestComputedAttrs(t *testing.T) {
+	for _, c := range analysis.NodeColumns {
+		if _, ok := partnerAttrs[c]; !ok && !computedAttrs[c] {
+			t.Errorf("metric column %s is neither read nor known as computed", c)
+		}
+	}
+}

@@ -65,8 +65,9 @@ var exportFormats = []exportFormat{
 // autoApproxPartners is the number of partners above which the formats
 // with node metrics estimate betweenness (within ±autoApprox, probability
 // 0.9) unless --approx is given: exact betweenness of 50,000 partners
-// takes about half a minute. --approx 0 asks for it exactly.
-const (
+// takes about half a minute. --approx 0 asks for it exactly. Variables
+// for the tests.
+var (
 	autoApproxPartners = 20_000
 	autoApprox         = 0.01
 )
@@ -101,7 +102,7 @@ func (a *app) newExportCmd(runF func(context.Context, *exportOptions) error) *co
 	opts := &exportOptions{format: newEnum("", names...), ties: newTieFlags()}
 	var formats strings.Builder
 	for _, f := range exportFormats {
-		fmt.Fprintf(&formats, "  %-8s %s\n", f.name, wrap(f.about, 68, "           "))
+		fmt.Fprintf(&formats, "  %-9s %s\n", f.name, wrap(f.about, 67, "            "))
 	}
 	cmd := &cobra.Command{
 		Use:   "export --format FORMAT",
