@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -171,8 +172,8 @@ func (a *app) runExport(ctx context.Context, opts *exportOptions) error {
 	mopts := analysis.MetricsOptions{Seed: opts.seed, Approx: opts.approx}
 	if format.nodeMetrics && !opts.set["approx"] && len(e.Partners) > autoApproxPartners {
 		mopts.Approx = autoApprox
-		fmt.Fprintf(a.io.Err, "note: betweenness is estimated within ±%g (probability 0.9) by sampling, as the network has more than %d partners; --approx 0 computes it exactly (about half a minute for 50,000 partners)\n",
-			autoApprox, autoApproxPartners)
+		fmt.Fprintf(a.io.Err, "note: betweenness is estimated within ±%g (probability 0.9) by sampling, as the network has more than %s partners; --approx 0 computes it exactly (about half a minute for 50,000 partners)\n",
+			autoApprox, thousands(autoApproxPartners))
 	}
 	d := exporters.New(ctx, e, a.networkOptions(&opts.ties), mopts)
 	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
@@ -182,6 +183,15 @@ func (a *app) runExport(ctx context.Context, opts *exportOptions) error {
 		}
 		return bw.Flush()
 	})
+}
+
+// thousands writes n with commas between the thousands: 20,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // wrap breaks s into lines of at most width characters, every line after
