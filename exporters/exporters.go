@@ -23,6 +23,10 @@ type Data struct {
 	// Network is the partner network of Ecosystem, as the tie options
 	// made it; its node i is Ecosystem.Partners[i].
 	Network *analysis.Network
+	// NetOptions are the options Network was built with: which ties make
+	// its edges (the graph formats write explicit and co-membership edges
+	// apart, and must know which the network holds).
+	NetOptions analysis.Options
 	// Options are the options of the metrics (seed, --approx).
 	Options analysis.MetricsOptions
 
@@ -45,7 +49,7 @@ type Data struct {
 // Metrics are computed with mopts when first asked for, and stop when ctx
 // is done.
 func New(ctx context.Context, e *graph.Ecosystem, netOpts analysis.Options, mopts analysis.MetricsOptions) *Data {
-	return &Data{Ecosystem: e, Network: analysis.New(e, netOpts), Options: mopts, ctx: ctx}
+	return &Data{Ecosystem: e, Network: analysis.New(e, netOpts), NetOptions: netOpts, Options: mopts, ctx: ctx}
 }
 
 // Nodes returns the node metrics, one per partner in the order of Network,

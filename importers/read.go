@@ -11,11 +11,12 @@ import (
 )
 
 // ErrFormat is wrapped by the error of Read for a path that is neither a
-// folder nor a .json file.
-var ErrFormat = errors.New("not a folder of CSV files or a .json file")
+// folder nor a .json, .graphml or .gexf file.
+var ErrFormat = errors.New("not a folder of CSV files or a .json, .graphml or .gexf file")
 
-// Read reads one data set at path: a folder of CSV files (see ReadCSVDir) or
-// a .json file (see ReadJSON).
+// Read reads one data set at path: a folder of CSV files (see ReadCSVDir), a
+// .json file (see ReadJSON), or a .graphml or .gexf file that ecoscope
+// exported (see ReadGraphML and ReadGEXF); the extension chooses.
 //
 // It returns the ecosystem, every problem found and a non-nil error when any
 // problem is an error. The problems are errors and warnings, each with the
@@ -51,7 +52,19 @@ func ReadWith(path string, known *graph.Known) (*graph.Ecosystem, graph.Problems
 	if fi.IsDir() {
 		return readCSVDir(path, known)
 	}
-	if !strings.EqualFold(filepath.Ext(path), ".json") {
+	var read func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error)
+	switch ext := filepath.Ext(path); {
+	case strings.EqualFold(ext, ".json"):
+		read = readJSONText
+	case strings.EqualFold(ext, ".graphml"):
+		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
+			return readGraphText(text, name, known, (*graphReader).readGraphML)
+		}
+	case strings.EqualFold(ext, ".gexf"):
+		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
+			return readGraphText(text, name, known, (*graphReader).readGEXF)
+		}
+	default:
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, ErrFormat)
 	}
 	text, err := readFile(path)
@@ -63,7 +76,7 @@ func ReadWith(path string, known *graph.Known) (*graph.Ecosystem, graph.Problems
 	case err != nil:
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, err)
 	}
-	return readJSONText(text, path, known)
+	return read(text, path, known)
 }
 
 // ReadAll reads and validates one or more data sets (see ReadWith, with

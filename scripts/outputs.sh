@@ -66,6 +66,10 @@ run --store store.db metrics --level units --save
 run --store store.db history --unit nope
 run export --from example --format cypher
 run export --from gen --format cypher --at 2022
+for fmt in graphml gexf cytoscape; do
+	run export --from example --format "$fmt"
+	run export --from gen --format "$fmt" --at 2022 --ties explicit
+done
 # (history's own output holds the run's time, so it differs between runs.)
 # Errors and help.
 run report --from nowhere

@@ -31,7 +31,7 @@ func (d *dataFlags) register(cmd *cobra.Command) {
 // registerSource registers --from and --unit without --at, for commands
 // that choose their dates themselves (growth, diff).
 func (d *dataFlags) registerSource(cmd *cobra.Command, unitHelp string) {
-	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set (CSV folder or .json) directly, without a store; repeat to combine data sets")
+	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set (CSV folder, .json, or a .graphml or .gexf that ecoscope exported) directly, without a store; repeat to combine data sets")
 	cmd.Flags().StringVar(&d.unit, "unit", "", unitHelp)
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,6 +20,10 @@ type exportFormat struct {
 	name  string
 	about string // for the help: what the output is and what reads it
 	write func(a *app, w io.Writer, d *exporters.Data) error
+	// nodeMetrics is set for the formats that write node metrics: above
+	// autoApproxPartners partners they estimate betweenness unless --approx
+	// is given.
+	nodeMetrics bool
 }
 
 var exportFormats = []exportFormat{
@@ -29,7 +34,44 @@ var exportFormats = []exportFormat{
 			return exporters.WriteCypher(w, d, exporters.CypherOptions{BatchSize: a.cfg.Neo4j.BatchSize})
 		},
 	},
+	{
+		name:        "graphml",
+		about:       "GraphML for Gephi, yEd, Cytoscape, igraph and NetworkX: partners with their attributes, units and node metrics, explicit and co-membership ties as edges; ecoscope reads it back with --from FILE.graphml",
+		nodeMetrics: true,
+		write: func(a *app, w io.Writer, d *exporters.Data) error {
+			a.printNotes(d.Network.Notes())
+			return exporters.WriteGraphML(w, d)
+		},
+	},
+	{
+		name:        "gexf",
+		about:       "GEXF 1.2 for Gephi: the GraphML network with since/until as spells (Gephi's timeline plays the growth), nodes coloured by helix type and sized by betweenness; ecoscope reads it back with --from FILE.gexf",
+		nodeMetrics: true,
+		write: func(a *app, w io.Writer, d *exporters.Data) error {
+			a.printNotes(d.Network.Notes())
+			return exporters.WriteGEXF(w, d)
+		},
+	},
+	{
+		name:        "cytoscape",
+		about:       "Cytoscape.js JSON (elements: nodes and edges with the GraphML attributes), for cytoscape.js and Cytoscape desktop (.cyjs)",
+		nodeMetrics: true,
+		write: func(a *app, w io.Writer, d *exporters.Data) error {
+			a.printNotes(d.Network.Notes())
+			return exporters.WriteCytoscape(w, d)
+		},
+	},
 }
+
+// autoApproxPartners is the number of partners above which the formats
+// with node metrics estimate betweenness (within ±autoApprox, probability
+// 0.9) unless --approx is given: exact betweenness of 50,000 partners
+// takes about half a minute. --approx 0 asks for it exactly. Variables
+// for the tests.
+var (
+	autoApproxPartners = 20_000
+	autoApprox         = 0.01
+)
 
 func exportFormatNames() []string {
 	names := make([]string, len(exportFormats))
@@ -61,24 +103,36 @@ func (a *app) newExportCmd(runF func(context.Context, *exportOptions) error) *co
 	opts := &exportOptions{format: newEnum("", names...), ties: newTieFlags()}
 	var formats strings.Builder
 	for _, f := range exportFormats {
-		fmt.Fprintf(&formats, "  %-8s %s\n", f.name, wrap(f.about, 68, "           "))
+		fmt.Fprintf(&formats, "  %-9s %s\n", f.name, wrap(f.about, 67, "            "))
 	}
 	cmd := &cobra.Command{
 		Use:   "export --format FORMAT",
-		Short: "Write the ecosystem in a format other tools read (a Cypher script for Neo4j)",
+		Short: "Write the ecosystem in a format other tools read (Cypher for Neo4j, GraphML, GEXF, Cytoscape.js)",
 		Long: `Write the ecosystem, or the part of it that --at and --unit select, in a
 format that other tools read. The data comes from the store or, with --from,
 straight from data sets, as for the analysis commands.
 
 Formats:
 ` + formats.String() + `
-More formats are to come (GraphML, GEXF, CSV and Kumu; issue 12).
+More formats are to come (CSV, Kumu and Pajek; issue 12). docs/export.md
+describes every format.
+
+Above 20,000 partners the formats with node metrics estimate betweenness
+within ±0.01 (as --approx 0.01 does) unless --approx is given; --approx 0
+computes it exactly, which takes about half a minute for 50,000 partners.
 
 The output goes to standard output or, with --out, to a file that is
 replaced atomically: a failed or interrupted export leaves it as it was.`,
 		Example: `  # Recreate the example in an empty Neo4j database
   ecoscope export --format cypher --from examples/energieke-regio --out ecosysteem.cypher
   cypher-shell -u neo4j -f ecosysteem.cypher
+
+  # The network with its metrics for Gephi, its growth on the timeline
+  ecoscope export --format gexf --from examples/energieke-regio --out ecosysteem.gexf
+
+  # GraphML for NetworkX or igraph, and read back
+  ecoscope export --format graphml --from examples/energieke-regio --out ecosysteem.graphml
+  ecoscope metrics --from ecosysteem.graphml --ties explicit
 
   # The store's network in 2022, as one command line
   ecoscope export --format cypher --at 2022 --out ecosysteem.cypher && cypher-shell -u neo4j -f ecosysteem.cypher`,
@@ -116,6 +170,11 @@ func (a *app) runExport(ctx context.Context, opts *exportOptions) error {
 	}
 	a.noteNoPartners(e, meta, "the export holds no network")
 	mopts := analysis.MetricsOptions{Seed: opts.seed, Approx: opts.approx}
+	if format.nodeMetrics && !opts.set["approx"] && len(e.Partners) > autoApproxPartners {
+		mopts.Approx = autoApprox
+		fmt.Fprintf(a.io.Err, "note: betweenness is estimated within ±%g (probability 0.9) by sampling, as the network has more than %s partners; --approx 0 computes it exactly (about half a minute for 50,000 partners)\n",
+			autoApprox, thousands(autoApproxPartners))
+	}
 	d := exporters.New(ctx, e, a.networkOptions(&opts.ties), mopts)
 	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
@@ -124,6 +183,15 @@ func (a *app) runExport(ctx context.Context, opts *exportOptions) error {
 		}
 		return bw.Flush()
 	})
+}
+
+// thousands writes n with commas between the thousands: 20,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // wrap breaks s into lines of at most width characters, every line after

@@ -71,7 +71,7 @@ func TestExportUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"export", "--format", "xyz", "--from", example}, `"xyz" is not one of cypher`},
-		{[]string{"export", "--from", example}, "export needs --format (cypher)"},
+		{[]string{"export", "--from", example}, "export needs --format (cypher, "},
 		{[]string{"export", "--format", "cypher", example}, "use: ecoscope export --from " + example + " --format cypher"},
 		{[]string{"export", "--format", "cypher", "--from", example, "--at", "yesterday"}, "--at:"},
 	} {
@@ -145,5 +145,74 @@ func TestExportBatchSize(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(out); string(b) != "before" {
 		t.Errorf("a failed export changed the file: %q", b)
+	}
+}
+
+// TestExportGraphFormats exports the example as GraphML, GEXF and
+// Cytoscape.js JSON, and reads the GraphML and GEXF back with --from: the
+// node metrics on the explicit ties are those of the example.
+func TestExportGraphFormats(t *testing.T) {
+	dir := t.TempDir()
+	want := ecoscope(t, nil, "metrics", "--from", example, "--ties", "explicit", "--level", "nodes", "--format", "csv")
+	if want.code != exitOK {
+		t.Fatalf("metrics: %s", want.err)
+	}
+	for _, f := range []string{"graphml", "gexf", "cytoscape"} {
+		out := filepath.Join(dir, "eco."+f)
+		r := ecoscope(t, nil, "export", "--format", f, "--from", example, "--out", out)
+		if r.code != exitOK || !strings.Contains(r.err, "wrote "+out) {
+			t.Fatalf("%s: exit %d\n%s", f, r.code, r.err)
+		}
+		// The notes of the network are shown.
+		if !strings.Contains(r.err, "note: 32 of 638 explicit ties are directed") {
+			t.Errorf("%s: no note on directed ties:\n%s", f, r.err)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "Universiteit van Rivierstad") || !strings.Contains(string(b), "betweenness") {
+			t.Errorf("%s: the export lacks partners or metrics", f)
+		}
+		if f == "cytoscape" {
+			continue
+		}
+		got := ecoscope(t, nil, "metrics", "--from", out, "--ties", "explicit", "--level", "nodes", "--format", "csv")
+		if got.code != exitOK || got.stdout != want.stdout {
+			t.Errorf("%s read back: exit %d, metrics differ from the example's:\n%s", f, got.code, got.err)
+		}
+		if strings.Contains(got.err, "combined") {
+			t.Errorf("%s read back with repeats:\n%s", f, got.err)
+		}
+	}
+	// import reads them too.
+	env, _ := storeEnv(t)
+	if r := ecoscope(t, env, "import", filepath.Join(dir, "eco.gexf")); r.code != exitOK {
+		t.Fatalf("import eco.gexf: exit %d\n%s", r.code, r.err)
+	}
+}
+
+// TestExportAutoApprox: above autoApproxPartners partners betweenness is
+// estimated, with a note on standard error and in the file, unless
+// --approx is given; --approx 0 asks for it exactly.
+func TestExportAutoApprox(t *testing.T) {
+	defer func(n int) { autoApproxPartners = n }(autoApproxPartners)
+	autoApproxPartners = 100
+	r := ecoscope(t, nil, "export", "--format", "graphml", "--from", example)
+	if r.code != exitOK || !strings.Contains(r.err, "note: betweenness is estimated within ±0.01") ||
+		!strings.Contains(r.stdout, `<data key="g_betweenness_epsilon">0.01</data>`) {
+		t.Errorf("no estimate above the limit: exit %d\n%s", r.code, r.err)
+	}
+	r = ecoscope(t, nil, "export", "--format", "graphml", "--from", example, "--approx", "0")
+	if r.code != exitOK || strings.Contains(r.err, "estimated") || strings.Contains(r.stdout, "g_betweenness_epsilon\">") {
+		t.Errorf("--approx 0 estimates: exit %d\n%s", r.code, r.err)
+	}
+	// A format without metrics says nothing.
+	saved := exportFormats
+	defer func() { exportFormats = saved }()
+	exportFormats = []exportFormat{{name: "cypher", write: func(a *app, w io.Writer, d *exporters.Data) error { return nil }}}
+	r = ecoscope(t, nil, "export", "--format", "cypher", "--from", example)
+	if strings.Contains(r.err, "estimated") {
+		t.Errorf("cypher: %s", r.err)
 	}
 }

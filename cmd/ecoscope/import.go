@@ -48,7 +48,7 @@ must hold everything it names.`,
   ecoscope import --store regio.db --replace export.json`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("import needs at least one PATH: a folder of CSV files or a .json file")
+				return usagef("import needs at least one PATH: a folder of CSV files, a .json file, or a .graphml or .gexf file that ecoscope exported")
 			}
 			return nil
 		},

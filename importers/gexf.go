@@ -1,0 +1,210 @@
+package importers
+
+import (
+	"encoding/xml"
+
+	"github.com/ecoscope/ecoscope/graph"
+)
+
+// gexfAttr is an <attribute> of a GEXF document: its title.
+type gexfAttrs map[string]string // id → title
+
+// readGEXF reads a GEXF document (see ReadGEXF).
+func (g *graphReader) readGEXF() {
+	if _, err := g.root("gexf", gexf12Namespace, gexf13Namespace); err != nil {
+		return
+	}
+	graphs := 0
+	for {
+		t, err := g.token()
+		if err != nil {
+			return
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return // </gexf>
+		case xml.StartElement:
+			if t.Name.Local != "graph" {
+				if g.skip() != nil {
+					return
+				}
+				continue
+			}
+			if graphs++; graphs > 1 {
+				g.fatalf(g.line(), "", "a second <graph>; ecoscope reads one graph per document")
+				return
+			}
+			if name, ok := attr(t, "name"); ok {
+				g.e.Name = trim(name)
+			}
+			if g.gexfGraph() != nil {
+				return
+			}
+		}
+	}
+}
+
+// gexfGraph reads the <graph> element just started.
+func (g *graphReader) gexfGraph() error {
+	attrs := map[string]gexfAttrs{"node": {}, "edge": {}}
+	for {
+		t, err := g.token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "attributes":
+				class, _ := attr(t, "class")
+				if err := g.gexfAttributes(attrs[class]); err != nil {
+					return err
+				}
+			case "nodes", "edges":
+				tab, elem := tabPartners, "node"
+				if t.Name.Local == "edges" {
+					tab, elem = tabTies, "edge"
+				}
+				if err := g.gexfList(tab, elem, attrs[elem]); err != nil {
+					return err
+				}
+			default:
+				if err := g.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// gexfAttributes reads the <attributes> element just started into titles
+// (nil for a class other than node or edge, whose attributes are skipped).
+func (g *graphReader) gexfAttributes(titles gexfAttrs) error {
+	for {
+		t, err := g.token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if t.Name.Local == "attribute" && titles != nil {
+				id, _ := attr(t, "id")
+				title, _ := attr(t, "title")
+				if _, dup := titles[id]; dup {
+					g.fatalf(g.line(), "", "attribute %s is declared twice", graph.Quote(id))
+					return errStop
+				}
+				titles[id] = title
+			}
+			if err := g.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// gexfList reads the <nodes> or <edges> element just started: its
+// elements elem as records of table t.
+func (g *graphReader) gexfList(t tableID, elem string, titles gexfAttrs) error {
+	for {
+		tok, err := g.token()
+		if err != nil {
+			return err
+		}
+		switch tok := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if tok.Name.Local != elem {
+				if err := g.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := g.gexfElement(t, tok, titles); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// gexfElement reads the <node> or <edge> element se, just started, as a
+// record of table t.
+func (g *graphReader) gexfElement(t tableID, se xml.StartElement, titles gexfAttrs) error {
+	if err := g.begin(); err != nil {
+		return err
+	}
+	units := false
+	if t == tabPartners {
+		id, _ := attr(se, "id")
+		label, _ := attr(se, "label")
+		g.cells[partnerID], g.cells[partnerName] = trim(id), trim(label)
+	} else {
+		src, _ := attr(se, "source")
+		dst, _ := attr(se, "target")
+		w, _ := attr(se, "weight")
+		g.cells[tieSource], g.cells[tieTarget], g.cells[tieWeight] = trim(src), trim(dst), trim(w)
+		if typ, _ := attr(se, "type"); typ == "directed" {
+			g.cells[tieDirected] = "true"
+		}
+	}
+	depth := 0 // within <attvalues>
+	for {
+		tok, err := g.token()
+		if err != nil {
+			return err
+		}
+		switch tok := tok.(type) {
+		case xml.EndElement:
+			if depth > 0 {
+				depth--
+				continue
+			}
+			if !units {
+				g.add(g.e, t, g.cells[:len(tables[t].columns)])
+			}
+			return nil
+		case xml.StartElement:
+			switch {
+			case tok.Name.Local == "attvalues" && depth == 0:
+				depth++
+			case tok.Name.Local == "attvalue" && depth == 1:
+				id, _ := attr(tok, "for")
+				v, _ := attr(tok, "value")
+				title, ok := titles[id]
+				switch {
+				case !ok:
+					g.errorf("", "attvalue for attribute %s, which is not declared", graph.Quote(id))
+				case t == tabTies && title == "ties":
+					switch trim(v) {
+					case "units":
+						units = true
+					case "explicit", "":
+					default:
+						g.errorf("ties", "%s is not explicit or units", graph.Quote(v))
+					}
+				case t == tabPartners && title == "name":
+					// The label is the name; an attribute name wins.
+					g.cells[partnerName] = ""
+					g.set(t, title, v)
+				default:
+					g.set(t, title, v)
+				}
+				if err := g.skip(); err != nil {
+					return err
+				}
+			case tok.Name.Local == "nodes" && t == tabPartners:
+				g.fatalf(g.line(), "", "nodes nested in a node; ecoscope reads flat graphs")
+				return errStop
+			default:
+				if err := g.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
