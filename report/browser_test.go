@@ -265,4 +265,3 @@ func checkFigures(t *testing.T, figs []figureBox) {
 		}
 	}
 }
-

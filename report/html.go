@@ -86,7 +86,7 @@ var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	// every text escaped.
 	"svg":     func(b []byte) template.HTML { return template.HTML(b) },
 	"numeric": numericCell,
-	"dict2": func(s HTMLSection, data string) sectionBody { return sectionBody{S: s, Data: data} },
+	"dict2":   func(s HTMLSection, data string) sectionBody { return sectionBody{S: s, Data: data} },
 }).Parse(pageTemplate))
 
 // sectionBody is what the template's "body" draws: a section and the
