@@ -33,14 +33,15 @@ type Bars struct {
 	Bars                  []Bar
 }
 
-// errNoData is returned for a chart without anything to draw.
-var errNoData = errors.New("charts: nothing to draw")
+// ErrNoData is the error of a chart with nothing to draw (no bars, no
+// dates, no nodes): the report leaves the chart out and keeps its table.
+var ErrNoData = errors.New("charts: nothing to draw")
 
 // BarChart draws one bar per Bar, in order, each labelled with its value.
 // The text alternative lists every bar and its value.
 func BarChart(in Bars) (Chart, error) {
 	if len(in.Bars) == 0 {
-		return Chart{}, errNoData
+		return Chart{}, ErrNoData
 	}
 	for _, b := range in.Bars {
 		if math.IsNaN(b.Value) || math.IsInf(b.Value, 0) {
@@ -153,7 +154,7 @@ type Groups struct {
 // legend of the groups. The text alternative gives every category's values.
 func GroupedBarChart(in Groups) (Chart, error) {
 	if len(in.Categories) == 0 || len(in.Groups) == 0 {
-		return Chart{}, errNoData
+		return Chart{}, ErrNoData
 	}
 	if len(in.Values) != len(in.Groups) {
 		return Chart{}, fmt.Errorf("charts: %d groups but %d rows of values", len(in.Groups), len(in.Values))

@@ -222,8 +222,8 @@ func TestChartInputErrors(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	if !errors.Is(errOf(BarChart(Bars{})), errNoData) {
-		t.Error("an empty chart is not errNoData")
+	if !errors.Is(errOf(BarChart(Bars{})), ErrNoData) {
+		t.Error("an empty chart is not ErrNoData")
 	}
 }
 

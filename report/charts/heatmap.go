@@ -28,7 +28,7 @@ type HeatMap struct {
 // cell, largest first.
 func HeatMapChart(in HeatMap) (Chart, error) {
 	if len(in.Rows) == 0 || len(in.Cols) == 0 {
-		return Chart{}, errNoData
+		return Chart{}, ErrNoData
 	}
 	if len(in.Cells) != len(in.Rows) {
 		return Chart{}, fmt.Errorf("charts: %d rows but %d rows of cells", len(in.Rows), len(in.Cells))

@@ -40,7 +40,7 @@ var glyphs = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.Tri
 // last value.
 func LineChart(in Lines) (Chart, error) {
 	if len(in.Dates) == 0 || len(in.Series) == 0 {
-		return Chart{}, errNoData
+		return Chart{}, ErrNoData
 	}
 	for k := 1; k < len(in.Dates); k++ {
 		if !in.Dates[k].After(in.Dates[k-1]) {

@@ -93,7 +93,7 @@ const (
 // partners per helix type and the largest nodes.
 func NetworkChart(in Network) (Chart, error) {
 	if len(in.Nodes) == 0 {
-		return Chart{}, errNoData
+		return Chart{}, ErrNoData
 	}
 	index := make(map[string]int, len(in.Nodes))
 	for i, nd := range in.Nodes {
