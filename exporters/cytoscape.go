@@ -17,7 +17,7 @@ import (
 //	   "edges": [{"data": {"id": "e0", "source": ..., "target": ..., "weight": 2, "ties": "explicit", ...}}]}}
 //
 // The nodes, edges and attributes are those of WriteGraphML; "color" is
-// the helix colour (HelixColors), for a style such as
+// the helix colour (HelixColor), for a style such as
 // 'background-color': 'data(color)'. A metric that is not a number (NaN,
 // such as the constraint of an isolated partner) is null.
 func WriteCytoscape(w io.Writer, d *Data) error {

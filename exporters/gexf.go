@@ -32,7 +32,7 @@ const (
 // until (a since of 2019 starts on 2019-01-01, an until of 2019 ends on
 // 2019-12-31), so that Gephi's timeline plays the ecosystem's growth.
 // Co-membership edges have no spell: they show while both their partners
-// do. Nodes are coloured by helix type (HelixColors) and sized by
+// do. Nodes are coloured by helix type (HelixColor) and sized by
 // betweenness (MinNodeSize to MaxNodeSize).
 func WriteGEXF(w io.Writer, d *Data) error {
 	nodes, approx, err := d.Nodes()

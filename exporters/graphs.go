@@ -12,6 +12,7 @@ import (
 
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/report/charts"
 )
 
 // This file holds what the graph formats (GraphML, GEXF, Cytoscape.js)
@@ -338,25 +339,12 @@ func (c Color) Hex() string {
 	return string([]byte{'#', digits[c.R>>4], digits[c.R&15], digits[c.G>>4], digits[c.G&15], digits[c.B>>4], digits[c.B&15]})
 }
 
-// HelixColors is the colour of each helix type in the exports (and
-// wherever ecoscope draws a network): the Okabe-Ito palette, which people
-// with the common forms of colour blindness tell apart. A partner without
-// a helix type is grey.
-var HelixColors = map[graph.Helix]Color{
-	graph.Academia:     {0x00, 0x72, 0xB2}, // blue
-	graph.Industry:     {0xE6, 0x9F, 0x00}, // orange
-	graph.Government:   {0xD5, 0x5E, 0x00}, // vermillion
-	graph.CivilSociety: {0xCC, 0x79, 0xA7}, // reddish purple
-	graph.Environment:  {0x00, 0x9E, 0x73}, // bluish green
-	graph.HelixUnknown: {0x99, 0x99, 0x99}, // grey
-}
-
-// HelixColor returns the colour of helix type h (grey for none).
+// HelixColor returns the colour of helix type h in the exports (grey for
+// none): the one palette of ecoscope, charts.HelixColor (Okabe-Ito), so a
+// network in Gephi has the colours of the report's drawing.
 func HelixColor(h graph.Helix) Color {
-	if c, ok := HelixColors[h]; ok {
-		return c
-	}
-	return HelixColors[graph.HelixUnknown]
+	c := charts.HelixColor(h)
+	return Color{c.R, c.G, c.B}
 }
 
 // xmlWriter writes XML text, escaping every string it is given.

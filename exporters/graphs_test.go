@@ -17,6 +17,7 @@ import (
 	"github.com/ecoscope/ecoscope/generate"
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/importers"
+	"github.com/ecoscope/ecoscope/report/charts"
 )
 
 const example = "../examples/energieke-regio"
@@ -245,9 +246,9 @@ func TestGEXFDynamic(t *testing.T) {
 func TestHelixColors(t *testing.T) {
 	seen := map[Color]graph.Helix{}
 	for _, h := range append(graph.Helices, graph.HelixUnknown) {
-		c, ok := HelixColors[h]
-		if !ok {
-			t.Errorf("no colour for %s", h)
+		c := HelixColor(h)
+		if want := charts.HelixHex(h); !strings.EqualFold(c.Hex(), want) {
+			t.Errorf("%s: %s, want the charts' %s", h, c.Hex(), want)
 		}
 		if o, dup := seen[c]; dup {
 			t.Errorf("%s and %s share %s", h, o, c.Hex())
