@@ -90,7 +90,8 @@ func (a *app) openNeo4j(ctx context.Context, write bool) (store, error) {
 		ReadOnly:  !write,
 	})
 	if err != nil {
-		return nil, a.hidePassword(fmt.Errorf("open %s: %w", a.storeName(), err))
+		// The error names the URI already (neo4j.ConnectError).
+		return nil, a.hidePassword(err)
 	}
 	return st, nil
 }

@@ -154,10 +154,13 @@ func diagnose(cfg Config, err error) (reason, fix string) {
 		return "this is an HTTP port, not Bolt", "use the Bolt port, 7687 by default (7474 is the Browser's)"
 	case errors.Is(err, errNoAnswer):
 		return fmt.Sprintf("no answer within %s", cfg.ConnectTimeout), "check the host and the port (Bolt listens on 7687), a firewall on the way, and " + tlsHint
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(msg, "connect: connection refused"):
+		// (A neo4j:// URI's routing error holds the cause as text only.)
 		return "connection refused", "is Neo4j running and listening on that host and port (Bolt: 7687)?"
 	case errors.As(err, &dns):
 		return fmt.Sprintf("unknown host %q", dns.Name), "check the host name in the URI"
+	case strings.Contains(msg, ": no such host"):
+		return "unknown host", "check the host name in the URI"
 	case errors.Is(err, syscall.EHOSTUNREACH) || errors.Is(err, syscall.ENETUNREACH):
 		return "host unreachable", "check the host name or address and the network"
 	case errors.As(err, &rh) || strings.Contains(msg, "first record does not look like a TLS handshake"):

@@ -40,6 +40,12 @@ func TestExplain(t *testing.T) {
 			[]string{"connection refused", "7687"}},
 		{"unknown host", cfg, &neo4j.ConnectivityError{Inner: &net.OpError{Op: "dial", Err: &net.DNSError{Name: "db.example", Err: "no such host"}}},
 			[]string{`unknown host "db.example"`}},
+		// The routing error of a neo4j:// URI holds its cause as text only
+		// (driver 5.28.4, as printed against a closed port and a bad name).
+		{"refused, routing", cfg, &neo4j.ConnectivityError{Inner: errors.New("Unable to retrieve routing table from localhost:7474: dial tcp 127.0.0.1:7474: connect: connection refused")},
+			[]string{"connection refused", "7687"}},
+		{"unknown host, routing", cfg, &neo4j.ConnectivityError{Inner: errors.New("Unable to retrieve routing table from nosuchhost.invalid:7687: dial tcp: lookup nosuchhost.invalid on 10.255.255.53:53: no such host")},
+			[]string{"unknown host", "host name"}},
 		{"unreachable", cfg, &neo4j.ConnectivityError{Inner: &net.OpError{Op: "dial", Err: syscall.EHOSTUNREACH}}, []string{"host unreachable"}},
 		{"timeout", cfg, fmt.Errorf("%w: %w", errNoAnswer, context.DeadlineExceeded), []string{"no answer within 10s", "neo4j+s://"}},
 		{"timeout with TLS", tlsCfg, fmt.Errorf("%w: %w", errNoAnswer, context.DeadlineExceeded), []string{"no answer within 10s", "has no TLS", "bolt://"}},
