@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
+
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -44,20 +45,29 @@ func WriteScript(w io.Writer, e *graph.Ecosystem, opts ScriptOptions) error {
 	bw.WriteString("\n")
 	bw.WriteString(bind(initMeta.text, map[string]string{"meta": literal(metaKey), "name": literal(str(e.Name))}) + ";\n")
 	for _, st := range p.steps {
+		// The statement around its rows: $rows once, $gen is 0.
+		before, after, ok := strings.Cut(bind(st.stmt.text, map[string]string{"rows": "\x00", "gen": "0"}), "\x00")
+		if !ok {
+			panic("neo4j: statement " + st.stmt.name + " has no $rows")
+		}
+		var buf []byte
 		err := st.eachBatch(size, func(rows []any) error {
-			var b strings.Builder
-			b.WriteString("[\n")
+			buf = append(buf[:0], '\n')
+			buf = append(buf, before...)
+			buf = append(buf, "[\n"...)
 			for i, r := range rows {
-				b.WriteString("  ")
-				b.WriteString(literal(r))
+				buf = append(buf, "  "...)
+				buf = appendLiteral(buf, r)
 				if i < len(rows)-1 {
-					b.WriteString(",")
+					buf = append(buf, ',')
 				}
-				b.WriteString("\n")
+				buf = append(buf, '\n')
 			}
-			b.WriteString("]")
-			bw.WriteString("\n" + bind(st.stmt.text, map[string]string{"rows": b.String(), "gen": "0"}) + ";\n")
-			return nil
+			buf = append(buf, ']')
+			buf = append(buf, after...)
+			buf = append(buf, ";\n"...)
+			_, err := bw.Write(buf)
+			return err
 		})
 		if err != nil {
 			return err
@@ -74,21 +84,32 @@ func WriteScript(w io.Writer, e *graph.Ecosystem, opts ScriptOptions) error {
 // it was read in: the store and the files give the same script.
 func sorted(e *graph.Ecosystem) *graph.Ecosystem {
 	c := *e
-	c.Partners = slices.Clone(e.Partners)
-	slices.SortStableFunc(c.Partners, func(a, b graph.Partner) int { return strings.Compare(a.ID, b.ID) })
-	c.People = slices.Clone(e.People)
-	slices.SortStableFunc(c.People, func(a, b graph.Person) int { return strings.Compare(a.ID, b.ID) })
-	c.Units = slices.Clone(e.Units)
-	slices.SortStableFunc(c.Units, func(a, b graph.Unit) int { return strings.Compare(a.ID, b.ID) })
-	c.Memberships = slices.Clone(e.Memberships)
-	slices.SortStableFunc(c.Memberships, func(a, b graph.Membership) int {
-		return strings.Compare(membershipKey(a.Key()), membershipKey(b.Key()))
-	})
-	c.Ties = slices.Clone(e.Ties)
-	slices.SortStableFunc(c.Ties, func(a, b graph.Tie) int { return strings.Compare(tieKey(a.Key()), tieKey(b.Key())) })
-	c.Values = slices.Clone(e.Values)
-	slices.SortStableFunc(c.Values, func(a, b graph.Value) int { return strings.Compare(valueKey(&a), valueKey(&b)) })
+	c.Partners = byKey(e.Partners, func(p *graph.Partner) string { return p.ID })
+	c.People = byKey(e.People, func(p *graph.Person) string { return p.ID })
+	c.Units = byKey(e.Units, func(u *graph.Unit) string { return u.ID })
+	c.Memberships = byKey(e.Memberships, func(m *graph.Membership) string { return membershipKey(m.Key()) })
+	c.Ties = byKey(e.Ties, func(t *graph.Tie) string { return tieKey(t.Key()) })
+	c.Values = byKey(e.Values, valueKey)
 	return &c
+}
+
+// byKey returns a copy of xs sorted by key, stable, computing each key
+// once.
+func byKey[T any](xs []T, key func(*T) string) []T {
+	type keyed struct {
+		key string
+		i   int
+	}
+	ks := make([]keyed, len(xs))
+	for i := range xs {
+		ks[i] = keyed{key(&xs[i]), i}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	out := make([]T, len(xs))
+	for i, k := range ks {
+		out[i] = xs[k.i]
+	}
+	return out
 }
 
 // oneLine is s for a comment: on one line.
@@ -120,58 +141,77 @@ func bind(text string, lits map[string]string) string {
 	return b.String()
 }
 
-var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+// literal returns v as a Cypher literal: strings single-quoted and
+// escaped, floats exactly (the shortest decimal that reads back as the same
+// float64, always with a point or an exponent), dates as date('...'), maps
+// with their keys sorted.
+func literal(v any) string { return string(appendLiteral(nil, v)) }
 
-// literal writes v as a Cypher literal: strings single-quoted and escaped,
-// floats exactly (the shortest decimal that reads back as the same
-// float64, always with a point or an exponent), dates as date('...'),
-// maps with their keys sorted.
-func literal(v any) string {
+// appendLiteral appends literal(v) to dst.
+func appendLiteral(dst []byte, v any) []byte {
 	switch v := v.(type) {
 	case nil:
-		return "null"
+		return append(dst, "null"...)
 	case bool:
-		return strconv.FormatBool(v)
+		return strconv.AppendBool(dst, v)
 	case string:
-		return quoteString(v)
+		return appendQuoted(dst, v)
 	case int:
-		return strconv.Itoa(v)
+		return strconv.AppendInt(dst, int64(v), 10)
 	case int64:
-		return strconv.FormatInt(v, 10)
+		return strconv.AppendInt(dst, v, 10)
 	case float64:
-		return floatLiteral(v)
+		return append(dst, floatLiteral(v)...)
 	case dbtype.Date:
-		return "date('" + time.Time(v).Format("2006-01-02") + "')"
+		dst = append(dst, "date('"...)
+		dst = time.Time(v).AppendFormat(dst, "2006-01-02")
+		return append(dst, "')"...)
 	case map[string]any:
-		keys := make([]string, 0, len(v))
+		var small [16]string
+		keys := small[:0]
 		for k := range v {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		var b strings.Builder
-		b.WriteByte('{')
+		dst = append(dst, '{')
 		for i, k := range keys {
 			if i > 0 {
-				b.WriteString(", ")
+				dst = append(dst, ", "...)
 			}
-			if identifier.MatchString(k) {
-				b.WriteString(k)
+			if isIdentifier(k) {
+				dst = append(dst, k...)
 			} else {
-				b.WriteString("`" + strings.ReplaceAll(k, "`", "``") + "`")
+				dst = append(dst, '`')
+				dst = append(dst, strings.ReplaceAll(k, "`", "``")...)
+				dst = append(dst, '`')
 			}
-			b.WriteString(": ")
-			b.WriteString(literal(v[k]))
+			dst = append(dst, ": "...)
+			dst = appendLiteral(dst, v[k])
 		}
-		b.WriteByte('}')
-		return b.String()
+		return append(dst, '}')
 	case []any:
-		parts := make([]string, len(v))
+		dst = append(dst, '[')
 		for i, x := range v {
-			parts[i] = literal(x)
+			if i > 0 {
+				dst = append(dst, ", "...)
+			}
+			dst = appendLiteral(dst, x)
 		}
-		return "[" + strings.Join(parts, ", ") + "]"
+		return append(dst, ']')
 	}
 	panic(fmt.Sprintf("neo4j: no literal for %T", v))
+}
+
+// isIdentifier reports whether k may stand unquoted as a map key:
+// [A-Za-z_][A-Za-z0-9_]*.
+func isIdentifier(k string) bool {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return k != ""
 }
 
 func floatLiteral(f float64) string {
@@ -191,37 +231,37 @@ func floatLiteral(f float64) string {
 	return s
 }
 
-// quoteString writes s as a single-quoted Cypher string: backslash, single
-// quote and control characters escaped, other characters (double quotes,
-// braces, unicode) as they are.
-func quoteString(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('\'')
+// quoteString returns s as a single-quoted Cypher string: backslash,
+// single quote and control characters escaped, other characters (double
+// quotes, braces, unicode) as they are.
+func quoteString(s string) string { return string(appendQuoted(nil, s)) }
+
+// appendQuoted appends quoteString(s) to dst.
+func appendQuoted(dst []byte, s string) []byte {
+	dst = append(dst, '\'')
 	for _, r := range s {
 		switch r {
 		case '\\':
-			b.WriteString(`\\`)
+			dst = append(dst, `\\`...)
 		case '\'':
-			b.WriteString(`\'`)
+			dst = append(dst, `\'`...)
 		case '\n':
-			b.WriteString(`\n`)
+			dst = append(dst, `\n`...)
 		case '\r':
-			b.WriteString(`\r`)
+			dst = append(dst, `\r`...)
 		case '\t':
-			b.WriteString(`\t`)
+			dst = append(dst, `\t`...)
 		case '\b':
-			b.WriteString(`\b`)
+			dst = append(dst, `\b`...)
 		case '\f':
-			b.WriteString(`\f`)
+			dst = append(dst, `\f`...)
 		default:
 			if r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029 {
-				fmt.Fprintf(&b, `\u%04X`, r)
+				dst = fmt.Appendf(dst, `\u%04X`, r)
 			} else {
-				b.WriteRune(r)
+				dst = utf8.AppendRune(dst, r)
 			}
 		}
 	}
-	b.WriteByte('\'')
-	return b.String()
+	return append(dst, '\'')
 }
