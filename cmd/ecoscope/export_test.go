@@ -71,7 +71,7 @@ func TestExportUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"export", "--format", "xyz", "--from", example}, `"xyz" is not one of cypher`},
-		{[]string{"export", "--from", example}, "export needs --format (cypher)"},
+		{[]string{"export", "--from", example}, "export needs --format (cypher"},
 		{[]string{"export", "--format", "cypher", example}, "use: ecoscope export --from " + example + " --format cypher"},
 		{[]string{"export", "--format", "cypher", "--from", example, "--at", "yesterday"}, "--at:"},
 	} {
