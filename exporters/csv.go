@@ -2,6 +2,7 @@ package exporters
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -59,13 +60,20 @@ func WriteCSVFolder(ctx context.Context, dir string, d *Data, opts CSVOptions) e
 	if err := CheckFolder(dir, CSVFiles); err != nil {
 		return err
 	}
-	// Node and network metrics are the slow parts and independent: compute
-	// them side by side.
+	// Node and network metrics are the slow parts and independent of each
+	// other and of the ties: compute them, and write ties.csv and
+	// units.csv, side by side.
+	var files [4]bytes.Buffer
 	var wg sync.WaitGroup
+	var tiesErr, unitsErr error
 	wg.Go(func() { d.NetworkMetrics() })
+	wg.Go(func() {
+		tiesErr = WriteTiesCSV(&files[1], d, opts.Ties)
+		unitsErr = report.WriteUnitsCSV(&files[2], d.Units())
+	})
 	nodes, _, err := d.Nodes()
 	wg.Wait()
-	if err != nil {
+	if err := cmp.Or(err, tiesErr, unitsErr); err != nil {
 		return err
 	}
 	net, err := d.NetworkMetrics()
@@ -77,14 +85,7 @@ func WriteCSVFolder(ctx context.Context, dir string, d *Data, opts CSVOptions) e
 	if net.SynergyUnits == 0 {
 		meta.Notes = append(meta.Notes, analysis.NoSynergyNote)
 	}
-	var files [4]bytes.Buffer
 	if err := report.WriteNodesCSV(&files[0], nodes); err != nil {
-		return err
-	}
-	if err := WriteTiesCSV(&files[1], d, opts.Ties); err != nil {
-		return err
-	}
-	if err := report.WriteUnitsCSV(&files[2], d.Units()); err != nil {
 		return err
 	}
 	if err := report.WriteJSON(&files[3], report.NetworkMetricsJSON{MetricsMeta: meta, NetworkMetrics: net}); err != nil {

@@ -1,13 +1,16 @@
 package exporters
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -98,65 +101,31 @@ func HelixLabel(h graph.Helix) string {
 // as formulas; undefined metrics are empty cells. Kumu imports the
 // workbook as it is.
 func WriteKumu(w io.Writer, d *Data, ties analysis.Options) error {
-	nodes, _, err := d.Nodes()
-	if err != nil {
-		return err
-	}
-	metrics, err := nodeMetricCells(nodes)
-	if err != nil {
-		return err
-	}
+	// The node metrics are the slow part and the connections do not need
+	// them: compute them while the Connections sheet is written.
+	var wg sync.WaitGroup
+	wg.Go(func() { d.Nodes() })
+	defer wg.Wait()
 	e, net := d.Ecosystem, d.Network
 	labels := Labels(d)
-	tags := unitTags(e, d)
 
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(fastZip)
 	if err := f.SetSheetName("Sheet1", KumuElements); err != nil {
 		return err
 	}
 	if _, err := f.NewSheet(KumuConnections); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(KumuElements)
-	if err != nil {
-		return err
-	}
-	head := append(append([]any{}, strs(KumuElementColumns)...), strs(analysis.NodeColumns[4:])...)
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
-	row := make([]any, len(head))
-	for i := range net.N() {
-		p := &e.Partners[i]
-		var desc []string
-		for _, s := range []string{p.Kind, string(net.Sector(i)) + " sector", p.Region} {
-			if s != "" {
-				desc = append(desc, s)
-			}
-		}
-		cells := []string{labels[i], HelixLabel(p.Helix), strings.Join(desc, "; "), tags[i], p.ID, string(net.Helix(i)),
-			string(net.Sector(i)), p.Kind, p.Region, p.Since.String(), p.Until.String()}
-		for j, s := range cells {
-			row[j] = textCell(s)
-		}
-		copy(row[len(cells):], metrics[i])
-		if err := sw.SetRow(cell(1, i+2), row); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-
-	sw, err = f.NewStreamWriter(KumuConnections)
+	sw, err := f.NewStreamWriter(KumuConnections)
 	if err != nil {
 		return err
 	}
 	if err := sw.SetRow("A1", strs(KumuConnectionColumns)); err != nil {
 		return err
 	}
-	row = make([]any, len(KumuConnectionColumns))
+	row := make([]any, len(KumuConnectionColumns))
 	for k, t := range TieRows(d, ties) {
 		typ, dir := t.Type, "undirected"
 		if typ == "" {
@@ -180,8 +149,60 @@ func WriteKumu(w io.Writer, d *Data, ties analysis.Options) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
+
+	tags := unitTags(e, d)
+	wg.Wait()
+	nodes, _, err := d.Nodes()
+	if err != nil {
+		return err
+	}
+	metrics, err := nodeMetricCells(nodes)
+	if err != nil {
+		return err
+	}
+	sw, err = f.NewStreamWriter(KumuElements)
+	if err != nil {
+		return err
+	}
+	head := append(append([]any{}, strs(KumuElementColumns)...), strs(analysis.NodeColumns[4:])...)
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	row = make([]any, len(head))
+	for i := range net.N() {
+		p := &e.Partners[i]
+		var desc []string
+		for _, s := range []string{p.Kind, string(net.Sector(i)) + " sector", p.Region} {
+			if s != "" {
+				desc = append(desc, s)
+			}
+		}
+		cells := []string{labels[i], HelixLabel(p.Helix), strings.Join(desc, "; "), tags[i], p.ID, string(net.Helix(i)),
+			string(net.Sector(i)), p.Kind, p.Region, p.Since.String(), p.Until.String()}
+		for j, s := range cells {
+			row[j] = textCell(s)
+		}
+		copy(row[len(cells):], metrics[i])
+		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// fastZip is the zip writer of the workbook: deflate at its fastest
+// level. At 50,000 partners (430,000 connections) the default level took
+// 2 of the 5 seconds of writing, for a file a fifth smaller.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
+	return zw
 }
 
 // textCell is a text cell, or no cell for an empty string.
