@@ -114,7 +114,8 @@ func WriteCSVFolder(ctx context.Context, dir string, d *Data, opts CSVOptions) e
 
 // CheckFolder checks that dir may receive the files names: it does not
 // exist (its parent must), or it is a folder, not a symbolic link, that
-// holds nothing but files of those names (an earlier export's).
+// holds nothing but files of those names (an earlier export's) and the
+// temporary files a killed export may have left beside them.
 func CheckFolder(dir string, names []string) error {
 	fi, err := os.Lstat(dir)
 	switch {
@@ -137,7 +138,7 @@ func CheckFolder(dir string, names []string) error {
 	}
 	var other []string
 	for _, e := range entries {
-		if !slices.Contains(names, e.Name()) || e.IsDir() {
+		if (!slices.Contains(names, e.Name()) || e.IsDir()) && !leftover(e.Name(), names) {
 			other = append(other, e.Name())
 		}
 	}
@@ -151,6 +152,17 @@ func CheckFolder(dir string, names []string) error {
 			dir, strings.Join(shown, ", "), more, strings.Join(names, ", "))
 	}
 	return nil
+}
+
+// leftover reports whether name is a temporary file that outfile leaves
+// only when a process is killed while it writes one of names.
+func leftover(name string, names []string) bool {
+	for _, n := range names {
+		if strings.HasPrefix(name, "."+n+".ecoscope-") && strings.HasSuffix(name, ".tmp") {
+			return true
+		}
+	}
+	return false
 }
 
 // TieRow is one row of ties.csv: an explicit tie between two partners, or

@@ -182,6 +182,12 @@ func TestWriteCSVFolder(t *testing.T) {
 		t.Error("the link was not replaced by ties.csv")
 	}
 
+	// A temporary file left by a killed export is no other file.
+	os.WriteFile(filepath.Join(dir, ".ties.csv.ecoscope-abc.tmp"), nil, 0o644)
+	if err := CheckFolder(dir, CSVFiles); err != nil {
+		t.Errorf("with a leftover temporary file: %v", err)
+	}
+
 	// A folder with anything else, a link to a folder, a file, a folder
 	// whose parent is missing: errors, and nothing written.
 	other := t.TempDir()
