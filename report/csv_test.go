@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/graph"
 )
 
 func TestSafeCell(t *testing.T) {
@@ -71,6 +72,105 @@ func TestWriteNetworkCSV(t *testing.T) {
 		}
 		if got := rows[1][len(rows[1])-1]; got != tc.cell {
 			t.Errorf("reciprocity %v: cell %q, want %q", tc.reciprocity, got, tc.cell)
+		}
+	}
+}
+
+// hostile are cells a spreadsheet would run as formulas, as partner names,
+// ids, unit names and tie types.
+var hostile = []string{`=HYPERLINK("http://x","y")`, "+1", "-cmd", "@SUM(A1)", "\tx", "\rx", "-1+1", "=1e-3"}
+
+// checkSafe parses a CSV and checks that no cell could be read as a
+// formula: each starts with none of = + - @ tab CR, or is a number as
+// ecoscope writes one. It returns the rows.
+func checkSafe(t *testing.T, name string, b []byte) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	for i, r := range rows {
+		for j, c := range r {
+			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && !isNumber(c) {
+				t.Errorf("%s row %d column %d: %q would be a formula", name, i, j, c)
+			}
+		}
+	}
+	return rows
+}
+
+// TestCSVWritersAreSpreadsheetSafe feeds hostile text through every CSV
+// writer of the report: each such cell comes out quoted, and numbers,
+// negative ones and exponents included, stay numbers.
+func TestCSVWritersAreSpreadsheetSafe(t *testing.T) {
+	found := func(name string, rows [][]string) {
+		t.Helper()
+		seen := map[string]bool{}
+		for _, r := range rows {
+			for _, c := range r {
+				seen[c] = true
+			}
+		}
+		for _, h := range hostile {
+			if !seen["'"+h] {
+				t.Errorf("%s: %q is not in the output as '%s", name, h, h)
+			}
+		}
+	}
+	var nodes []analysis.NodeMetrics
+	var units []analysis.UnitMetrics
+	var growth []analysis.GrowthRow
+	var points []graph.HistoryPoint
+	for i, h := range hostile {
+		nodes = append(nodes, analysis.NodeMetrics{ID: h, Name: h, EIIndex: -0.5, Betweenness: 1e-3, Constraint: -1e-7})
+		units = append(units, analysis.UnitMetrics{ID: h, Name: h, Parent: h})
+		growth = append(growth, analysis.GrowthRow{Date: h})
+		points = append(points, graph.HistoryPoint{Run: graph.MetricRun{ID: int64(i + 1), Unit: h, Ties: h, Level: h}, Metric: h, Value: -0.5})
+	}
+	var b bytes.Buffer
+	if err := WriteNodesCSV(&b, nodes); err != nil {
+		t.Fatal(err)
+	}
+	rows := checkSafe(t, "nodes", b.Bytes())
+	found("nodes", rows)
+	if r := rows[1]; r[6] != "0.001" || r[13] != "-1e-07" || r[16] != "-0.5" {
+		t.Errorf("nodes: numbers changed: betweenness %q, constraint %q, ei_index %q", r[6], r[13], r[16])
+	}
+	b.Reset()
+	if err := WriteUnitsCSV(&b, units); err != nil {
+		t.Fatal(err)
+	}
+	found("units", checkSafe(t, "units", b.Bytes()))
+	b.Reset()
+	if err := WriteGrowthCSV(&b, growth); err != nil {
+		t.Fatal(err)
+	}
+	found("growth", checkSafe(t, "growth", b.Bytes()))
+	b.Reset()
+	if err := WriteHistoryCSV(&b, HistoryQueryJSON{Subject: graph.SubjectPartner, ID: "=x"}, points); err != nil {
+		t.Fatal(err)
+	}
+	rows = checkSafe(t, "history", b.Bytes())
+	found("history", rows)
+	if rows[1][7] != "'=x" || rows[1][9] != "-0.5" {
+		t.Errorf("history: id %q, value %q", rows[1][7], rows[1][9])
+	}
+	b.Reset()
+	if err := WriteNetworkCSV(&b, analysis.NetworkMetrics{MixMetrics: analysis.MixMetrics{EIIndex: -0.25}}); err != nil {
+		t.Fatal(err)
+	}
+	checkSafe(t, "network", b.Bytes())
+}
+
+func TestSafeCellNumbers(t *testing.T) {
+	for _, s := range []string{"-0.5", "1e-3", "-1e-07", "-3", "0", "12.5e+10", "-2E5"} {
+		if got := SafeCell(s); got != s {
+			t.Errorf("SafeCell(%q) = %q: a number must stay a number", s, got)
+		}
+	}
+	for _, s := range []string{"+1", "-", "-.5", "-1.", "-Inf", "-NaN", "-1e", "-0x10", "-1_000", "-1 ", "-cmd", "\tx", "\r1"} {
+		if got := SafeCell(s); got != "'"+s {
+			t.Errorf("SafeCell(%q) = %q, want it quoted", s, got)
 		}
 	}
 }

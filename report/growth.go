@@ -70,7 +70,7 @@ func WriteGrowthCSV(w io.Writer, rows []analysis.GrowthRow) error {
 	c := newCSV(w)
 	c.row(GrowthColumns...)
 	for _, r := range rows {
-		cells := []string{SafeCell(r.Date), r.Start.String(), r.End.String(), itoa(r.Partners), itoa(r.Ties), num(r.Density),
+		cells := []string{r.Date, r.Start.String(), r.End.String(), itoa(r.Partners), itoa(r.Ties), num(r.Density),
 			itoa(r.Components), num(r.LargestComponentShare), num(r.AverageDegree), num(r.BlauIndex), string(r.HelixCoverage),
 			joinTypes(r.HelixMissing), string(r.HelixIntegration), num(r.EIIndex), num(r.PublicPrivateTieShare),
 			itoa(r.NewPartners), itoa(r.LeftPartners), itoa(r.NewTies), itoa(r.LeftTies), num(r.NewCrossHelixTiesShare)}

@@ -90,7 +90,7 @@ func appendDefined(vs []graph.MetricValue, s graph.MetricSubject, id, metric str
 // csvValues reads back a metrics CSV of n rows: every cell of a column not
 // in text is a number at full precision, or empty when undefined. The
 // subject of row i is subject(i) (the id is taken from there, not from the
-// CSV, where SafeCell may have changed it).
+// CSV, where SafeCell (CSV.Row) may have changed it).
 func csvValues(r io.Reader, text []string, n int, subject func(i int) (graph.MetricSubject, string)) ([]graph.MetricValue, error) {
 	rows, err := csv.NewReader(r).ReadAll()
 	if err != nil {
@@ -155,8 +155,8 @@ func WriteHistoryCSV(w io.Writer, q HistoryQueryJSON, points []graph.HistoryPoin
 	c.row(HistoryColumns...)
 	for _, p := range points {
 		r := p.Run
-		c.row(strconv.FormatInt(r.ID, 10), r.Time.UTC().Format(time.RFC3339Nano), r.At.String(), SafeCell(r.Unit),
-			SafeCell(r.Ties), SafeCell(r.Level), string(q.Subject), SafeCell(q.ID), SafeCell(p.Metric), num(analysis.Float(p.Value)))
+		c.row(strconv.FormatInt(r.ID, 10), r.Time.UTC().Format(time.RFC3339Nano), r.At.String(), r.Unit,
+			r.Ties, r.Level, string(q.Subject), q.ID, p.Metric, num(analysis.Float(p.Value)))
 	}
 	return c.flush()
 }

@@ -62,7 +62,7 @@ func WriteNodesCSV(w io.Writer, nodes []analysis.NodeMetrics) error {
 	c := newCSV(w)
 	c.row(analysis.NodeColumns...)
 	for _, n := range nodes {
-		c.row(SafeCell(n.ID), SafeCell(n.Name), string(n.Helix), string(n.Sector), itoa(n.Degree), num(n.Strength),
+		c.row(n.ID, n.Name, string(n.Helix), string(n.Sector), itoa(n.Degree), num(n.Strength),
 			num(n.Betweenness), num(n.Closeness), num(n.Eigenvector), num(n.PageRank), num(n.Clustering),
 			itoa(n.Core), itoa(n.Community), num(n.Constraint), num(n.EffectiveSize), num(n.EgoDiversity),
 			num(n.EIIndex), itoa(n.Coordinator), itoa(n.Itinerant), itoa(n.Gatekeeper), itoa(n.Representative),
@@ -105,7 +105,7 @@ func WriteUnitsCSV(w io.Writer, units []analysis.UnitMetrics) error {
 	c := newCSV(w)
 	c.row(append([]string{"id", "name", "level", "form", "parent", "size"}, mixHeader()...)...)
 	for _, u := range units {
-		c.row(append([]string{SafeCell(u.ID), SafeCell(u.Name), string(u.Level), string(u.Form), SafeCell(u.Parent), itoa(u.Size)}, mixRow(u.MixMetrics)...)...)
+		c.row(append([]string{u.ID, u.Name, string(u.Level), string(u.Form), u.Parent, itoa(u.Size)}, mixRow(u.MixMetrics)...)...)
 	}
 	return c.flush()
 }

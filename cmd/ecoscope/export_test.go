@@ -71,7 +71,7 @@ func TestExportUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"export", "--format", "xyz", "--from", example}, `"xyz" is not one of cypher`},
-		{[]string{"export", "--from", example}, "export needs --format (cypher, "},
+		{[]string{"export", "--from", example}, "export needs --format (cypher"},
 		{[]string{"export", "--format", "cypher", example}, "use: ecoscope export --from " + example + " --format cypher"},
 		{[]string{"export", "--format", "cypher", "--from", example, "--at", "yesterday"}, "--at:"},
 	} {
@@ -104,9 +104,6 @@ func TestExportFormats(t *testing.T) {
 		if err := f.Value.Set(ef.name); err != nil {
 			t.Errorf("--format %s: %v", ef.name, err)
 		}
-	}
-	if !strings.Contains(cmd.Long, "More formats") {
-		t.Error("the help does not say that more formats come")
 	}
 }
 
