@@ -302,9 +302,12 @@ type DrawEdge struct {
 
 // Method is one metric of the methods appendix.
 type Method struct {
-	// Metric is its name; Heading the heading of docs/metrics.md that
-	// defines it (a test checks that it is there).
+	// Metric is its name; Heading the heading of docs/Doc that defines
+	// it (a test checks that it is there): docs/metrics.md for the
+	// network metrics, the command's page for gaps, check, growth and
+	// values.
 	Metric  string `json:"metric"`
+	Doc     string `json:"doc"`
 	Heading string `json:"heading"`
 	// Convention is how ecoscope computes it; Reference where it comes
 	// from.
