@@ -274,10 +274,12 @@ type Drawing struct {
 }
 
 // DrawingMaxNodes is the most partners the drawing shows: beyond it the
-// drawing is an overview of the partners of highest degree. 150 nodes
-// keep the labels of a drawing legible on a page and on a phone, and the
-// SVG small (tens of kilobytes).
-const DrawingMaxNodes = 150
+// drawing is an overview of the partners of highest degree. 200 nodes
+// still read as a network on a page and on a phone (a typical regional
+// ecosystem, such as the example's 154 partners, is drawn whole), keep a
+// force-directed layout quick, and keep the SVG small (tens of
+// kilobytes) whatever the size of the data.
+const DrawingMaxNodes = 200
 
 // DrawNode is one partner in the drawing.
 type DrawNode struct {

@@ -15,10 +15,10 @@ type DocWords struct {
 	// Titles are the section titles by section id (SectionSummary ...).
 	Titles map[string]string
 
-	Title, Source, Snapshot, Cumulative, Unit, UnitBelow, TiesLabel string
-	TiesAll, TiesExplicit, TiesUnits                                string
-	Headline                                                        string // partners, ties, units, people, memberships, values
-	CoverageLine, IntegrationLine, FindingsTitle, See               string
+	Title, Source, Snapshot, Cumulative, Unit, UnitCol, UnitBelow, TiesLabel string
+	TiesAll, TiesExplicit, TiesUnits                                         string
+	Headline                                                                 string // partners, ties, units, people, memberships, values
+	CoverageLine, IntegrationLine, FindingsTitle, See                        string
 
 	// Table headers and labels.
 	HelixType, Sector, Kind, Partners, Share, Ties, Units, Level, Form  string
@@ -106,7 +106,7 @@ var docWords = map[CheckLang]*DocWords{
 			SectionNetwork: "The network", SectionMethods: "Methods",
 		},
 		Title: "Ecosystem report", Source: "Source", Snapshot: "Snapshot", Cumulative: "cumulative (every record, whatever its dates)",
-		Unit: "Unit", UnitBelow: "%s and the units below it", TiesLabel: "Ties",
+		Unit: "Unit", UnitCol: "unit", UnitBelow: "%s and the units below it", TiesLabel: "Ties",
 		TiesAll: "explicit ties and shared units", TiesExplicit: "explicit ties only", TiesUnits: "partners joined by the units they share",
 		Headline:        "%d partners, %d ties between partners, %d units, %d people, %d memberships, %d value records.",
 		CoverageLine:    "Helix coverage: %s (%s). Integration: %s (the helix types that are tied to each other).",
@@ -176,7 +176,7 @@ var docWords = map[CheckLang]*DocWords{
 			SectionNetwork: "Het netwerk", SectionMethods: "Methoden",
 		},
 		Title: "Rapport van het ecosysteem", Source: "Bron", Snapshot: "Peildatum", Cumulative: "alles (elk record, ongeacht de datums)",
-		Unit: "Eenheid", UnitBelow: "%s en de eenheden eronder", TiesLabel: "Relaties",
+		Unit: "Eenheid", UnitCol: "eenheid", UnitBelow: "%s en de eenheden eronder", TiesLabel: "Relaties",
 		TiesAll: "expliciete relaties en gedeelde eenheden", TiesExplicit: "alleen expliciete relaties", TiesUnits: "partners verbonden door de eenheden die ze delen",
 		Headline:      "%d partners, %d relaties tussen partners, %d eenheden, %d personen, %d lidmaatschappen, %d waarderecords.",
 		CoverageLine:  "Helixdekking: %s (%s). Integratie: %s (de helixtypen die met elkaar verbonden zijn).",

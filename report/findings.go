@@ -89,11 +89,22 @@ func findings(d *Document) []Finding {
 		add(Finding{Kind: FindingUnitGap, Section: SectionGaps, Helices: u.Missing,
 			Unit: &UnitRef{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form}, Count: len(near)})
 	}
-	for _, p := range eco.MissingPairs {
-		add(Finding{Kind: FindingNeverTied, Section: SectionMixing, Helices: []graph.Helix{p[0], p[1]}})
+	if len(eco.MissingPairs) > 0 {
+		// One finding for all pairs: Helices holds them flat, two by two.
+		var flat []graph.Helix
+		for _, p := range eco.MissingPairs {
+			flat = append(flat, p[0], p[1])
+		}
+		add(Finding{Kind: FindingNeverTied, Section: SectionMixing, Helices: flat, Count: len(eco.MissingPairs)})
+	}
+	named := map[string]bool{} // partners a cut_off finding names already
+	for _, f := range out {
+		if f.Partner != nil {
+			named[f.Partner.ID] = true
+		}
 	}
 	for _, b := range eco.SingleBrokers {
-		if len(b.Brokers) == 1 {
+		if len(b.Brokers) == 1 && !named[b.Brokers[0].ID] {
 			p := b.Brokers[0]
 			add(Finding{Kind: FindingSingleBroker, Section: SectionGaps, Helices: []graph.Helix{b.Types[0], b.Types[1]},
 				Partner: &p, Count: b.CrossTies})
@@ -165,7 +176,7 @@ var findingText = map[CheckLang]*findingWords{
 		cutOff:         "%s is %s of the partners and reaches the rest of the network through one partner, %s.",
 		unitGap:        "%s %s misses %s; %d candidate(s) are one introduction away.",
 		unitGapNone:    "%s %s misses %s; no candidate is one introduction away.",
-		neverTied:      "%s and %s both take part but never tie.",
+		neverTied:      "Helix types that both take part but never tie: %s.",
 		singleBroker:   "All %d ties between %s and %s go through one partner, %s.",
 		inward:         "Ties stay mostly within helix types (E-I index %.2f).",
 		notLC:          "%d of %d units are a Learning Community; %d are not on their own, %d lack the data to say.",
@@ -180,7 +191,7 @@ var findingText = map[CheckLang]*findingWords{
 		cutOff:         "%s is %s van de partners en bereikt de rest van het netwerk via één partner, %s.",
 		unitGap:        "%s %s mist %s; %d kandidaat/kandidaten zijn één introductie verwijderd.",
 		unitGapNone:    "%s %s mist %s; geen kandidaat is één introductie verwijderd.",
-		neverTied:      "%s en %s doen allebei mee maar hebben geen enkele relatie.",
+		neverTied:      "Helixtypen die allebei meedoen maar geen enkele relatie hebben: %s.",
 		singleBroker:   "Alle %d relaties tussen %s en %s lopen via één partner, %s.",
 		inward:         "Relaties blijven vooral binnen de helixtypen (E-I-index %.2f).",
 		notLC:          "%d van %d eenheden zijn een Learning Community; %d zijn het op zichzelf niet, bij %d ontbreken de gegevens.",
@@ -204,7 +215,10 @@ func FindingText(lang Lang, f Finding) string {
 		for i, h := range list {
 			s[i] = w.helix(h)
 		}
-		return strings.Join(s, t.and)
+		if len(s) < 2 {
+			return strings.Join(s, "")
+		}
+		return strings.Join(s[:len(s)-1], ", ") + t.and + s[len(s)-1]
 	}
 	partner := func(p *analysis.PartnerRef) string {
 		if p == nil {
@@ -237,9 +251,11 @@ func FindingText(lang Lang, f Finding) string {
 		}
 		return fmt.Sprintf(t.unitGap, upperFirst(l), n, hs(f.Helices), f.Count)
 	case FindingNeverTied:
-		if len(f.Helices) == 2 {
-			return fmt.Sprintf(t.neverTied, upperFirst(w.helix(f.Helices[0])), w.helix(f.Helices[1]))
+		pairs := make([]string, 0, len(f.Helices)/2)
+		for i := 0; i+1 < len(f.Helices); i += 2 {
+			pairs = append(pairs, w.helix(f.Helices[i])+" – "+w.helix(f.Helices[i+1]))
 		}
+		return fmt.Sprintf(t.neverTied, strings.Join(pairs, "; "))
 	case FindingSingleBroker:
 		if len(f.Helices) == 2 {
 			return fmt.Sprintf(t.singleBroker, f.Count, w.helix(f.Helices[0]), w.helix(f.Helices[1]), partner(f.Partner))
