@@ -128,8 +128,8 @@ type Finding struct {
 	Partner *analysis.PartnerRef `json:"partner,omitempty"`
 	Count   int                  `json:"count,omitempty"`
 	Of      int                  `json:"of,omitempty"`
-	Share   float64              `json:"share,omitempty"`
-	Value   float64              `json:"value,omitempty"`
+	Share   analysis.Float       `json:"share,omitempty"`
+	Value   analysis.Float       `json:"value,omitempty"`
 	From    string               `json:"from,omitempty"`
 	To      string               `json:"to,omitempty"`
 	FromN   int                  `json:"from_count,omitempty"`
@@ -207,8 +207,8 @@ type BetweennessNote struct {
 // Communities are the Louvain communities and how they line up with the
 // declared units.
 type Communities struct {
-	Count      int     `json:"count"`
-	Modularity float64 `json:"modularity"`
+	Count      int            `json:"count"`
+	Modularity analysis.Float `json:"modularity"`
 	// List are the communities, largest first (at most TopCommunities;
 	// Count says how many there are).
 	List []Community `json:"list"`
@@ -283,12 +283,12 @@ const DrawingMaxNodes = 200
 
 // DrawNode is one partner in the drawing.
 type DrawNode struct {
-	ID          string      `json:"id"`
-	Name        string      `json:"name"`
-	Helix       graph.Helix `json:"helix"`
-	Degree      int         `json:"degree"`
-	Betweenness float64     `json:"betweenness"`
-	Community   int         `json:"community"`
+	ID          string         `json:"id"`
+	Name        string         `json:"name"`
+	Helix       graph.Helix    `json:"helix"`
+	Degree      int            `json:"degree"`
+	Betweenness analysis.Float `json:"betweenness"`
+	Community   int            `json:"community"`
 	// Units are the indexes in Drawing.Units of the units whose subtree
 	// holds the partner.
 	Units []int `json:"units"`

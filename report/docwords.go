@@ -18,7 +18,7 @@ type DocWords struct {
 	Title, Source, Snapshot, Cumulative, Unit, UnitCol, UnitBelow, TiesLabel string
 	TiesAll, TiesExplicit, TiesUnits                                         string
 	Headline                                                                 string // partners, ties, units, people, memberships, values
-	CoverageLine, IntegrationLine, FindingsTitle, See                        string
+	CoverageLine, IntegrationLine, FindingsTitle, See, UnitsNotListed        string
 
 	// Table headers and labels.
 	HelixType, Sector, Kind, Partners, Share, Ties, Units, Level, Form  string
@@ -141,6 +141,7 @@ var docWords = map[CheckLang]*DocWords{
 		MethodsIntro:     "Every metric of this report, how ecoscope computes it and where it comes from; docs/metrics.md defines each.",
 		EmptyUnits:       "The data set has no units.",
 		MoreUnits:        "... and %d more units; --units all lists every one",
+		UnitsNotListed:   "%d units not listed; --units all lists every one.",
 		UnitsTableTitle:  "Units per level and helix coverage (a unit counts the partners of the units below it too)",
 		UnitsListTitle:   "Units, furthest below their target first (%d of %d)",
 		CandidateLine:    "%s: %s",
@@ -154,7 +155,7 @@ var docWords = map[CheckLang]*DocWords{
 		},
 		Sectors: map[graph.Sector]string{graph.Public: "public", graph.Private: "private", graph.Nonprofit: "nonprofit", graph.SectorUnknown: "unknown"},
 		Classes: map[graph.CoverageClass]string{
-			graph.Quintuple: "quintuple helix", graph.Quadruple: "quadruple helix", graph.Triple: "triple helix",
+			graph.Quintuple: "quintuple", graph.Quadruple: "quadruple", graph.Triple: "triple",
 			graph.Partial: "partial", graph.None: "none",
 		},
 		Cycles: map[graph.Cycle]string{
@@ -211,6 +212,7 @@ var docWords = map[CheckLang]*DocWords{
 		MethodsIntro:     "Elke maat in dit rapport, hoe ecoscope haar berekent en waar ze vandaan komt; docs/metrics.md definieert ze.",
 		EmptyUnits:       "De gegevens bevatten geen eenheden.",
 		MoreUnits:        "... en nog %d eenheden; --units all toont ze allemaal",
+		UnitsNotListed:   "%d eenheden niet getoond; --units all toont ze allemaal.",
 		UnitsTableTitle:  "Eenheden per niveau en helixdekking (een eenheid telt ook de partners van de eenheden eronder)",
 		UnitsListTitle:   "Eenheden, verst onder hun doel eerst (%d van %d)",
 		CandidateLine:    "%s: %s",
@@ -224,7 +226,7 @@ var docWords = map[CheckLang]*DocWords{
 		},
 		Sectors: map[graph.Sector]string{graph.Public: "publiek", graph.Private: "privaat", graph.Nonprofit: "non-profit", graph.SectorUnknown: "onbekend"},
 		Classes: map[graph.CoverageClass]string{
-			graph.Quintuple: "quintuple helix", graph.Quadruple: "quadruple helix", graph.Triple: "triple helix",
+			graph.Quintuple: "quintuple", graph.Quadruple: "quadruple", graph.Triple: "triple",
 			graph.Partial: "gedeeltelijk", graph.None: "geen",
 		},
 		Cycles: map[graph.Cycle]string{

@@ -42,6 +42,8 @@ type docSink interface {
 	heading(id, title string)
 	subheading(s string)
 	para(s string)
+	// more says what a list left out, right under it.
+	more(s string)
 	findings(items []Finding, titles map[string]string, see string)
 	table(header []string, rows [][]string, right int)
 	// block is a titled group of lines: in text a title and indented
@@ -171,7 +173,7 @@ func writeDoc(s docSink, d *Document, o DocOptions) error {
 	// Communities.
 	c := d.Communities
 	s.heading(SectionCommunities, w.Titles[SectionCommunities])
-	s.para(fmt.Sprintf(w.CommunitiesText, c.Count, numf(c.Modularity, lang), c.Aligned, len(c.List)))
+	s.para(fmt.Sprintf(w.CommunitiesText, c.Count, fnum(c.Modularity, lang), c.Aligned, len(c.List)))
 	rows = nil
 	for _, cm := range c.List {
 		unit, share := "-", "-"
@@ -280,7 +282,7 @@ func writeDocUnits(s docSink, d *Document, o DocOptions, w *DocWords) {
 
 	n := listed(o.Units, len(d.Units))
 	if n == 0 {
-		s.para(fmt.Sprintf(w.MoreUnits, len(d.Units)))
+		s.para(fmt.Sprintf(w.UnitsNotListed, len(d.Units)))
 		return
 	}
 	s.subheading(fmt.Sprintf(w.UnitsListTitle, n, len(d.Units)))
@@ -298,7 +300,7 @@ func writeDocUnits(s docSink, d *Document, o DocOptions, w *DocWords) {
 	}
 	s.table([]string{w.UnitCol, w.Level, w.Form, w.Size, w.Coverage, w.Target, w.Lacks}, rows, -1)
 	if more := len(d.Units) - n; more > 0 {
-		s.para(fmt.Sprintf(w.MoreUnits, more))
+		s.more(fmt.Sprintf(w.MoreUnits, more))
 	}
 }
 
@@ -366,7 +368,7 @@ func writeDocGaps(s docSink, d *Document, o DocOptions, w *DocWords) {
 		s.block(fmt.Sprintf("%s: %s, %d %s", unitLabel(u.ID, u.Name), w.level(u.Level), u.Partners, w.Partners), lines)
 	}
 	if more := len(withGap) - n; more > 0 {
-		s.para(fmt.Sprintf(w.MoreUnits, more))
+		s.more(fmt.Sprintf(w.MoreUnits, more))
 	}
 }
 
@@ -392,7 +394,7 @@ func writeDocCheck(s docSink, d *Document, o DocOptions, w *DocWords) {
 	}
 	s.table([]string{w.UnitCol, w.Level, w.Form, w.Verdict, w.DecidedBy}, rows, -1)
 	if more := len(c.Units) - n; more > 0 {
-		s.para(fmt.Sprintf(w.MoreUnits, more))
+		s.more(fmt.Sprintf(w.MoreUnits, more))
 	}
 }
 
@@ -497,8 +499,10 @@ func WriteDocText(w io.Writer, d *Document, o DocOptions) error {
 
 // textSink writes a report as plain text.
 type textSink struct {
-	ew    *errWriter
-	first bool
+	ew *errWriter
+	// sub says that a subheading was just written: a table follows it
+	// without an empty line, as the titled tables of the other reports.
+	sub bool
 }
 
 func (t *textSink) title(title string, meta [][2]string) {
@@ -516,14 +520,14 @@ func (t *textSink) heading(_, title string) {
 	t.ew.printf("\n\n%s\n%s\n", title, strings.Repeat("-", len([]rune(title))))
 }
 
-func (t *textSink) subheading(s string) { t.ew.printf("\n%s\n", s) }
+func (t *textSink) subheading(s string) { t.ew.printf("\n%s\n", s); t.sub = true }
 
-func (t *textSink) para(s string) { t.ew.printf("\n%s\n", wrap(s, 78, "")) }
+func (t *textSink) para(s string) { t.sub = false; t.ew.printf("\n%s\n", s) }
 
 func (t *textSink) findings(items []Finding, titles map[string]string, see string) {
 	t.ew.printf("\n")
 	for i, f := range items {
-		t.ew.printf("%s\n", wrap(fmt.Sprintf("%d. %s (%s %s)", i+1, f.Text, see, titles[f.Section]), 78, "   "))
+		t.ew.printf("%d. %s (%s %s)\n", i+1, f.Text, see, titles[f.Section])
 	}
 }
 
@@ -542,39 +546,22 @@ func (t *textSink) table(header []string, rows [][]string, right int) {
 	for _, r := range rows {
 		tw.add(r...)
 	}
-	t.ew.printf("\n")
+	if !t.sub {
+		t.ew.printf("\n")
+	}
+	t.sub = false
 	tw.write(t.ew)
 }
 
+func (t *textSink) more(s string) { t.ew.printf("  %s\n", s) }
+
 func (t *textSink) block(title string, lines []string) {
-	t.ew.printf("\n%s\n", wrap(title, 78, "  "))
+	t.ew.printf("\n%s\n", title)
 	for _, l := range lines {
-		t.ew.printf("  %s\n", wrap(l, 76, "    "))
+		t.ew.printf("  %s\n", l)
 	}
 }
 
 func (t *textSink) chart(string, string) {}
 
 func (t *textSink) done() error { return t.ew.err }
-
-// wrap breaks s into lines of at most width runes at spaces; lines after
-// the first start with indent.
-func wrap(s string, width int, indent string) string {
-	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(s) {
-		n := len([]rune(word))
-		if i > 0 {
-			if line+1+n > width {
-				b.WriteString("\n" + indent)
-				line = len(indent)
-			} else {
-				b.WriteByte(' ')
-				line++
-			}
-		}
-		b.WriteString(word)
-		line += n
-	}
-	return b.String()
-}

@@ -68,12 +68,15 @@ func findings(d *Document) []Finding {
 			seen[h] = true
 			p := c.Partner
 			add(Finding{Kind: FindingCutOff, Section: SectionGaps, Helix: h, Partner: &p,
-				Count: d.HelixCounts[h], Share: share(d.HelixCounts[h], d.Partners)})
+				Count: d.HelixCounts[h], Share: analysis.Float(share(d.HelixCounts[h], d.Partners))})
 		}
 	}
 	for _, u := range unitsByGap(d.Gaps.Units) {
 		if len(u.Missing) == 0 {
 			break
+		}
+		if u.Level == graph.LevelEcosystem && len(eco.Missing) > 0 {
+			continue // the ecosystem's own gap is the first finding
 		}
 		near := map[string]bool{}
 		for _, tc := range u.Candidates {
@@ -111,7 +114,7 @@ func findings(d *Document) []Finding {
 		}
 	}
 	if ei := float64(d.Network.EIIndex); !math.IsNaN(ei) && ei < -InwardEI {
-		add(Finding{Kind: FindingInward, Section: SectionMixing, Value: ei})
+		add(Finding{Kind: FindingInward, Section: SectionMixing, Value: analysis.Float(ei)})
 	}
 	if s := d.Check.Summary; s.Units > 0 && s.LearningCommunity < s.Units {
 		add(Finding{Kind: FindingNotLC, Section: SectionCheck, Count: s.LearningCommunity, Of: s.Units,
@@ -131,7 +134,7 @@ func findings(d *Document) []Finding {
 				n += r.Records
 			}
 		}
-		add(Finding{Kind: FindingTransformative, Section: SectionValues, Count: n, Of: v.Records, Share: share(n, v.Records)})
+		add(Finding{Kind: FindingTransformative, Section: SectionValues, Count: n, Of: v.Records, Share: analysis.Float(share(n, v.Records))})
 	}
 	if out == nil {
 		out = []Finding{}
@@ -243,7 +246,7 @@ func FindingText(lang Lang, f Finding) string {
 	case FindingMissingType:
 		return fmt.Sprintf(t.missingType, hs(f.Helices), f.From)
 	case FindingCutOff:
-		return fmt.Sprintf(t.cutOff, upperFirst(w.helix(f.Helix)), wholePct(f.Share), partner(f.Partner))
+		return fmt.Sprintf(t.cutOff, upperFirst(w.helix(f.Helix)), wholePct(float64(f.Share)), partner(f.Partner))
 	case FindingUnitGap:
 		l, n := unit(f.Unit)
 		if f.Count == 0 {
@@ -261,7 +264,7 @@ func FindingText(lang Lang, f Finding) string {
 			return fmt.Sprintf(t.singleBroker, f.Count, w.helix(f.Helices[0]), w.helix(f.Helices[1]), partner(f.Partner))
 		}
 	case FindingInward:
-		return fmt.Sprintf(t.inward, f.Value)
+		return fmt.Sprintf(t.inward, float64(f.Value))
 	case FindingNotLC:
 		return fmt.Sprintf(t.notLC, f.Count, f.Of, f.FromN, f.ToN)
 	case FindingGrowth:
@@ -269,7 +272,7 @@ func FindingText(lang Lang, f Finding) string {
 	case FindingNoValues:
 		return t.noValues
 	case FindingTransformative:
-		return upperFirst(fmt.Sprintf(t.transformative, wholePct(f.Share), f.Of))
+		return upperFirst(fmt.Sprintf(t.transformative, wholePct(float64(f.Share)), f.Of))
 	}
 	return f.Kind
 }

@@ -77,6 +77,8 @@ func (m *mdSink) table(header []string, rows [][]string, right int) {
 	}
 }
 
+func (m *mdSink) more(s string) { m.para(s) }
+
 func (m *mdSink) block(title string, lines []string) {
 	m.ew.printf("\n**%s**\n\n", MarkdownEscape(title))
 	for _, l := range lines {
