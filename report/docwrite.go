@@ -310,7 +310,7 @@ func writeDocGaps(s docSink, d *Document, o DocOptions, w *DocWords) {
 	s.heading(SectionGaps, w.Titles[SectionGaps])
 	g := d.Gaps
 	s.para(fmt.Sprintf(w.GapsIntro, describeTargetsIn(d.UnitSummary.Targets, w), GapCandidates))
-	eco := g.Ecosystem
+	eco := d.scopeGaps()
 	if len(eco.MissingPairs) > 0 {
 		pairs := make([]string, len(eco.MissingPairs))
 		for i, p := range eco.MissingPairs {

@@ -54,8 +54,8 @@ func findings(d *Document) []Finding {
 		f.Text = FindingText(CheckEnglish, f)
 		out = append(out, f)
 	}
-	eco := d.Gaps.Ecosystem
-	if len(eco.Missing) > 0 {
+	eco := d.scopeGaps()
+	if len(eco.Missing) > 0 && d.Unit == "" { // a unit's own gap is a unit_gap finding
 		add(Finding{Kind: FindingMissingType, Section: SectionComposition, Helices: eco.Missing, Value: 0,
 			From: string(eco.Target)})
 	}
@@ -142,6 +142,20 @@ func findings(d *Document) []Finding {
 	return out
 }
 
+// scopeGaps returns the gaps of what the report is about: the whole
+// ecosystem, or with --unit the unit (whose structure Gaps computes on
+// the partners of its subtree).
+func (d *Document) scopeGaps() *analysis.ScopeGaps {
+	if d.Unit != "" {
+		for i := range d.Gaps.Units {
+			if d.Gaps.Units[i].ID == d.Unit {
+				return &d.Gaps.Units[i].ScopeGaps
+			}
+		}
+	}
+	return &d.Gaps.Ecosystem
+}
+
 func share(n, total int) float64 {
 	if total == 0 {
 		return 0
@@ -183,7 +197,7 @@ var findingText = map[CheckLang]*findingWords{
 		singleBroker:   "All %d ties between %s and %s go through one partner, %s.",
 		inward:         "Ties stay mostly within helix types (E-I index %.2f).",
 		notLC:          "%d of %d units are a Learning Community; %d are not on their own, %d lack the data to say.",
-		growth:         "The ecosystem went from %d partners in %s to %d in %s.",
+		growth:         "Partners: from %d in %s to %d in %s.",
 		noValues:       "No value creation is recorded: there is no evidence yet of what the partners gain.",
 		transformative: "%s of the %d value records are realized or transformative value.",
 		see:            "see %s",
@@ -198,7 +212,7 @@ var findingText = map[CheckLang]*findingWords{
 		singleBroker:   "Alle %d relaties tussen %s en %s lopen via één partner, %s.",
 		inward:         "Relaties blijven vooral binnen de helixtypen (E-I-index %.2f).",
 		notLC:          "%d van %d eenheden zijn een Learning Community; %d zijn het op zichzelf niet, bij %d ontbreken de gegevens.",
-		growth:         "Het ecosysteem groeide van %d partners in %s naar %d in %s.",
+		growth:         "Partners: van %d in %s naar %d in %s.",
 		noValues:       "Er is geen waardecreatie vastgelegd: nog niets laat zien wat de partners eraan hebben.",
 		transformative: "%s van de %d waarderecords is gerealiseerde of transformatieve waarde.",
 		see:            "zie %s",
