@@ -52,13 +52,26 @@ func (a *app) newReportCmd(runF func(context.Context, *reportOptions) error) *co
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Report how the ecosystem is made up",
-		Long: `Report how the ecosystem is made up: partners per helix type, sector and
-kind; the helix coverage of the whole ecosystem; a table of the units per
-level and coverage class (quintuple: all five types; quadruple: academia,
-industry, government, civil society; triple: academia, industry, government;
-partial: some types but not the triple; none), with how many units fall below
-their target; and the units themselves, those furthest below their target
-first.
+		Long: `The full report of the ecosystem, for people to read and pass on: first a
+summary in plain words (partners, ties, units, helix coverage and
+integration, and the three to five findings that matter most, each pointing
+to its section); then the composition by helix type, sector and kind; the
+helix mixing matrix, the E-I index and diversity; the most central partners
+and the brokers between helix types; the communities and how they line up
+with the units; the units per level and coverage class, and those furthest
+below their target; gaps and candidates per unit (as ecoscope gaps); the
+Learning Community check per unit (as ecoscope check); growth per year (as
+ecoscope growth); value creation (as ecoscope values); the network drawing;
+and a methods appendix naming each metric, its convention and reference.
+
+--format text (default), md (Markdown; with --out report.md the charts go to
+report_files/ beside it), html (one self-contained file) or json. --lang nl
+writes the text, Markdown and HTML in Dutch. Betweenness is exact up to ` + fmt.Sprint(report.AutoApproxPartners) + `
+partners and estimated above (--exact, --approx EPS); the report says which.
+
+Coverage classes: quintuple (all five types), quadruple (academia, industry,
+government, civil society), triple (academia, industry, government), partial
+(some types but not the triple), none.
 
 A unit's target is the coverage class that ecoscope gaps measures it against
 (gaps.targets in ecoscope.yaml; by default quintuple for an ecosystem,
@@ -77,6 +90,8 @@ of every unit nested below it. Ties are the pairs of partners joined in the netw
 that --ties selects, as ecoscope metrics counts them. With --format json the
 keys are stable (see docs/report.md).`,
 		Example: `  ecoscope report --from examples/energieke-regio
+  ecoscope report --from examples/energieke-regio --lang nl
+  ecoscope report --format md --out report.md      # Markdown, charts in report_files/
   ecoscope report --at 2021-06
   ecoscope report --units 10                  # the ten units most in need of attention
   ecoscope report --units all -o report.txt   # every unit, to a file
