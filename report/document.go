@@ -53,6 +53,10 @@ type Document struct {
 	Drawing *Drawing `json:"drawing,omitempty"`
 	// Methods is the appendix: each metric, its convention, its reference.
 	Methods []Method `json:"methods,omitempty"`
+
+	// empty is why the snapshot holds no partners, for the text in
+	// either language (Note has it in English).
+	empty *analysis.EmptySnapshot
 }
 
 // Sections of a Document, in the order the writers write them. A

@@ -398,3 +398,21 @@ func TestDrawingOverview(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentEmpty: without partners the report is the headline and why,
+// in the reader's language, and the JSON has no sections.
+func TestDocumentEmpty(t *testing.T) {
+	d := buildDoc(t, &graph.Ecosystem{})
+	if d.Summary != nil || d.Gaps != nil || d.Drawing != nil {
+		t.Errorf("sections without partners: %+v", d)
+	}
+	for lang, want := range map[Lang]string{CheckEnglish: "The data set has no partners.", CheckDutch: "De gegevens bevatten geen partners."} {
+		var buf bytes.Buffer
+		if err := WriteDocText(&buf, d, DocOptions{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s: lacks %q:\n%s", lang, want, buf.String())
+		}
+	}
+}

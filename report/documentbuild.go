@@ -64,7 +64,7 @@ func BuildDocument(ctx context.Context, in DocumentInput) (*Document, error) {
 		all = e
 	}
 	net := analysis.New(e, in.Options.Network)
-	d := &Document{Report: build(e, in.Meta, in.Options, net), Methods: Methods()}
+	d := &Document{Report: build(e, in.Meta, in.Options, net), Methods: Methods(), empty: in.Meta.Empty}
 	if d.Partners == 0 {
 		return d, nil
 	}

@@ -18,6 +18,7 @@ type DocWords struct {
 	Title, Source, Snapshot, Cumulative, Unit, UnitCol, UnitBelow, TiesLabel string
 	TiesAll, TiesExplicit, TiesUnits                                         string
 	Headline                                                                 string // partners, ties, units, people, memberships, values
+	NoPartners, NoPartnersAt                                                 string
 	CoverageLine, IntegrationLine, FindingsTitle, See, UnitsNotListed        string
 
 	// Table headers and labels.
@@ -142,6 +143,8 @@ var docWords = map[CheckLang]*DocWords{
 		EmptyUnits:       "The data set has no units.",
 		MoreUnits:        "... and %d more units; --units all lists every one",
 		UnitsNotListed:   "%d units not listed; --units all lists every one.",
+		NoPartners:       "The data set has no partners.",
+		NoPartnersAt:     "No partners are active at %s.",
 		UnitsTableTitle:  "Units per level and helix coverage (a unit counts the partners of the units below it too)",
 		UnitsListTitle:   "Units, furthest below their target first (%d of %d)",
 		CandidateLine:    "%s: %s",
@@ -213,6 +216,8 @@ var docWords = map[CheckLang]*DocWords{
 		EmptyUnits:       "De gegevens bevatten geen eenheden.",
 		MoreUnits:        "... en nog %d eenheden; --units all toont ze allemaal",
 		UnitsNotListed:   "%d eenheden niet getoond; --units all toont ze allemaal.",
+		NoPartners:       "De gegevens bevatten geen partners.",
+		NoPartnersAt:     "Op %s zijn geen partners actief.",
 		UnitsTableTitle:  "Eenheden per niveau en helixdekking (een eenheid telt ook de partners van de eenheden eronder)",
 		UnitsListTitle:   "Eenheden, verst onder hun doel eerst (%d van %d)",
 		CandidateLine:    "%s: %s",

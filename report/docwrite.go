@@ -77,7 +77,15 @@ func writeDoc(s docSink, d *Document, o DocOptions) error {
 	s.heading(SectionSummary, w.Titles[SectionSummary])
 	s.para(fmt.Sprintf(w.Headline, d.Partners, d.Ties, len(d.Units), d.People, d.Memberships, d.Values))
 	if d.Partners == 0 || d.Summary == nil {
-		s.para(emptyNote(d.Note, d.At))
+		if d.empty != nil {
+			s.para(describeEmpty(*d.empty, emptyText[lang]))
+		} else if d.Note != "" {
+			s.para(d.Note)
+		} else if d.At != "all" {
+			s.para(fmt.Sprintf(w.NoPartnersAt, d.At))
+		} else {
+			s.para(w.NoPartners)
+		}
 		return s.done()
 	}
 	present := make([]string, len(d.Coverage.Present))
