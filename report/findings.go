@@ -29,7 +29,8 @@ import (
 //     types (network metrics);
 //  7. not_lc: units that are not a Learning Community, or lack the data
 //     to say (check);
-//  8. growth: partners at the first and last year (growth);
+//  8. growth: partners at the first year with partners and the last
+//     (growth);
 //  9. no_values or transformative: value creation (values).
 //
 // At least MinFindings are kept when the rules give that many; the last
@@ -120,10 +121,16 @@ func findings(d *Document) []Finding {
 		add(Finding{Kind: FindingNotLC, Section: SectionCheck, Count: s.LearningCommunity, Of: s.Units,
 			FromN: s.NotOnItsOwn, ToN: s.InsufficientData})
 	}
-	if g := d.Growth; g != nil && len(g.Rows) > 1 {
-		a, b := g.Rows[0], g.Rows[len(g.Rows)-1]
-		add(Finding{Kind: FindingGrowth, Section: SectionGrowth, From: a.Date, To: b.Date, FromN: a.Partners, ToN: b.Partners,
-			Count: b.Ties})
+	if g := d.Growth; g != nil && len(g.Rows) > 1 && g.Rows[len(g.Rows)-1].Partners > 0 {
+		rows := g.Rows
+		for len(rows) > 1 && rows[0].Partners == 0 { // from the first year with partners
+			rows = rows[1:]
+		}
+		a, b := rows[0], rows[len(rows)-1]
+		if len(rows) > 1 {
+			add(Finding{Kind: FindingGrowth, Section: SectionGrowth, From: a.Date, To: b.Date, FromN: a.Partners, ToN: b.Partners,
+				Count: b.Ties})
+		}
 	}
 	if v := d.ValueCreation; v.Records == 0 {
 		add(Finding{Kind: FindingNoValues, Section: SectionValues})
