@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"sort"
 
@@ -25,6 +26,17 @@ type MetricsOptions struct {
 	// ApproxDelta is the failure probability of the approximation; 0 means
 	// DefaultApproxDelta.
 	ApproxDelta float64
+	// Betweenness, when it holds one value per node, is the betweenness of
+	// the network already computed (by NodeMetricsOf, with the options
+	// above), and BetweennessApprox how it was estimated (nil: exact):
+	// NodeMetricsOf and Values take it instead of computing it again. The
+	// full report computes betweenness once for its sections.
+	Betweenness       []float64
+	BetweennessApprox *Approximation
+	// SkipCloseness leaves closeness out of NodeMetricsOf (NaN): on a large
+	// network it costs as much as exact betweenness, and a report that
+	// does not show it need not wait for it.
+	SkipCloseness bool
 }
 
 // DefaultPermutations is the number of permutations of the E-I test unless
@@ -275,6 +287,9 @@ type Approximation struct {
 // betweennessOf returns the betweenness of net, exact or (opts.Approx > 0)
 // estimated by sampling; approx is nil when it is exact.
 func betweennessOf(ctx context.Context, net *Network, opts MetricsOptions) (bc []float64, approx *Approximation, err error) {
+	if len(opts.Betweenness) == net.N() && opts.Betweenness != nil {
+		return opts.Betweenness, opts.BetweennessApprox, nil
+	}
 	if opts.Approx <= 0 {
 		bc, err = network.BetweennessContext(ctx, net.Graph)
 		return bc, nil, err
@@ -300,8 +315,13 @@ func NodeMetricsOf(ctx context.Context, net *Network, opts MetricsOptions) (node
 	if err != nil {
 		return nil, nil, err
 	}
-	cl, err := network.ClosenessContext(ctx, net.Graph)
-	if err != nil {
+	var cl []float64
+	if opts.SkipCloseness {
+		cl = make([]float64, n)
+		for i := range cl {
+			cl[i] = math.NaN()
+		}
+	} else if cl, err = network.ClosenessContext(ctx, net.Graph); err != nil {
 		return nil, nil, err
 	}
 	ev := network.Eigenvector(net.Graph)

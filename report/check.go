@@ -72,17 +72,7 @@ func BuildCheck(e *graph.Ecosystem, m Meta, opts analysis.CheckOptions) (CheckRe
 		Name: e.Name, Source: m.Source, At: at, Unit: m.Unit, Partners: len(e.Partners),
 		Thresholds: thresholdsOf(opts), Units: units, Note: m.note(), empty: m.Empty,
 	}
-	for _, u := range units {
-		r.Summary.Units++
-		switch u.Verdict {
-		case analysis.VerdictLearningCommunity:
-			r.Summary.LearningCommunity++
-		case analysis.VerdictNotOnItsOwn:
-			r.Summary.NotOnItsOwn++
-		case analysis.VerdictInsufficientData:
-			r.Summary.InsufficientData++
-		}
-	}
+	r.Summary = summariseChecks(units)
 	return r, nil
 }
 

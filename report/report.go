@@ -155,11 +155,15 @@ func targetStrings(t analysis.Targets) map[string]string {
 // in the partner network that o.Network makes, as ecoscope metrics does;
 // units are measured against o.Targets as ecoscope gaps measures them.
 func Build(e *graph.Ecosystem, m Meta, o Options) Report {
+	return build(e, m, o, analysis.New(e, o.Network))
+}
+
+// build is Build on net, the partner network of e that o.Network makes.
+func build(e *graph.Ecosystem, m Meta, o Options, net *analysis.Network) Report {
 	at := "all"
 	if !m.At.IsZero() {
 		at = m.At.String()
 	}
-	net := analysis.New(e, o.Network)
 	comp := analysis.ComposeUnits(e)
 	units := make([]UnitEntry, len(comp))
 	for i, u := range comp {

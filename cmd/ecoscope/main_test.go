@@ -40,7 +40,7 @@ func TestReportFromFiles(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.err)
 	}
-	for _, want := range []string{"Helix coverage:", "Partners per helix type", "civil_society", "Units per level and helix coverage", "Units, furthest below their target first"} {
+	for _, want := range []string{"Helix coverage:", "Composition", "civil society", "Units per level and helix coverage", "Units, furthest below their target first"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("report lacks %q:\n%s", want, r.stdout)
 		}
@@ -228,7 +228,7 @@ func TestUsageAndRunErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"bad format", []string{"report", "--from", example, "--format", "xml"}, exitUsage, `"xml" is not one of text, json`},
+		{"bad format", []string{"report", "--from", example, "--format", "xml"}, exitUsage, `"xml" is not one of text, md, html, json`},
 		{"bad date", []string{"report", "--from", example, "--at", "2020-13"}, exitUsage, "--at: invalid date"},
 		{"unknown command", []string{"raport"}, exitUsage, "unknown command"},
 		{"unknown flag", []string{"report", "--nope"}, exitUsage, "unknown flag"},

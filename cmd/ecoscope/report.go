@@ -4,10 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/internal/outfile"
 	"github.com/ecoscope/ecoscope/report"
 )
 
@@ -16,9 +21,21 @@ type reportOptions struct {
 	data   dataFlags
 	ties   tieFlags
 	format *enumFlag
+	lang   *enumFlag
 	units  *countFlag
 	out    string
+	approx float64
+	exact  bool
+	seed   uint64
 }
+
+// reportCharts draws the charts of the full report (the charts package);
+// nil writes none. writeReportHTML writes the HTML report; nil says it is
+// not there yet. Both are set where those packages are wired in.
+var (
+	reportCharts    report.Charts
+	writeReportHTML func(w io.Writer, d *report.Document, o report.DocOptions) error
+)
 
 // newReportCmd makes the command; runF runs it (a.runReport when nil), so that
 // tests can check what the flags set without running it.
@@ -27,20 +44,34 @@ func (a *app) newReportCmd(runF func(context.Context, *reportOptions) error) *co
 		runF = a.runReport
 	}
 	opts := &reportOptions{
-		format: newEnum("text", "text", "json"),
+		format: newEnum("text", "text", "md", "html", "json"),
+		lang:   newEnum("en", "en", "nl"),
 		ties:   newTieFlags(),
 		units:  &countFlag{n: report.DefaultTextUnits, what: "units"},
 	}
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Report how the ecosystem is made up",
-		Long: `Report how the ecosystem is made up: partners per helix type, sector and
-kind; the helix coverage of the whole ecosystem; a table of the units per
-level and coverage class (quintuple: all five types; quadruple: academia,
-industry, government, civil society; triple: academia, industry, government;
-partial: some types but not the triple; none), with how many units fall below
-their target; and the units themselves, those furthest below their target
-first.
+		Long: `The full report of the ecosystem, for people to read and pass on: first a
+summary in plain words (partners, ties, units, helix coverage and
+integration, and the three to five findings that matter most, each pointing
+to its section); then the composition by helix type, sector and kind; the
+helix mixing matrix, the E-I index and diversity; the most central partners
+and the brokers between helix types; the communities and how they line up
+with the units; the units per level and coverage class, and those furthest
+below their target; gaps and candidates per unit (as ecoscope gaps); the
+Learning Community check per unit (as ecoscope check); growth per year (as
+ecoscope growth); value creation (as ecoscope values); the network drawing;
+and a methods appendix naming each metric, its convention and reference.
+
+--format text (default), md (Markdown; with --out report.md the charts go to
+report_files/ beside it), html (one self-contained file) or json. --lang nl
+writes the text, Markdown and HTML in Dutch. Betweenness is exact up to ` + fmt.Sprint(report.AutoApproxPartners) + `
+partners and estimated above (--exact, --approx EPS); the report says which.
+
+Coverage classes: quintuple (all five types), quadruple (academia, industry,
+government, civil society), triple (academia, industry, government), partial
+(some types but not the triple), none.
 
 A unit's target is the coverage class that ecoscope gaps measures it against
 (gaps.targets in ecoscope.yaml; by default quintuple for an ecosystem,
@@ -59,6 +90,8 @@ of every unit nested below it. Ties are the pairs of partners joined in the netw
 that --ties selects, as ecoscope metrics counts them. With --format json the
 keys are stable (see docs/report.md).`,
 		Example: `  ecoscope report --from examples/energieke-regio
+  ecoscope report --from examples/energieke-regio --lang nl
+  ecoscope report --format md --out report.md      # Markdown, charts in report_files/
   ecoscope report --at 2021-06
   ecoscope report --units 10                  # the ten units most in need of attention
   ecoscope report --units all -o report.txt   # every unit, to a file
@@ -72,34 +105,146 @@ keys are stable (see docs/report.md).`,
 	opts.data.register(cmd)
 	opts.ties.register(cmd)
 	f := cmd.Flags()
-	f.Var(opts.format, "format", "output format: text or json")
+	f.Var(opts.format, "format", "output format: text, md (Markdown), html or json")
+	f.Var(opts.lang, "lang", "language of the text, Markdown and HTML: en or nl (JSON keys are always English)")
+	f.Float64Var(&opts.approx, "approx", 0, fmt.Sprintf("estimate betweenness within ±EPS (probability 0.9) by sampling; by default the report does so, with ±%g, above %d partners", report.AutoApproxEpsilon, report.AutoApproxPartners))
+	f.BoolVar(&opts.exact, "exact", false, "compute betweenness exactly, also on a large network (slow above tens of thousands of partners)")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed for Louvain, the E-I permutation test and approximate betweenness")
 	registerOut(cmd, &opts.out)
 	f.Var(opts.units, "units", "text: list this many units, those furthest below their target first; all for every one, 0 for the table only (JSON lists every unit)")
 	return cmd
 }
 
 func (a *app) runReport(ctx context.Context, opts *reportOptions) error {
+	if err := checkApprox(opts.approx); err != nil {
+		return err
+	}
+	if opts.exact && opts.approx > 0 {
+		return usagef("--exact and --approx contradict each other: give one")
+	}
+	format := opts.format.value
+	if format == "html" && writeReportHTML == nil {
+		return fmt.Errorf("--format html is not available in this build yet; use --format md or text")
+	}
 	g, err := a.gapsConfig()
 	if err != nil {
 		return err
 	}
-	e, meta, err := a.load(ctx, &opts.data)
+	copts := a.cfg.Check
+	if err := copts.Validate(); err != nil {
+		return fmt.Errorf("config: check.%w", err)
+	}
+	q, err := opts.data.query()
 	if err != nil {
 		return err
 	}
+	// Load every record once: the snapshot is taken from it, growth runs
+	// over all its dates, and the check and gaps of a unit look beyond it.
+	allFlags := opts.data
+	allFlags.at, allFlags.unit = "", ""
+	all, meta, err := a.load(ctx, &allFlags)
+	if err != nil {
+		return err
+	}
+	meta.At, meta.Unit = q.At, q.Unit
+	snap, err := all.Load(q) // an unknown unit is an error naming the closest ids
+	if err != nil {
+		return err
+	}
+	if isEmpty(snap, q) {
+		if meta.Empty, err = explainEmpty(all, q); err != nil {
+			return err
+		}
+	}
 	levels, forms := g.TargetClasses()
-	r := report.Build(e, meta, report.Options{
-		Network: a.networkOptions(&opts.ties),
-		Targets: analysis.Targets{Levels: levels, Forms: forms},
+	gopts := analysis.DefaultGapOptions()
+	gopts.Targets, gopts.FormTargets, gopts.MinShare = levels, forms, g.MinShare
+	doc, err := report.BuildDocument(ctx, report.DocumentInput{
+		Snapshot: snap, All: all, Meta: meta,
+		Options: report.Options{
+			Network: a.networkOptions(&opts.ties),
+			Targets: analysis.Targets{Levels: levels, Forms: forms},
+		},
+		Metrics:    analysis.MetricsOptions{Seed: opts.seed, Approx: opts.approx},
+		AutoApprox: !opts.exact,
+		Gaps:       gopts,
+		Check:      copts,
 	})
-	a.printNotes(r.Notes)
-	if opts.format.value == "json" && opts.set["units"] {
+	if err != nil {
+		return err
+	}
+	a.printNotes(doc.Notes)
+	if doc.Betweenness != nil {
+		a.noteApprox(doc.Betweenness.Approximation)
+	}
+	if format == "json" && opts.set["units"] {
 		fmt.Fprintln(a.io.Err, "note: --units shortens the text list only; JSON lists every unit")
 	}
-	return a.writeOut(ctx, opts.out, func(w io.Writer) error {
-		if opts.format.value == "json" {
-			return report.WriteJSON(w, r)
+	if format == "json" && opts.set["lang"] {
+		fmt.Fprintln(a.io.Err, "note: JSON keys and values are always English; --lang sets the language of text, md and html")
+	}
+	o := report.DocOptions{Lang: report.Lang(opts.lang.value), Units: opts.units.n}
+	if (format == "md" || format == "html") && reportCharts != nil {
+		if o.Charts, err = reportCharts(doc, o.Lang); err != nil {
+			return err
 		}
-		return report.WriteText(w, r, report.TextOptions{Units: opts.units.n})
-	})
+	}
+	// Markdown links its charts, written to NAME_files/ beside --out
+	// (report.md: report_files/); on standard output it has none to link.
+	chartDir := ""
+	if format == "md" && len(o.Charts) > 0 {
+		if opts.out == "" || opts.out == "-" {
+			o.Charts = nil
+		} else {
+			chartDir = chartDirFor(opts.out)
+			o.ChartDir = filepath.Base(chartDir)
+		}
+	}
+	if err := a.writeOut(ctx, opts.out, func(w io.Writer) error {
+		switch format {
+		case "json":
+			return report.WriteJSON(w, doc)
+		case "md":
+			return report.WriteMarkdown(w, doc, o)
+		case "html":
+			return writeReportHTML(w, doc, o)
+		}
+		return report.WriteDocText(w, doc, o)
+	}); err != nil {
+		return err
+	}
+	if chartDir != "" {
+		return a.writeCharts(ctx, chartDir, o.Charts)
+	}
+	return nil
+}
+
+// chartDirFor returns the folder of the charts of a Markdown report
+// written to out: report.md → report_files, beside it.
+func chartDirFor(out string) string {
+	base := strings.TrimSuffix(out, filepath.Ext(out))
+	return base + "_files"
+}
+
+// writeCharts writes the charts of a Markdown report into dir, creating it.
+func (a *app) writeCharts(ctx context.Context, dir string, charts map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(charts))
+	for name := range charts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		data := charts[name]
+		if err := outfile.Write(ctx, filepath.Join(dir, name), func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(a.io.Err, "wrote %d charts in %s\n", len(names), dir)
+	return nil
 }

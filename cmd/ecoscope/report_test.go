@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ecoscope/ecoscope/report"
 )
 
 // reportSection returns the lines of text from the line that starts with
@@ -402,6 +404,58 @@ func TestEmptySnapshotEveryCommand(t *testing.T) {
 					t.Errorf("still says to try a later or another date:\n%s%s", r.stdout, r.err)
 				}
 			})
+		}
+	}
+}
+
+// TestReportFormats: --format md writes the charts that the charts hook
+// draws beside the report (report.md: report_files/) and links them;
+// --lang nl writes Dutch; JSON keeps the composition keys and adds the
+// sections; --format html says plainly when it is not built in.
+func TestReportFormats(t *testing.T) {
+	saved := reportCharts
+	t.Cleanup(func() { reportCharts = saved })
+	reportCharts = func(d *report.Document, lang report.Lang) (map[string][]byte, error) {
+		return map[string][]byte{report.ChartHelix: []byte("<svg/>"), report.ChartNetwork: []byte("<svg/>")}, nil
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.md")
+	r := ecoscope(t, nil, "report", "--from", example, "--format", "md", "--out", out)
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	md, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{report.ChartHelix, report.ChartNetwork} {
+		if _, err := os.Stat(filepath.Join(dir, "report_files", name)); err != nil {
+			t.Errorf("chart %s not written: %v", name, err)
+		}
+		if !strings.Contains(string(md), "(report_files/"+name+")") {
+			t.Errorf("report.md does not link %s", name)
+		}
+	}
+	if !strings.HasPrefix(string(md), "# Ecosystem report") || !strings.Contains(string(md), `<a id="summary"></a>`) {
+		t.Errorf("not the Markdown report:\n%.300s", md)
+	}
+
+	r = ecoscope(t, nil, "report", "--from", example, "--lang", "nl")
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "Rapport van het ecosysteem") || !strings.Contains(r.stdout, "Samenvatting") {
+		t.Errorf("--lang nl: exit %d\n%.300s", r.code, r.stdout)
+	}
+
+	doc := reportJSON(t, nil, "--from", example)
+	for _, k := range []string{"partners", "ties", "helix_counts", "unit_summary", "units", "summary", "central", "gaps", "check", "growth", "value_creation", "drawing", "methods"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("report JSON lacks %q", k)
+		}
+	}
+
+	if writeReportHTML == nil {
+		r = ecoscope(t, nil, "report", "--from", example, "--format", "html")
+		if r.code == exitOK || !strings.Contains(r.err, "html") {
+			t.Errorf("--format html without the HTML writer: exit %d, %s", r.code, r.err)
 		}
 	}
 }
