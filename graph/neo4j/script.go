@@ -231,12 +231,9 @@ func floatLiteral(f float64) string {
 	return s
 }
 
-// quoteString returns s as a single-quoted Cypher string: backslash,
-// single quote and control characters escaped, other characters (double
-// quotes, braces, unicode) as they are.
-func quoteString(s string) string { return string(appendQuoted(nil, s)) }
-
-// appendQuoted appends quoteString(s) to dst.
+// appendQuoted appends s to dst as a single-quoted Cypher string:
+// backslash, single quote and control characters escaped, other characters
+// (double quotes, braces, unicode) as they are.
 func appendQuoted(dst []byte, s string) []byte {
 	dst = append(dst, '\'')
 	for _, r := range s {
