@@ -36,6 +36,14 @@ type DocWords struct {
 	GrowthIntro, NoGrowth, ValuesIntro, NoValues, DrawingFull, DrawingOverview string
 	MethodsIntro, EmptyUnits, MoreUnits, UnitsTableTitle, UnitsListTitle       string
 	CandidateLine, NoCandidates, PairsNeverTied, ArticulationLine, ChartAlt    string
+	DrawingNamed, Blau, LargestShare, Index                                    string
+
+	// The HTML page's own words: the table of contents, the summary of
+	// the data table under a chart, the footer.
+	Contents, ChartData, MadeWith string
+
+	// ChartTitles are the captions of the charts by chart name.
+	ChartTitles map[string]string
 
 	Helices     map[graph.Helix]string
 	Levels      map[graph.Level]string
@@ -152,6 +160,14 @@ var docWords = map[CheckLang]*DocWords{
 		PairsNeverTied:   "Helix types that take part but never tie: %s.",
 		ArticulationLine: "Partners whose departure would cut a helix type off: %s.",
 		ChartAlt:         "Chart: %s",
+		DrawingNamed:     "The partners named in the drawing (highest betweenness)",
+		Blau:             "Blau index", LargestShare: "largest component", Index: "index",
+		Contents: "Contents", ChartData: "Data behind the chart", MadeWith: "Made with ecoscope.",
+		ChartTitles: map[string]string{
+			ChartHelix: "Partners per helix type", ChartMixing: "Ties between helix types",
+			ChartGrowth: "Partners and ties per year", ChartGrowthMix: "Mixing and cohesion per year",
+			ChartValues: "Value records per cycle and outcome level", ChartNetwork: "The network by helix type, sized by betweenness",
+		},
 		Helices: map[graph.Helix]string{
 			graph.Academia: "academia", graph.Industry: "industry", graph.Government: "government",
 			graph.CivilSociety: "civil society", graph.Environment: "environment", graph.HelixUnknown: "unknown",
@@ -225,6 +241,14 @@ var docWords = map[CheckLang]*DocWords{
 		PairsNeverTied:   "Helixtypen die meedoen maar nooit een relatie hebben: %s.",
 		ArticulationLine: "Partners wier vertrek een helixtype zou afsnijden: %s.",
 		ChartAlt:         "Grafiek: %s",
+		DrawingNamed:     "De partners met naam in de tekening (hoogste tussenliggendheid)",
+		Blau:             "Blau-index", LargestShare: "grootste component", Index: "index",
+		Contents: "Inhoud", ChartData: "Gegevens bij de grafiek", MadeWith: "Gemaakt met ecoscope.",
+		ChartTitles: map[string]string{
+			ChartHelix: "Partners per helixtype", ChartMixing: "Relaties tussen helixtypen",
+			ChartGrowth: "Partners en relaties per jaar", ChartGrowthMix: "Menging en samenhang per jaar",
+			ChartValues: "Waarderecords per cyclus en uitkomstniveau", ChartNetwork: "Het netwerk naar helixtype, grootte naar tussenliggendheid",
+		},
 		Helices: map[graph.Helix]string{
 			graph.Academia: "kennisinstellingen", graph.Industry: "bedrijfsleven", graph.Government: "overheid",
 			graph.CivilSociety: "maatschappelijke organisaties en burgers", graph.Environment: "natuur en milieu", graph.HelixUnknown: "onbekend",
