@@ -72,7 +72,9 @@ func DrawCharts(d *Document, lang Lang, seed uint64) (map[string]charts.Chart, e
 		}
 	}
 
-	// Growth: counts on one chart, the indices (−1 to 1) on another.
+	// Growth: the partners on one chart (the ties, ten times as many,
+	// would flatten them; they are in the table), the indices (−1 to 1)
+	// on another.
 	if g := d.Growth; g != nil && len(g.Rows) > 0 {
 		n := len(g.Rows)
 		series := func(names ...string) []charts.Series {
@@ -82,15 +84,15 @@ func DrawCharts(d *Document, lang Lang, seed uint64) (map[string]charts.Chart, e
 			}
 			return s
 		}
-		counts := series(w.Partners, w.Ties, w.New)
-		mix := series(w.EI, w.Blau, w.LargestShare)
+		counts := series(w.Partners, w.NewPartners, w.LeftPartners)
+		mix := series(w.EIIndex, w.Blau, w.LargestShare)
 		var dates []time.Time
 		for k, r := range g.Rows {
 			dates = append(dates, r.Start.Time())
-			counts[0].Values[k], counts[1].Values[k], counts[2].Values[k] = float64(r.Partners), float64(r.Ties), float64(r.NewPartners)
+			counts[0].Values[k], counts[1].Values[k], counts[2].Values[k] = float64(r.Partners), float64(r.NewPartners), float64(r.LeftPartners)
 			mix[0].Values[k], mix[1].Values[k], mix[2].Values[k] = float64(r.EIIndex), float64(r.BlauIndex), float64(r.LargestComponentShare)
 		}
-		c, err := charts.LineChart(charts.Lines{Lang: l, Title: w.ChartTitles[ChartGrowth], YLabel: w.Partners + ", " + w.Ties, Dates: dates, Series: counts})
+		c, err := charts.LineChart(charts.Lines{Lang: l, Title: w.ChartTitles[ChartGrowth], YLabel: w.Partners, Dates: dates, Series: counts})
 		if err := add(ChartGrowth, c, err); err != nil {
 			return nil, err
 		}
