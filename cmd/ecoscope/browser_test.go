@@ -75,6 +75,13 @@ func TestHTMLInBrowser(t *testing.T) {
 	} else if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	shots, err := filepath.Abs(shots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// From the top of the repository, so that the report names its source
+	// as a user's would: examples/energieke-regio.
+	t.Chdir("../..")
 	for _, lang := range []string{"en", "nl"} {
 		t.Run(lang, func(t *testing.T) { checkInBrowser(t, bin, lang, shots) })
 	}
@@ -82,7 +89,7 @@ func TestHTMLInBrowser(t *testing.T) {
 
 func checkInBrowser(t *testing.T, bin, lang, shots string) {
 	page := filepath.Join(t.TempDir(), "report-"+lang+".html")
-	if r := ecoscope(t, nil, "report", "--from", example, "--format", "html", "--lang", lang, "--out", page); r.code != exitOK {
+	if r := ecoscope(t, nil, "report", "--from", "examples/energieke-regio", "--format", "html", "--lang", lang, "--out", page); r.code != exitOK {
 		t.Fatalf("ecoscope report --format html --lang %s: exit %d: %s", lang, r.code, r.err)
 	}
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(page)}).String()
