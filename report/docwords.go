@@ -35,7 +35,7 @@ type DocWords struct {
 	CommunitiesText, BrokersText, RoleText, GapsIntro, NoGaps, CheckText        string
 	GrowthIntro, NoGrowth, ValuesIntro, NoValues, DrawingFull, DrawingOverview  string
 	MethodsIntro, EmptyUnits, MoreUnits, UnitsTableTitle, UnitsListTitle        string
-	CandidateLine, NoCandidates, PairsNeverTied, ArticulationLine, ChartAlt     string
+	CandidateLine, NoCandidates, PairsNeverTied, ArticulationLine               string
 	DrawingNamed, Blau, LargestShare, Index, EIIndex, NewPartners, LeftPartners string
 
 	// The HTML page's own words: the table of contents, the summary of
@@ -159,7 +159,6 @@ var docWords = map[CheckLang]*DocWords{
 		NoCandidates:     "no candidates",
 		PairsNeverTied:   "Helix types that take part but never tie: %s.",
 		ArticulationLine: "Partners whose departure would cut a helix type off: %s.",
-		ChartAlt:         "Chart: %s",
 		DrawingNamed:     "The partners named in the drawing (highest betweenness)",
 		Blau:             "Blau index", LargestShare: "largest component share", Index: "index", EIIndex: "E-I index",
 		NewPartners: "new partners", LeftPartners: "partners who left",
@@ -241,7 +240,6 @@ var docWords = map[CheckLang]*DocWords{
 		NoCandidates:     "geen kandidaten",
 		PairsNeverTied:   "Helixtypen die meedoen maar nooit een relatie hebben: %s.",
 		ArticulationLine: "Partners wier vertrek een helixtype zou afsnijden: %s.",
-		ChartAlt:         "Grafiek: %s",
 		DrawingNamed:     "De partners met naam in de tekening (hoogste tussenliggendheid)",
 		Blau:             "Blau-index", LargestShare: "aandeel grootste component", Index: "index", EIIndex: "E-I-index",
 		NewPartners: "nieuwe partners", LeftPartners: "vertrokken partners",
