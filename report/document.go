@@ -321,10 +321,5 @@ type Method struct {
 	Reference  string `json:"reference"`
 }
 
-// Charts draws the charts of a Document as SVG files: name (e.g.
-// "helix.svg") to content. The HTML and Markdown writers call it; the
-// charts package provides one. A nil Charts writes no charts.
-type Charts func(d *Document, lang Lang) (map[string][]byte, error)
-
 // Lang is the language of a report's text: CheckEnglish or CheckDutch.
 type Lang = CheckLang

@@ -93,6 +93,10 @@ func rounded(t *testing.T, b []byte) any {
 func TestDocumentGolden(t *testing.T) {
 	_, d := exampleDoc(t)
 	for _, lang := range []Lang{CheckEnglish, CheckDutch} {
+		drawn, err := DrawCharts(d, lang, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, f := range []struct {
 			ext   string
 			write func(*bytes.Buffer) error
@@ -102,7 +106,7 @@ func TestDocumentGolden(t *testing.T) {
 			}},
 			{"md", func(b *bytes.Buffer) error {
 				return WriteMarkdown(b, d, DocOptions{Lang: lang, Units: DefaultTextUnits,
-					Charts: map[string][]byte{ChartHelix: nil, ChartNetwork: nil}})
+					Charts: drawn})
 			}},
 		} {
 			var buf bytes.Buffer

@@ -31,11 +31,19 @@ type DocWords struct {
 	None, Unknown, Yes, No, AndMore                                     string
 
 	// Sentences.
-	MixingIntro, EIText, DiversityText, ApproxNote, ExactNote, AutoApproxNote  string
-	CommunitiesText, BrokersText, RoleText, GapsIntro, NoGaps, CheckText       string
-	GrowthIntro, NoGrowth, ValuesIntro, NoValues, DrawingFull, DrawingOverview string
-	MethodsIntro, EmptyUnits, MoreUnits, UnitsTableTitle, UnitsListTitle       string
-	CandidateLine, NoCandidates, PairsNeverTied, ArticulationLine, ChartAlt    string
+	MixingIntro, EIText, DiversityText, ApproxNote, ExactNote, AutoApproxNote   string
+	CommunitiesText, BrokersText, RoleText, GapsIntro, NoGaps, CheckText        string
+	GrowthIntro, NoGrowth, ValuesIntro, NoValues, DrawingFull, DrawingOverview  string
+	MethodsIntro, EmptyUnits, MoreUnits, UnitsTableTitle, UnitsListTitle        string
+	CandidateLine, NoCandidates, PairsNeverTied, ArticulationLine               string
+	DrawingNamed, Blau, LargestShare, Index, EIIndex, NewPartners, LeftPartners string
+
+	// The HTML page's own words: the table of contents, the summary of
+	// the data table under a chart, the footer.
+	Contents, ChartData, MadeWith string
+
+	// ChartTitles are the captions of the charts by chart name.
+	ChartTitles map[string]string
 
 	Helices     map[graph.Helix]string
 	Levels      map[graph.Level]string
@@ -151,7 +159,15 @@ var docWords = map[CheckLang]*DocWords{
 		NoCandidates:     "no candidates",
 		PairsNeverTied:   "Helix types that take part but never tie: %s.",
 		ArticulationLine: "Partners whose departure would cut a helix type off: %s.",
-		ChartAlt:         "Chart: %s",
+		DrawingNamed:     "The partners named in the drawing (highest betweenness)",
+		Blau:             "Blau index", LargestShare: "largest component share", Index: "index", EIIndex: "E-I index",
+		NewPartners: "new partners", LeftPartners: "partners who left",
+		Contents: "Contents", ChartData: "Data behind the chart", MadeWith: "Made with ecoscope.",
+		ChartTitles: map[string]string{
+			ChartHelix: "Partners per helix type", ChartMixing: "Ties between helix types",
+			ChartGrowth: "Partners per year: total, new and left", ChartGrowthMix: "Mixing and cohesion per year",
+			ChartValues: "Value records per cycle and outcome level", ChartNetwork: "The network by helix type, sized by betweenness",
+		},
 		Helices: map[graph.Helix]string{
 			graph.Academia: "academia", graph.Industry: "industry", graph.Government: "government",
 			graph.CivilSociety: "civil society", graph.Environment: "environment", graph.HelixUnknown: "unknown",
@@ -224,7 +240,15 @@ var docWords = map[CheckLang]*DocWords{
 		NoCandidates:     "geen kandidaten",
 		PairsNeverTied:   "Helixtypen die meedoen maar nooit een relatie hebben: %s.",
 		ArticulationLine: "Partners wier vertrek een helixtype zou afsnijden: %s.",
-		ChartAlt:         "Grafiek: %s",
+		DrawingNamed:     "De partners met naam in de tekening (hoogste tussenliggendheid)",
+		Blau:             "Blau-index", LargestShare: "aandeel grootste component", Index: "index", EIIndex: "E-I-index",
+		NewPartners: "nieuwe partners", LeftPartners: "vertrokken partners",
+		Contents: "Inhoud", ChartData: "Gegevens bij de grafiek", MadeWith: "Gemaakt met ecoscope.",
+		ChartTitles: map[string]string{
+			ChartHelix: "Partners per helixtype", ChartMixing: "Relaties tussen helixtypen",
+			ChartGrowth: "Partners per jaar: totaal, nieuw en vertrokken", ChartGrowthMix: "Menging en samenhang per jaar",
+			ChartValues: "Waarderecords per cyclus en uitkomstniveau", ChartNetwork: "Het netwerk naar helixtype, grootte naar tussenliggendheid",
+		},
 		Helices: map[graph.Helix]string{
 			graph.Academia: "kennisinstellingen", graph.Industry: "bedrijfsleven", graph.Government: "overheid",
 			graph.CivilSociety: "maatschappelijke organisaties en burgers", graph.Environment: "natuur en milieu", graph.HelixUnknown: "onbekend",

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/report/charts"
 )
 
 // DocOptions shape the text and Markdown of a full report.
@@ -17,21 +18,24 @@ type DocOptions struct {
 	// Units is the number of units listed in the unit list, the gaps and
 	// the check (AllUnits: every one; 0: none).
 	Units int
-	// Charts, for Markdown, are the SVG files written beside the report,
-	// by name: the report links every chart it has a file for, under
-	// ChartDir ("report_files"). Nil: no charts.
-	Charts   map[string][]byte
+	// Charts are the drawn charts by name (DrawCharts): HTML inlines
+	// each where the report places it; Markdown links the SVG file the
+	// caller writes beside the report under ChartDir ("report_files"),
+	// with the chart's text alternative as the image's alt text. A chart
+	// not in the map is left out (its table stays). Text has none.
+	Charts   map[string]charts.Chart
 	ChartDir string
 }
 
-// Chart file names: the charts a Document has data for. The charts
-// package draws them; the Markdown and HTML writers name them.
+// Chart file names: the charts a Document has data for. DrawCharts draws
+// them; the Markdown and HTML writers place them.
 const (
-	ChartHelix   = "helix.svg"
-	ChartMixing  = "mixing.svg"
-	ChartGrowth  = "growth.svg"
-	ChartValues  = "values.svg"
-	ChartNetwork = "network.svg"
+	ChartHelix     = "helix.svg"
+	ChartMixing    = "mixing.svg"
+	ChartGrowth    = "growth.svg"
+	ChartGrowthMix = "growth-mixing.svg"
+	ChartValues    = "values.svg"
+	ChartNetwork   = "network.svg"
 )
 
 // docSink is where the content of a report goes: plain text or Markdown.
@@ -49,7 +53,10 @@ type docSink interface {
 	// block is a titled group of lines: in text a title and indented
 	// lines, in Markdown a bold title and a list.
 	block(title string, lines []string)
-	chart(name, alt string)
+	// chart places the chart name, titled title, drawn from the table
+	// just before it (or, for a second chart of one table, the table of
+	// the chart before it).
+	chart(name, title string)
 	done() error
 }
 
@@ -107,7 +114,7 @@ func writeDoc(s docSink, d *Document, o DocOptions) error {
 		rows = append(rows, []string{w.helix(h.Helix), strconv.Itoa(h.Partners), percentL(h.Partners, d.Partners, lang)})
 	}
 	s.table([]string{w.HelixType, w.Partners, w.Share}, rows, 1)
-	s.chart(ChartHelix, fmt.Sprintf(w.ChartAlt, w.Titles[SectionComposition]))
+	s.chart(ChartHelix, w.ChartTitles[ChartHelix])
 	rows = nil
 	for _, x := range append(append([]graph.Sector{}, graph.Sectors...), graph.SectorUnknown) {
 		if n, ok := d.SectorCounts[x]; ok {
@@ -138,7 +145,7 @@ func writeDoc(s docSink, d *Document, o DocOptions) error {
 		rows = append(rows, row)
 	}
 	s.table(header, rows, 1)
-	s.chart(ChartMixing, fmt.Sprintf(w.ChartAlt, w.Titles[SectionMixing]))
+	s.chart(ChartMixing, w.ChartTitles[ChartMixing])
 	s.para(fmt.Sprintf(w.EIText, fnum(nm.EIIndex, lang), fnum(nm.EIIndexRescaled, lang), fnum(nm.EIIndexPValue, lang),
 		nm.EIPermutations, fnum(nm.HelixAssortativity, lang), fnum(nm.PublicPrivateTieShare, lang)))
 
@@ -206,10 +213,12 @@ func writeDoc(s docSink, d *Document, o DocOptions) error {
 		rows = nil
 		for _, r := range d.Growth.Rows {
 			rows = append(rows, []string{r.Date, strconv.Itoa(r.Partners), strconv.Itoa(r.Ties), strconv.Itoa(r.NewPartners),
-				strconv.Itoa(r.LeftPartners), strconv.Itoa(r.Components), fnum(r.EIIndex, lang), w.class(r.HelixCoverage)})
+				strconv.Itoa(r.LeftPartners), strconv.Itoa(r.Components), fnum(r.LargestComponentShare, lang),
+				fnum(r.EIIndex, lang), fnum(r.BlauIndex, lang), w.class(r.HelixCoverage)})
 		}
-		s.table([]string{w.Date, w.Partners, w.Ties, w.New, w.Left, w.Components, w.EI, w.Coverage}, rows, 1)
-		s.chart(ChartGrowth, fmt.Sprintf(w.ChartAlt, w.Titles[SectionGrowth]))
+		s.table([]string{w.Date, w.Partners, w.Ties, w.New, w.Left, w.Components, w.LargestShare, w.EI, w.Blau, w.Coverage}, rows, 1)
+		s.chart(ChartGrowth, w.ChartTitles[ChartGrowth])
+		s.chart(ChartGrowthMix, w.ChartTitles[ChartGrowthMix])
 	}
 
 	// Values.
@@ -234,7 +243,7 @@ func writeDoc(s docSink, d *Document, o DocOptions) error {
 			rows = append(rows, append(row, strconv.Itoa(t)))
 		}
 		s.table(header, rows, 1)
-		s.chart(ChartValues, fmt.Sprintf(w.ChartAlt, w.Titles[SectionValues]))
+		s.chart(ChartValues, w.ChartTitles[ChartValues])
 	}
 
 	// The network drawing.
@@ -245,7 +254,11 @@ func writeDoc(s docSink, d *Document, o DocOptions) error {
 	} else {
 		s.para(fmt.Sprintf(w.DrawingFull, len(dr.Nodes), len(dr.Edges)))
 	}
-	s.chart(ChartNetwork, fmt.Sprintf(w.ChartAlt, w.Titles[SectionNetwork]))
+	if len(dr.Nodes) > 0 {
+		s.subheading(w.DrawingNamed)
+		s.table([]string{w.Partner, w.HelixType, w.UnitCol, w.Degree, w.Betweenness}, drawingRows(dr, w, lang), 3)
+	}
+	s.chart(ChartNetwork, w.ChartTitles[ChartNetwork])
 
 	// Methods.
 	s.heading(SectionMethods, w.Titles[SectionMethods])

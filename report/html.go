@@ -20,11 +20,16 @@ type HTMLPage struct {
 	Lang     string
 	Title    string
 	Subtitle string
+	// Meta are label-value lines under the title (source, snapshot, unit).
+	Meta     []HTMLMeta
 	Labels   HTMLLabels
 	Sections []HTMLSection
 	// Footer is a line at the end (e.g. how and when the report was made).
 	Footer string
 }
+
+// HTMLMeta is one line of facts under the title: "Source: data/".
+type HTMLMeta struct{ Label, Value string }
 
 // HTMLLabels are the words of the page itself.
 type HTMLLabels struct {
@@ -36,7 +41,8 @@ type HTMLLabels struct {
 }
 
 // HTMLSection is a section of the page (a subsection when nested): its
-// heading, then its paragraphs, items, charts, tables and subsections.
+// heading, then its paragraphs, items, charts, tables, then its Blocks in
+// order, then its subsections.
 type HTMLSection struct {
 	// ID is the fragment the table of contents and HTMLItem.Ref link to:
 	// letters, digits, '-' and '_'.
@@ -46,14 +52,39 @@ type HTMLSection struct {
 	Items       []HTMLItem
 	Charts      []HTMLChart
 	Tables      []HTMLTable
+	Blocks      []HTMLBlock
 	Subsections []HTMLSection
 }
 
-// HTMLItem is one item of a bulleted list; Ref, when set, links it to the
-// section with that ID (a finding pointing to its section).
+// HTMLBlock is one piece of a section's content, in the order the report
+// writes it; exactly one field is set.
+type HTMLBlock struct {
+	// Heading is a small heading (h3) over what follows.
+	Heading string
+	// Paragraph is a paragraph; More a line saying what a list left out.
+	Paragraph string
+	More      string
+	// Items is a numbered list (the findings).
+	Items []HTMLItem
+	// List is a titled list of lines (the gaps of one unit, a method).
+	List  *HTMLList
+	Chart *HTMLChart
+	Table *HTMLTable
+}
+
+// HTMLList is a title over a list of lines.
+type HTMLList struct {
+	Title string
+	Lines []string
+}
+
+// HTMLItem is one item of a list; Ref, when set, links it to the section
+// with that ID (a finding pointing to its section): the whole text, or
+// when RefText is set, RefText in parentheses after it ("see Gaps").
 type HTMLItem struct {
-	Text string
-	Ref  string
+	Text    string
+	Ref     string
+	RefText string
 }
 
 // HTMLTable is a table: a header row, then rows of cells. Cells that read
@@ -87,12 +118,28 @@ var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 	"svg":     func(b []byte) template.HTML { return template.HTML(b) },
 	"numeric": numericCell,
 	"dict2":   func(s HTMLSection, data string) sectionBody { return sectionBody{S: s, Data: data} },
+	"chartData": func(c any, data string) chartBody {
+		switch c := c.(type) {
+		case HTMLChart:
+			return chartBody{C: c, Data: data}
+		case *HTMLChart:
+			return chartBody{C: *c, Data: data}
+		}
+		return chartBody{Data: data}
+	},
 }).Parse(pageTemplate))
 
 // sectionBody is what the template's "body" draws: a section and the
 // summary of its charts' tables.
 type sectionBody struct {
 	S    HTMLSection
+	Data string
+}
+
+// chartBody is what the template's "figure" draws: a chart and the
+// summary of its table.
+type chartBody struct {
+	C    HTMLChart
 	Data string
 }
 
@@ -145,6 +192,18 @@ func checkIDs(ss []HTMLSection, seen map[string]bool) error {
 		for _, c := range s.Charts {
 			if err := use(c.ID, "chart"); err != nil {
 				return err
+			}
+		}
+		for _, b := range s.Blocks {
+			if b.Chart != nil {
+				if err := use(b.Chart.ID, "chart"); err != nil {
+					return err
+				}
+			}
+			for _, it := range b.Items {
+				if it.Ref != "" && !idPattern.MatchString(it.Ref) {
+					return fmt.Errorf("report: link %q is not a plain name", it.Ref)
+				}
 			}
 		}
 		if err := checkIDs(s.Subsections, seen); err != nil {

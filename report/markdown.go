@@ -10,7 +10,8 @@ import (
 // WriteMarkdown writes d as Markdown (CommonMark with GitHub tables) in
 // o.Lang: the content of the text report, with tables, an anchor per
 // section that the findings link to, and an image for every chart in
-// o.Charts (under o.ChartDir, which the caller writes beside the report).
+// o.Charts (under o.ChartDir, which the caller writes beside the report),
+// its text alternative as the alt text.
 // All text from the data is escaped: a partner named
 // "<script>alert(1)</script>" or "a|b*c_d" shows as written.
 func WriteMarkdown(w io.Writer, d *Document, o DocOptions) error {
@@ -86,15 +87,22 @@ func (m *mdSink) block(title string, lines []string) {
 	}
 }
 
-func (m *mdSink) chart(name, alt string) {
-	if _, ok := m.o.Charts[name]; !ok {
+// chart links the chart's file with its text alternative (the figures
+// it shows) as the alt text and its title as the image title.
+func (m *mdSink) chart(name, title string) {
+	c, ok := m.o.Charts[name]
+	if !ok {
 		return
 	}
 	dir := m.o.ChartDir
 	if dir == "" {
 		dir = "report_files"
 	}
-	m.ew.printf("\n![%s](%s)\n", MarkdownEscape(alt), path.Join(dir, name))
+	alt := c.Alt
+	if alt == "" {
+		alt = title
+	}
+	m.ew.printf("\n![%s](%s \"%s\")\n", MarkdownEscape(alt), path.Join(dir, name), strings.ReplaceAll(MarkdownEscape(title), `"`, "&quot;"))
 }
 
 func (m *mdSink) done() error { return m.ew.err }

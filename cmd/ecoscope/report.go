@@ -14,6 +14,7 @@ import (
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/internal/outfile"
 	"github.com/ecoscope/ecoscope/report"
+	"github.com/ecoscope/ecoscope/report/charts"
 )
 
 type reportOptions struct {
@@ -28,14 +29,6 @@ type reportOptions struct {
 	exact  bool
 	seed   uint64
 }
-
-// reportCharts draws the charts of the full report (the charts package);
-// nil writes none. writeReportHTML writes the HTML report; nil says it is
-// not there yet. Both are set where those packages are wired in.
-var (
-	reportCharts    report.Charts
-	writeReportHTML func(w io.Writer, d *report.Document, o report.DocOptions) error
-)
 
 // newReportCmd makes the command; runF runs it (a.runReport when nil), so that
 // tests can check what the flags set without running it.
@@ -92,6 +85,7 @@ keys are stable (see docs/report.md).`,
 		Example: `  ecoscope report --from examples/energieke-regio
   ecoscope report --from examples/energieke-regio --lang nl
   ecoscope report --format md --out report.md      # Markdown, charts in report_files/
+  ecoscope report --format html --lang nl --out rapport.html  # one self-contained page
   ecoscope report --at 2021-06
   ecoscope report --units 10                  # the ten units most in need of attention
   ecoscope report --units all -o report.txt   # every unit, to a file
@@ -109,7 +103,7 @@ keys are stable (see docs/report.md).`,
 	f.Var(opts.lang, "lang", "language of the text, Markdown and HTML: en or nl (JSON keys are always English)")
 	f.Float64Var(&opts.approx, "approx", 0, fmt.Sprintf("estimate betweenness within ±EPS (probability 0.9) by sampling; by default the report does so, with ±%g, above %d partners", report.AutoApproxEpsilon, report.AutoApproxPartners))
 	f.BoolVar(&opts.exact, "exact", false, "compute betweenness exactly, also on a large network (slow above tens of thousands of partners)")
-	f.Uint64Var(&opts.seed, "seed", 1, "seed for Louvain, the E-I permutation test and approximate betweenness")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed for Louvain, the E-I permutation test, approximate betweenness and the layout of the network drawing")
 	registerOut(cmd, &opts.out)
 	f.Var(opts.units, "units", "text: list this many units, those furthest below their target first; all for every one, 0 for the table only (JSON lists every unit)")
 	return cmd
@@ -123,9 +117,6 @@ func (a *app) runReport(ctx context.Context, opts *reportOptions) error {
 		return usagef("--exact and --approx contradict each other: give one")
 	}
 	format := opts.format.value
-	if format == "html" && writeReportHTML == nil {
-		return fmt.Errorf("--format html is not available in this build yet; use --format md or text")
-	}
 	g, err := a.gapsConfig()
 	if err != nil {
 		return err
@@ -184,21 +175,19 @@ func (a *app) runReport(ctx context.Context, opts *reportOptions) error {
 		fmt.Fprintln(a.io.Err, "note: JSON keys and values are always English; --lang sets the language of text, md and html")
 	}
 	o := report.DocOptions{Lang: report.Lang(opts.lang.value), Units: opts.units.n}
-	if (format == "md" || format == "html") && reportCharts != nil {
-		if o.Charts, err = reportCharts(doc, o.Lang); err != nil {
+	// Markdown links its charts, written to NAME_files/ beside --out
+	// (report.md: report_files/); on standard output it has none to link,
+	// so they are not drawn. HTML inlines them.
+	toFile := opts.out != "" && opts.out != "-"
+	if format == "html" || (format == "md" && toFile) {
+		if o.Charts, err = report.DrawCharts(doc, o.Lang, opts.seed); err != nil {
 			return err
 		}
 	}
-	// Markdown links its charts, written to NAME_files/ beside --out
-	// (report.md: report_files/); on standard output it has none to link.
 	chartDir := ""
 	if format == "md" && len(o.Charts) > 0 {
-		if opts.out == "" || opts.out == "-" {
-			o.Charts = nil
-		} else {
-			chartDir = chartDirFor(opts.out)
-			o.ChartDir = filepath.Base(chartDir)
-		}
+		chartDir = chartDirFor(opts.out)
+		o.ChartDir = filepath.Base(chartDir)
 	}
 	if err := a.writeOut(ctx, opts.out, func(w io.Writer) error {
 		switch format {
@@ -207,7 +196,7 @@ func (a *app) runReport(ctx context.Context, opts *reportOptions) error {
 		case "md":
 			return report.WriteMarkdown(w, doc, o)
 		case "html":
-			return writeReportHTML(w, doc, o)
+			return report.WriteDocHTML(w, doc, o)
 		}
 		return report.WriteDocText(w, doc, o)
 	}); err != nil {
@@ -227,17 +216,17 @@ func chartDirFor(out string) string {
 }
 
 // writeCharts writes the charts of a Markdown report into dir, creating it.
-func (a *app) writeCharts(ctx context.Context, dir string, charts map[string][]byte) error {
+func (a *app) writeCharts(ctx context.Context, dir string, drawn map[string]charts.Chart) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	names := make([]string, 0, len(charts))
-	for name := range charts {
+	names := make([]string, 0, len(drawn))
+	for name := range drawn {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		data := charts[name]
+		data := drawn[name].SVG
 		if err := outfile.Write(ctx, filepath.Join(dir, name), func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err

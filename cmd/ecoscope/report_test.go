@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -408,16 +409,12 @@ func TestEmptySnapshotEveryCommand(t *testing.T) {
 	}
 }
 
-// TestReportFormats: --format md writes the charts that the charts hook
-// draws beside the report (report.md: report_files/) and links them;
-// --lang nl writes Dutch; JSON keeps the composition keys and adds the
-// sections; --format html says plainly when it is not built in.
+// TestReportFormats: --format md --out report.md writes every chart beside
+// the report (report_files/) and links each with its text alternative;
+// on standard output Markdown links none; --lang nl writes Dutch; JSON
+// keeps the composition keys and adds the sections; --format html writes
+// one page with every chart.
 func TestReportFormats(t *testing.T) {
-	saved := reportCharts
-	t.Cleanup(func() { reportCharts = saved })
-	reportCharts = func(d *report.Document, lang report.Lang) (map[string][]byte, error) {
-		return map[string][]byte{report.ChartHelix: []byte("<svg/>"), report.ChartNetwork: []byte("<svg/>")}, nil
-	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "report.md")
 	r := ecoscope(t, nil, "report", "--from", example, "--format", "md", "--out", out)
@@ -428,13 +425,24 @@ func TestReportFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{report.ChartHelix, report.ChartNetwork} {
-		if _, err := os.Stat(filepath.Join(dir, "report_files", name)); err != nil {
+	for _, name := range report.ChartNames {
+		svg, err := os.ReadFile(filepath.Join(dir, "report_files", name))
+		if err != nil {
 			t.Errorf("chart %s not written: %v", name, err)
+			continue
 		}
-		if !strings.Contains(string(md), "(report_files/"+name+")") {
-			t.Errorf("report.md does not link %s", name)
+		if !bytes.HasPrefix(svg, []byte("<svg ")) || !bytes.Contains(svg, []byte(`role="img"`)) {
+			t.Errorf("report_files/%s is not an SVG chart: %.100s", name, svg)
 		}
+		// The alt text is the chart's text alternative: its figures,
+		// not just its title.
+		link := regexp.MustCompile(`!\[([^\n]{40,})\]\(report_files/` + regexp.QuoteMeta(name) + ` "`)
+		if !link.Match(md) {
+			t.Errorf("report.md does not link %s with an informative alt text", name)
+		}
+	}
+	if r := ecoscope(t, nil, "report", "--from", example, "--format", "md"); r.code != exitOK || strings.Contains(r.stdout, "report_files/") {
+		t.Errorf("Markdown on standard output: exit %d, links charts it has not written", r.code)
 	}
 	if !strings.HasPrefix(string(md), "# Ecosystem report") || !strings.Contains(string(md), `<a id="summary"></a>`) {
 		t.Errorf("not the Markdown report:\n%.300s", md)
@@ -452,10 +460,74 @@ func TestReportFormats(t *testing.T) {
 		}
 	}
 
-	if writeReportHTML == nil {
-		r = ecoscope(t, nil, "report", "--from", example, "--format", "html")
-		if r.code == exitOK || !strings.Contains(r.err, "html") {
-			t.Errorf("--format html without the HTML writer: exit %d, %s", r.code, r.err)
+	page := filepath.Join(dir, "rapport.html")
+	r = ecoscope(t, nil, "report", "--from", example, "--format", "html", "--lang", "nl", "--out", page)
+	if r.code != exitOK {
+		t.Fatalf("--format html: exit %d: %s", r.code, r.err)
+	}
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(html, []byte("<!DOCTYPE html>")) || !bytes.Contains(html, []byte(`<html lang="nl">`)) ||
+		bytes.Count(html, []byte(`<figure id="chart-`)) != len(report.ChartNames) || !bytes.Contains(html, []byte("Samenvatting")) {
+		t.Errorf("not the Dutch HTML report with %d charts:\n%.500s", len(report.ChartNames), html)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "rapport_files")); err == nil {
+		t.Error("the HTML report wrote a folder of charts: they are inline")
+	}
+}
+
+// TestReportEscapesNames: a partner named <script>alert(1)</script>, one
+// with | and * in its name, show as text in the HTML and Markdown reports,
+// their charts and the chart files.
+func TestReportEscapesNames(t *testing.T) {
+	data := t.TempDir()
+	if err := os.CopyFS(data, os.DirFS(example)); err != nil {
+		t.Fatal(err)
+	}
+	csv, err := os.ReadFile(filepath.Join(data, "partners.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The two partners of highest betweenness, so that the drawing names them.
+	csv = bytes.Replace(csv, []byte("Waterschap Groote Waard"), []byte(`<script>alert(1)</script>`), 1)
+	csv = bytes.Replace(csv, []byte("mbo College Zandhoven"), []byte(`"a|b*c_d"`), 1)
+	if err := os.WriteFile(filepath.Join(data, "partners.csv"), csv, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"html", "md"} {
+		out := filepath.Join(dir, "report."+f)
+		if r := ecoscope(t, nil, "report", "--from", data, "--format", f, "--out", out); r.code != exitOK {
+			t.Fatalf("--format %s: exit %d: %s", f, r.code, r.err)
+		}
+		files := []string{out}
+		if f == "md" {
+			svgs, _ := filepath.Glob(filepath.Join(dir, "report_files", "*.svg"))
+			files = append(files, svgs...)
+		}
+		shown := 0
+		for _, p := range files {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(bytes.ToLower(b), []byte("<script")) {
+				t.Errorf("%s holds a <script element", filepath.Base(p))
+			}
+			shown += bytes.Count(b, []byte("&lt;script&gt;alert(1)&lt;/script&gt;"))
+		}
+		if shown < 3 {
+			t.Errorf("--format %s shows the name escaped %d times, want it in tables, chart text and alt text", f, shown)
+		}
+		b, _ := os.ReadFile(out)
+		want := "a|b*c_d"
+		if f == "md" {
+			want = `a\|b\*c\_d`
+		}
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("--format %s does not show a|b*c_d as written (%s)", f, want)
 		}
 	}
 }

@@ -49,10 +49,13 @@ func HeatMapChart(in HeatMap) (Chart, error) {
 	p.X.Label.Text, p.Y.Label.Text = in.XLabel, in.YLabel
 	p.Add(&heatCells{cells: in.Cells, max: max, lang: in.Lang})
 	p.NominalX(wrapLabels(in.Cols, len(in.Cols)+2)...)
-	// Row 0 at the top: the y axis counts from the bottom.
+	// Row 0 at the top: the y axis counts from the bottom. Long row
+	// labels wrap, so that they leave the columns room for theirs (the
+	// Dutch "maatschappelijke organisaties en burgers" on one line
+	// squeezed "kennisinstellingen" into "bedrijfsleven").
 	ylabels := make([]string, len(in.Rows))
 	for r, name := range in.Rows {
-		ylabels[len(in.Rows)-1-r] = name
+		ylabels[len(in.Rows)-1-r] = wrap(name, rowLabelRoom)
 	}
 	p.NominalY(ylabels...)
 	p.X.Min, p.X.Max = -0.5, float64(len(in.Cols))-0.5
@@ -86,6 +89,10 @@ func HeatMapChart(in HeatMap) (Chart, error) {
 	}
 	return render(p, w.heat+" — "+in.Title+": "+w.list(items)+".")
 }
+
+// rowLabelRoom is the widest a row label of a heat map runs before it
+// wraps, in SVG units.
+const rowLabelRoom = 130
 
 // symmetric reports whether in is a square matrix with the same labels on
 // both axes and equal mirrored cells.
