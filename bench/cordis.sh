@@ -32,7 +32,8 @@ run() { # run NAME ARGS...: time one command, stdout to a file
 	local o="$out/cordis-$name.out"
 	local code=0
 	/usr/bin/time -f '%e %M' -o "$out/time" "$eco" "$@" >"$o" 2>"$out/cordis-$name.err" || code=$?
-	read -r wall rss <"$out/time" || true
+	# (time prints "Command exited with non-zero status N" first on failure.)
+	read -r wall rss < <(tail -n 1 "$out/time") || true
 	printf '%-62s %9s %9d %4s %10s\n' "$*" "$wall" "$((${rss:-0} / 1024))" "$code" "$(du -h "$o" | cut -f1)"
 }
 for set in units ties; do
@@ -51,6 +52,19 @@ for set in units ties; do
 	run "$set-diff" diff --at 2016 --at 2020 --from "$d"
 	run "$set-check" check --from "$d"
 	run "$set-values" values --from "$d"
+	run "$set-metrics-save-units" --store "$db" metrics --level units --save
+	run "$set-metrics-save" --store "$db" metrics --level network --save
+	run "$set-history" --store "$db" history --metric density
+	for f in md json html; do
+		run "$set-report-$f" report --format "$f" --from "$d"
+	done
+	for f in cypher graphml gexf cytoscape; do
+		run "$set-export-$f" export --format "$f" --from "$d"
+	done
+	rm -rf "$out/cordis-$set-csv"
+	run "$set-export-csv" export --format csv --out "$out/cordis-$set-csv" --from "$d"
+	run "$set-export-kumu" export --format kumu --out "$out/cordis-$set.xlsx" --from "$d"
+	run "$set-export-pajek" export --format pajek --out "$out/cordis-$set.net" --from "$d"
 	if [ "${1:-}" = exact ]; then
 		run "$set-metrics-nodes" metrics --level nodes --from "$d"
 	fi
