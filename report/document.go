@@ -285,6 +285,13 @@ type Drawing struct {
 // kilobytes) whatever the size of the data.
 const DrawingMaxNodes = 200
 
+// DrawingMaxUnits is the most units the drawing outlines: those with the
+// most partners in it. The example's five fieldlabs are all drawn; a data
+// set of thousands of small units (EU CORDIS projects as teams) draws the
+// eight largest instead of one hull per project, which made the drawing
+// 20 MB.
+const DrawingMaxUnits = 8
+
 // DrawNode is one partner in the drawing.
 type DrawNode struct {
 	ID          string         `json:"id"`

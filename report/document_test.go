@@ -403,6 +403,35 @@ func TestDrawingOverview(t *testing.T) {
 	}
 }
 
+// TestDrawingUnits: the drawing outlines at most DrawingMaxUnits units,
+// those with the most drawn partners, and none with fewer than two (a
+// data set of many small teams, like CORDIS projects, drew thousands).
+func TestDrawingUnits(t *testing.T) {
+	e := &graph.Ecosystem{}
+	for i := range 40 {
+		e.Partners = append(e.Partners, graph.Partner{ID: fmt.Sprintf("p%02d", i), Helix: graph.Helices[i%5]})
+	}
+	// Team t has t%12+1 members, p00 upwards; team 11, 23 and 35 have 12.
+	for k := range 36 {
+		id := fmt.Sprintf("t%02d", k)
+		e.Units = append(e.Units, graph.Unit{ID: id, Name: id, Level: graph.LevelTeam, Form: graph.FormInnovationTeam})
+		for m := range k%12 + 1 {
+			e.Memberships = append(e.Memberships, graph.Membership{Unit: id, Member: fmt.Sprintf("p%02d", m), Role: graph.RoleMember})
+		}
+	}
+	dr := buildDoc(t, e).Drawing
+	if len(dr.Units) != DrawingMaxUnits {
+		t.Fatalf("%d units drawn, want %d", len(dr.Units), DrawingMaxUnits)
+	}
+	// The largest: the three of 12 members, then the three of 11, then two of 10.
+	want := []string{"t11", "t23", "t35", "t10", "t22", "t34", "t09", "t21"}
+	for i, u := range dr.Units {
+		if u.ID != want[i] {
+			t.Errorf("unit %d: %s, want %s", i, u.ID, want[i])
+		}
+	}
+}
+
 // TestDocumentEmpty: without partners the report is the headline and why,
 // in the reader's language, and the JSON has no sections.
 func TestDocumentEmpty(t *testing.T) {

@@ -411,12 +411,40 @@ func drawing(e *graph.Ecosystem, net *analysis.Network, nodes []analysis.NodeMet
 	if !slices.ContainsFunc(units, func(u UnitEntry) bool { return u.Level == level }) {
 		level = graph.LevelTeam
 	}
+	// The DrawingMaxUnits units with the most partners in the drawing (at
+	// least two), so that a data set of thousands of teams (CORDIS
+	// projects) draws a few hulls, not thousands.
 	members := analysis.SubtreePartners(e)
-	inUnit := map[string][]int{}
+	drawn := make(map[string]bool, len(idx))
+	for _, i := range idx {
+		drawn[net.ID(i)] = true
+	}
+	type candidate struct {
+		u UnitEntry
+		n int
+	}
+	var cands []candidate
 	for _, u := range units {
 		if u.Level != level {
 			continue
 		}
+		n := 0
+		for _, p := range members[u.ID] {
+			if drawn[p] {
+				n++
+			}
+		}
+		if n >= 2 {
+			cands = append(cands, candidate{u, n})
+		}
+	}
+	if len(cands) > DrawingMaxUnits {
+		slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.u.ID, b.u.ID)) })
+		cands = cands[:DrawingMaxUnits]
+	}
+	inUnit := map[string][]int{}
+	for _, c := range cands {
+		u := c.u
 		k := len(d.Units)
 		d.Units = append(d.Units, UnitRef{ID: u.ID, Name: u.Name, Level: u.Level, Form: u.Form})
 		for _, p := range members[u.ID] {
