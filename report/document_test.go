@@ -267,6 +267,28 @@ func TestFindingMissingType(t *testing.T) {
 	}
 }
 
+// TestFindingNoGrowth: partners without dates (as in EU CORDIS) are there
+// from the first year to the last; "from N to N" is no finding.
+func TestFindingNoGrowth(t *testing.T) {
+	e := crafted(nil)
+	for i := range e.Partners {
+		e.Partners[i].Period = graph.Period{}
+	}
+	// Dated units (CORDIS projects) give the series its years.
+	for i := range e.Units {
+		e.Units[i].Period = graph.Period{Since: graph.NewDate(2015+i%3, 0, 0), Until: graph.NewDate(2020, 0, 0)}
+	}
+	d := buildDoc(t, e)
+	if d.Growth == nil || len(d.Growth.Rows) < 2 {
+		t.Fatalf("no growth rows to test with: %+v", d.Growth)
+	}
+	for _, f := range d.Summary.Findings {
+		if f.Kind == FindingGrowth {
+			t.Errorf("a growth finding without growth: %s", FindingText(CheckEnglish, f))
+		}
+	}
+}
+
 // TestDocumentEscapes: names that look like markup show as text in
 // Markdown, and control characters are escaped in text.
 func TestDocumentEscapes(t *testing.T) {

@@ -127,7 +127,8 @@ func findings(d *Document) []Finding {
 			rows = rows[1:]
 		}
 		a, b := rows[0], rows[len(rows)-1]
-		if len(rows) > 1 {
+		// No change (undated partners, as in CORDIS) is no finding.
+		if len(rows) > 1 && a.Partners != b.Partners {
 			add(Finding{Kind: FindingGrowth, Section: SectionGrowth, From: a.Date, To: b.Date, FromN: a.Partners, ToN: b.Partners,
 				Count: b.Ties})
 		}

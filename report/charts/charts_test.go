@@ -364,3 +364,18 @@ func TestWrap(t *testing.T) {
 		t.Errorf("a single word was broken: %q", got)
 	}
 }
+
+// TestPlainTicks: whole numbers without decimals, others short (a count
+// axis read "25000.00").
+func TestPlainTicks(t *testing.T) {
+	for _, c := range []struct{ min, max float64 }{{0, 25000}, {0, 0.37}, {-1, 1}} {
+		for _, tk := range (plainTicks{}).Ticks(c.min, c.max) {
+			if tk.Label == "" {
+				continue
+			}
+			if strings.HasSuffix(tk.Label, ".00") || len(tk.Label) > 6 {
+				t.Errorf("[%g, %g]: tick %g labelled %q", c.min, c.max, tk.Value, tk.Label)
+			}
+		}
+	}
+}

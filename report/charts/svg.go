@@ -54,7 +54,28 @@ func newPlot() *plot.Plot {
 	p.Y.Label.TextStyle.Font.Size = fontSize + 1
 	p.Title.TextStyle.Font.Size = fontSize + 2
 	p.Legend.Padding = 3
+	p.Y.Tick.Marker = plainTicks{}
 	return p
+}
+
+// plainTicks are gonum's default ticks with labels as a reader writes
+// them: whole numbers without decimals (25000, not 25000.00), others with
+// at most four significant digits.
+type plainTicks struct{}
+
+func (plainTicks) Ticks(min, max float64) []plot.Tick {
+	ts := plot.DefaultTicks{}.Ticks(min, max)
+	for i, t := range ts {
+		if t.Label == "" {
+			continue
+		}
+		if t.Value == math.Trunc(t.Value) && math.Abs(t.Value) < 1e15 {
+			ts[i].Label = strconv.FormatFloat(t.Value, 'f', 0, 64)
+		} else {
+			ts[i].Label = strconv.FormatFloat(t.Value, 'g', 4, 64)
+		}
+	}
+	return ts
 }
 
 // face returns the font face of sans at size.
