@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -125,8 +126,12 @@ func WriteKumu(w io.Writer, d *Data, ties analysis.Options) error {
 	if err := sw.SetRow("A1", strs(KumuConnectionColumns)); err != nil {
 		return err
 	}
+	tieRows := TieRows(d, ties)
+	if n := max(len(tieRows), net.N()); n > kumuRows {
+		return fmt.Errorf("%w: %d rows, and a sheet holds %d below its header; export a part (--at, --unit), fewer ties (--ties explicit or units), or use --format csv", ErrTooManyRows, n, kumuRows)
+	}
 	row := make([]any, len(KumuConnectionColumns))
-	for k, t := range TieRows(d, ties) {
+	for k, t := range tieRows {
 		typ, dir := t.Type, "undirected"
 		if typ == "" {
 			typ = t.TieSource
@@ -193,6 +198,19 @@ func WriteKumu(w io.Writer, d *Data, ties analysis.Options) error {
 	_, err = f.WriteTo(w)
 	return err
 }
+
+// ExcelMaxRows is the most rows a sheet of an .xlsx workbook holds
+// (Excel's limit, which excelize enforces).
+const ExcelMaxRows = 1 << 20
+
+// kumuRows is the most partners or connections a workbook holds, one row
+// each below the header (a variable for the tests).
+var kumuRows = ExcelMaxRows - 1
+
+// ErrTooManyRows: the network has more partners or ties than a sheet
+// holds (EU CORDIS with its 1.09 M explicit ties and the co-membership
+// ties of its projects).
+var ErrTooManyRows = errors.New("too many rows for a Kumu workbook")
 
 // fastZip is the zip writer of the workbook: deflate at its fastest
 // level. At 50,000 partners (430,000 connections) the default level took

@@ -3,6 +3,7 @@ package exporters
 import (
 	"bytes"
 	"context"
+	"errors"
 	"math"
 	"os"
 	"os/exec"
@@ -135,5 +136,26 @@ print(wb.sheetnames, el.max_row, co.max_row, el["A1"].value, co["A1"].value, co[
 		" Label From To " + Labels(d)[0]
 	if strings.TrimSpace(string(out)) != want {
 		t.Errorf("openpyxl read\n%s\nwant\n%s", out, want)
+	}
+}
+
+// TestKumuTooManyRows: more connections than a sheet holds is a clear
+// error, before anything is written (excelize said `cannot convert cell
+// "" to coordinates` on CORDIS, 1.09 M ties).
+func TestKumuTooManyRows(t *testing.T) {
+	defer func(n int) { kumuRows = n }(kumuRows)
+	d := exampleData(t, analysis.Options{Ties: analysis.TiesAll})
+	kumuRows = len(TieRows(d, analysis.Options{Ties: analysis.TiesAll})) - 1
+	var b bytes.Buffer
+	err := WriteKumu(&b, d, analysis.Options{Ties: analysis.TiesAll})
+	if !errors.Is(err, ErrTooManyRows) || !strings.Contains(err.Error(), "--format csv") {
+		t.Errorf("err = %v, want ErrTooManyRows saying what to do", err)
+	}
+	if b.Len() != 0 {
+		t.Errorf("%d bytes written", b.Len())
+	}
+	kumuRows++
+	if err := WriteKumu(&b, d, analysis.Options{Ties: analysis.TiesAll}); err != nil {
+		t.Errorf("at the limit: %v", err)
 	}
 }
