@@ -3,7 +3,6 @@ package importers
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -45,15 +44,44 @@ func Read(path string) (*graph.Ecosystem, graph.Problems, error) {
 // as those of the store it is imported into: it is validated with
 // (*graph.Ecosystem).ValidateWith. A nil known is Read.
 func ReadWith(path string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-	fi, err := os.Stat(path)
+	return ReadOptions(path, Options{Known: known})
+}
+
+// ReadOptions reads the data set at path with the importer opts.Format
+// names, or the one its name or content says (see Formats).
+func ReadOptions(path string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
+	f, err := pick(path, opts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read data set: %w", err)
+		return nil, nil, err
 	}
-	if fi.IsDir() {
-		return readCSVDir(path, known)
+	return f.read(path, opts)
+}
+
+func init() {
+	register(format{name: "csv", about: "a folder of CSV tables (partners.csv, ties.csv, ...)", priority: 90,
+		match: func(_ string, dir bool, _ []byte) bool { return dir },
+		read: func(path string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
+			return readCSVDir(path, opts.Known)
+		}})
+	for _, x := range []struct{ name, ext, about string }{
+		{"json", ".json", "ecoscope's JSON document"},
+		{"graphml", ".graphml", "GraphML (ecoscope's own export)"},
+		{"gexf", ".gexf", "GEXF (ecoscope's own export)"},
+	} {
+		register(format{name: x.name, about: x.about, priority: 50,
+			match: func(path string, dir bool, _ []byte) bool {
+				return !dir && strings.EqualFold(filepath.Ext(path), x.ext)
+			},
+			read: func(path string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
+				return readFileAs(path, x.ext, opts.Known)
+			}})
 	}
+}
+
+// readFileAs reads the file at path as the format of extension ext.
+func readFileAs(path, ext string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	var read func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error)
-	switch ext := filepath.Ext(path); {
+	switch {
 	case strings.EqualFold(ext, ".json"):
 		read = readJSONText
 	case strings.EqualFold(ext, ".graphml"):
@@ -86,14 +114,20 @@ func ReadWith(path string, known *graph.Known) (*graph.Ecosystem, graph.Problems
 // may name the records of known (those of the store they are imported
 // into), or, when it is nil, only their own.
 func ReadAll(paths []string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
+	return ReadAllOptions(paths, Options{Known: known})
+}
+
+// ReadAllOptions is ReadAll with every option of ReadOptions.
+func ReadAllOptions(paths []string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
+	known := opts.Known
 	if len(paths) == 1 {
-		return ReadWith(paths[0], known)
+		return ReadOptions(paths[0], opts)
 	}
 	all := &graph.Ecosystem{}
 	var problems graph.Problems
 	var failed bool
 	for _, p := range paths {
-		e, ps, err := ReadWith(p, known)
+		e, ps, err := ReadOptions(p, opts)
 		problems = append(problems, ps...)
 		if err != nil {
 			if _, ok := err.(*graph.ValidationError); !ok {

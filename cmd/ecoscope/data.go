@@ -21,6 +21,7 @@ type dataFlags struct {
 	from []string
 	at   string
 	unit string
+	read readFlags // how --from reads its data sets
 }
 
 func (d *dataFlags) register(cmd *cobra.Command) {
@@ -31,6 +32,7 @@ func (d *dataFlags) register(cmd *cobra.Command) {
 // registerSource registers --from and --unit without --at, for commands
 // that choose their dates themselves (growth, diff).
 func (d *dataFlags) registerSource(cmd *cobra.Command, unitHelp string) {
+	d.read.register(cmd, "from-format")
 	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set (CSV folder, .json, or a .graphml or .gexf that ecoscope exported) directly, without a store; repeat to combine data sets")
 	cmd.Flags().StringVar(&d.unit, "unit", "", unitHelp)
 }
@@ -107,7 +109,11 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 	}
 	meta := report.Meta{At: q.At, Unit: q.Unit}
 	if len(d.from) > 0 {
-		e, problems, err := importers.ReadAll(d.from, nil)
+		ropts, err := d.read.options()
+		if err != nil {
+			return nil, meta, err
+		}
+		e, problems, err := importers.ReadAllOptions(d.from, ropts)
 		if err != nil {
 			return nil, meta, err
 		}

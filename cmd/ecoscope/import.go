@@ -17,6 +17,7 @@ type importOptions struct {
 	paths   []string
 	dryRun  bool
 	replace bool
+	read    readFlags
 }
 
 // newImportCmd makes the command; runF runs it (a.runImport when nil), so that
@@ -58,6 +59,7 @@ must hold everything it names.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "validate and report, write nothing")
+	opts.read.register(cmd, "format")
 	cmd.Flags().BoolVar(&opts.replace, "replace", false, "delete everything stored before importing")
 	return cmd
 }
@@ -74,7 +76,12 @@ func (a *app) runImport(ctx context.Context, opts *importOptions) error {
 			return err
 		}
 	}
-	e, problems, err := importers.ReadAll(paths, known)
+	ropts, err := opts.read.options()
+	if err != nil {
+		return err
+	}
+	ropts.Known = known
+	e, problems, err := importers.ReadAllOptions(paths, ropts)
 	printProblems(a.io.Err, problems.Warnings())
 	printProblems(a.io.Err, problems.Notices())
 	if err != nil {
