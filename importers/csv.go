@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -34,6 +35,12 @@ func readCSVDir(dir string, known *graph.Known) (*graph.Ecosystem, graph.Problem
 	if err != nil {
 		return nil, nil, fmt.Errorf("read data set: %w", err)
 	}
+	return readCSVTables(dir, entries, readFile, known)
+}
+
+// readCSVTables reads the data set whose files are entries of folder dir
+// (on disk, or in a zip), each read with readFile by its path below dir.
+func readCSVTables(dir string, entries []fs.DirEntry, readFile func(path string) (string, error), known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
 	var (
 		ps    graph.Collector
 		fatal bool

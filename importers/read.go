@@ -80,19 +80,8 @@ func init() {
 
 // readFileAs reads the file at path as the format of extension ext.
 func readFileAs(path, ext string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-	var read func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error)
-	switch {
-	case strings.EqualFold(ext, ".json"):
-		read = readJSONText
-	case strings.EqualFold(ext, ".graphml"):
-		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-			return readGraphText(text, name, known, (*graphReader).readGraphML)
-		}
-	case strings.EqualFold(ext, ".gexf"):
-		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-			return readGraphText(text, name, known, (*graphReader).readGEXF)
-		}
-	default:
+	read := textReader(ext)
+	if read == nil {
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, ErrFormat)
 	}
 	text, err := readFile(path)
@@ -105,6 +94,25 @@ func readFileAs(path, ext string, known *graph.Known) (*graph.Ecosystem, graph.P
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, err)
 	}
 	return read(text, path, known)
+}
+
+// textReader returns the reader of a file of extension ext held in memory
+// (ecoscope's JSON, GraphML, GEXF), nil for another extension.
+func textReader(ext string) func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
+	var read func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error)
+	switch {
+	case strings.EqualFold(ext, ".json"):
+		read = readJSONText
+	case strings.EqualFold(ext, ".graphml"):
+		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
+			return readGraphText(text, name, known, (*graphReader).readGraphML)
+		}
+	case strings.EqualFold(ext, ".gexf"):
+		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
+			return readGraphText(text, name, known, (*graphReader).readGEXF)
+		}
+	}
+	return read
 }
 
 // ReadAll reads and validates one or more data sets (see ReadWith, with
