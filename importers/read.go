@@ -65,8 +65,6 @@ func init() {
 		}})
 	for _, x := range []struct{ name, ext, about string }{
 		{"json", ".json", "ecoscope's JSON document"},
-		{"graphml", ".graphml", "GraphML (ecoscope's own export)"},
-		{"gexf", ".gexf", "GEXF (ecoscope's own export)"},
 	} {
 		register(format{name: x.name, about: x.about, priority: 50,
 			match: func(path string, dir bool, _ []byte) bool {
@@ -84,14 +82,6 @@ func readFileAs(path, ext string, known *graph.Known) (*graph.Ecosystem, graph.P
 	switch {
 	case strings.EqualFold(ext, ".json"):
 		read = readJSONText
-	case strings.EqualFold(ext, ".graphml"):
-		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-			return readGraphText(text, name, known, (*graphReader).readGraphML)
-		}
-	case strings.EqualFold(ext, ".gexf"):
-		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-			return readGraphText(text, name, known, (*graphReader).readGEXF)
-		}
 	default:
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, ErrFormat)
 	}
