@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/ecoscope/ecoscope/graph"
 )
@@ -247,7 +248,13 @@ func (g *graphReader) tooLong(what string) error {
 func (g *graphReader) syntaxError(err error) {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		msg := strings.TrimPrefix(se.Msg, "xml: ")
+		// The message may quote the input: no control character.
+		msg := strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return '\uFFFD'
+			}
+			return r
+		}, strings.TrimPrefix(se.Msg, "xml: "))
 		if msg == "unexpected EOF" {
 			g.fatalf(se.Line, "", "the document ends before its elements are closed")
 			return
@@ -648,9 +655,9 @@ func (g *graphReader) reportUnmapped() {
 		}
 	}
 	g.problems.Addf(graph.Problem{Pos: graph.Pos{File: g.pos.File, Line: first}, Field: "helix"},
-		"%d %s of node attribute %s %s not a helix type: %s%s",
+		"%d %s of node attribute %s %s: %s%s",
 		len(us)+g.unmappedMore, plural(len(us)+g.unmappedMore, "value", "values"), graph.Quote(g.helixAttr),
-		plural(len(us)+g.unmappedMore, "is", "are"), strings.Join(list, ", "), fix)
+		plural(len(us)+g.unmappedMore, "is not a helix type", "are not helix types"), strings.Join(list, ", "), fix)
 }
 
 func plural(n int, one, more string) string {

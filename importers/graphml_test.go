@@ -294,6 +294,7 @@ func addGraphSeeds(f *testing.F, write func(io.Writer, *exporters.Data) error) {
 // FuzzReadGraphML reads a GraphML document (see fuzzGraph).
 func FuzzReadGraphML(f *testing.F) {
 	addGraphSeeds(f, exporters.WriteGraphML)
+	foreignSeeds(f, ".graphml")
 	f.Add(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="k" for="edge" attr.name="ties"/><graph><node id="a"/><edge source="a" target="a"><data key="k">units</data></edge></graph></graphml>`)
 	f.Fuzz(func(t *testing.T, doc string) { fuzzGraph(t, doc, ReadGraphML, "eco.graphml") })
 }
@@ -301,6 +302,7 @@ func FuzzReadGraphML(f *testing.F) {
 // FuzzReadGEXF reads a GEXF document (see fuzzGraph).
 func FuzzReadGEXF(f *testing.F) {
 	addGraphSeeds(f, exporters.WriteGEXF)
+	foreignSeeds(f, ".gexf")
 	f.Add(`<gexf xmlns="http://gexf.net/1.3"><graph><nodes><node id="a"><nodes/></node></nodes></graph></gexf>`)
 	f.Fuzz(func(t *testing.T, doc string) { fuzzGraph(t, doc, ReadGEXF, "eco.gexf") })
 }
