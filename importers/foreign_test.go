@@ -248,3 +248,39 @@ func foreignSeeds(f *testing.F, ext string) {
 		f.Add(string(bytes.TrimSpace(b)))
 	}
 }
+
+// countingProgress records what a reader tells its Progress.
+type countingProgress struct {
+	starts []string
+	total  int64
+	n      int64
+	dones  int
+}
+
+func (c *countingProgress) Start(label string, total int64) {
+	c.starts = append(c.starts, label)
+	c.total = total
+}
+func (c *countingProgress) Add(n int64) { c.n += n }
+func (c *countingProgress) Done()       { c.dones++ }
+
+// TestGraphProgress: reading a graph counts its bytes, up to the whole
+// document; reading a CSV folder starts and ends a spinner.
+func TestGraphProgress(t *testing.T) {
+	path := filepath.Join("testdata", "foreign", "networkx.graphml")
+	b, _ := os.ReadFile(path)
+	var p countingProgress
+	if _, _, err := ReadOptions(path, Options{Progress: &p}); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.starts) != 1 || p.starts[0] != "reading networkx.graphml" || p.total != int64(len(b)) || p.n != p.total || p.dones != 1 {
+		t.Errorf("progress %+v, want one start of %d bytes, all read, one done", p, len(b))
+	}
+	p = countingProgress{}
+	if _, _, err := ReadOptions("../examples/energieke-regio", Options{Progress: &p}); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.starts) != 1 || p.total != -1 || p.dones != 1 {
+		t.Errorf("CSV progress %+v, want a spinner started and done", p)
+	}
+}

@@ -32,6 +32,10 @@ const MaxValueSize = 1 << 20
 // maxValueSize is MaxValueSize, a variable for the tests.
 var maxValueSize = MaxValueSize
 
+// countsProgress are the formats whose readers tell Options.Progress how
+// far they are; ReadOptions shows a spinner while the others read.
+var countsProgress = map[string]bool{"graphml": true, "gexf": true}
+
 func init() {
 	for _, x := range []struct {
 		name, ext, root, about string
@@ -139,7 +143,9 @@ func readGraphText(text, name string, opts Options, read func(*graphReader)) (*g
 		defer p.Done()
 	}
 	read(g)
-	g.progress()
+	if p := opts.Progress; p != nil {
+		p.Add(int64(len(text)) - g.read) // the rest, read or not
+	}
 	if !g.fatal {
 		g.reportUnmapped()
 		g.reportNotRead()

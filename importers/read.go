@@ -54,6 +54,10 @@ func ReadOptions(path string, opts Options) (*graph.Ecosystem, graph.Problems, e
 	if err != nil {
 		return nil, nil, err
 	}
+	if p := opts.Progress; p != nil && !countsProgress[f.name] {
+		p.Start("reading "+filepath.Base(path), -1) // a spinner
+		defer p.Done()
+	}
 	return f.read(path, opts)
 }
 
