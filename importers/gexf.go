@@ -2,6 +2,7 @@ package importers
 
 import (
 	"encoding/xml"
+	"slices"
 
 	"github.com/ecoscope/ecoscope/graph"
 )
@@ -11,7 +12,7 @@ type gexfAttrs map[string]string // id → title
 
 // readGEXF reads a GEXF document (see ReadGEXF).
 func (g *graphReader) readGEXF() {
-	if _, err := g.root("gexf", gexf12Namespace, gexf13Namespace); err != nil {
+	if _, err := g.root("gexf", gexf12Namespace, gexf13Namespace, gexf13WWW, gexf11Namespace); err != nil {
 		return
 	}
 	graphs := 0
@@ -36,6 +37,9 @@ func (g *graphReader) readGEXF() {
 			}
 			if name, ok := attr(t, "name"); ok {
 				g.e.Name = trim(name)
+			}
+			if dir, _ := attr(t, "defaultedgetype"); dir == "directed" {
+				g.directed = true
 			}
 			if g.gexfGraph() != nil {
 				return
@@ -66,6 +70,16 @@ func (g *graphReader) gexfGraph() error {
 				tab, elem := tabPartners, "node"
 				if t.Name.Local == "edges" {
 					tab, elem = tabTies, "edge"
+				}
+				if tab == tabPartners {
+					names := make([]string, 0, len(attrs[elem]))
+					for _, title := range attrs[elem] {
+						names = append(names, title)
+					}
+					slices.Sort(names)
+					if err := g.chooseHelix(names); err != nil {
+						return err
+					}
 				}
 				if err := g.gexfList(tab, elem, attrs[elem]); err != nil {
 					return err
@@ -139,20 +153,46 @@ func (g *graphReader) gexfElement(t tableID, se xml.StartElement, titles gexfAtt
 		return err
 	}
 	units := false
+	since, until := partnerSince, partnerUntil
 	if t == tabPartners {
 		id, _ := attr(se, "id")
 		label, _ := attr(se, "label")
 		g.cells[partnerID], g.cells[partnerName] = trim(id), trim(label)
+		if g.cells[partnerName] == "" {
+			g.cells[partnerName] = g.cells[partnerID]
+		}
 	} else {
+		since, until = tieSince, tieUntil
 		src, _ := attr(se, "source")
 		dst, _ := attr(se, "target")
 		w, _ := attr(se, "weight")
 		g.cells[tieSource], g.cells[tieTarget], g.cells[tieWeight] = trim(src), trim(dst), trim(w)
-		if typ, _ := attr(se, "type"); typ == "directed" {
+		typ, ok := attr(se, "type")
+		if typ == "directed" || !ok && g.directed {
 			g.cells[tieDirected] = "true"
 		}
 	}
-	depth := 0 // within <attvalues>
+	// The node's or edge's start and end, and those of its spells: since
+	// and until when no attribute gives them.
+	var start, end string
+	spell := func(se xml.StartElement) {
+		for _, a := range [2]struct {
+			names []string
+			v     *string
+			later bool
+		}{{[]string{"start", "startopen"}, &start, false}, {[]string{"end", "endopen"}, &end, true}} {
+			for _, n := range a.names {
+				if v, ok := attr(se, n); ok {
+					v = dateValue(v)
+					if *a.v == "" || (v > *a.v) == a.later && len(v) == len(*a.v) {
+						*a.v = v
+					}
+				}
+			}
+		}
+	}
+	spell(se)
+	depth := 0 // within <attvalues> or <spells>
 	for {
 		tok, err := g.token()
 		if err != nil {
@@ -164,21 +204,42 @@ func (g *graphReader) gexfElement(t tableID, se xml.StartElement, titles gexfAtt
 				depth--
 				continue
 			}
-			if !units {
-				g.add(g.e, t, g.cells[:len(tables[t].columns)])
+			if units {
+				return nil
 			}
+			if !g.given[since] && start != "" {
+				g.cells[since] = start
+			}
+			if !g.given[until] && end != "" {
+				g.cells[until] = end
+			}
+			g.add(g.e, t, g.cells[:len(tables[t].columns)])
 			return nil
 		case xml.StartElement:
 			switch {
-			case tok.Name.Local == "attvalues" && depth == 0:
+			case (tok.Name.Local == "attvalues" || tok.Name.Local == "spells") && depth == 0:
 				depth++
+			case tok.Name.Local == "spell" && depth == 1:
+				spell(tok)
+				if err := g.skip(); err != nil {
+					return err
+				}
 			case tok.Name.Local == "attvalue" && depth == 1:
 				id, _ := attr(tok, "for")
+				if id == "" {
+					id, _ = attr(tok, "id") // GEXF 1.1
+				}
 				v, _ := attr(tok, "value")
 				title, ok := titles[id]
+				_, dynamic := attr(tok, "start")
+				if _, ok := attr(tok, "end"); ok {
+					dynamic = true
+				}
 				switch {
 				case !ok:
 					g.errorf("", "attvalue for attribute %s, which is not declared", graph.Quote(id))
+				case dynamic && g.attvalueGiven(t, title):
+					// A dynamic attribute's later values: its first is read.
 				case t == tabTies && title == "ties":
 					switch trim(v) {
 					case "units":
@@ -207,4 +268,21 @@ func (g *graphReader) gexfElement(t tableID, se xml.StartElement, titles gexfAtt
 			}
 		}
 	}
+}
+
+// attvalueGiven reports whether attribute title of the record of table t
+// was given a value already.
+func (g *graphReader) attvalueGiven(t tableID, title string) bool {
+	if t == tabPartners && title == g.helixAttr && g.helixAttr != "" {
+		return g.given[partnerHelix]
+	}
+	cols := partnerAttrs
+	if t == tabTies {
+		cols = tieAttrs
+	}
+	if a, ok := periodAliases[title]; ok {
+		title = a
+	}
+	col, ok := cols[title]
+	return ok && g.given[col]
 }

@@ -171,9 +171,9 @@ func TestGraphProblems(t *testing.T) {
     <edge source="a" target="x"/>
   </graph>
 </graphml>`, ReadGraphML, []string{
-			`eco.graphml:8: warning: attribute "colour" of a node is not read`,
-			`eco.graphml:8: helix: unknown helix type "nohelix"`,
 			`eco.graphml:9: weight: -2 is not positive`,
+			`eco.graphml:8: helix: 1 value of node attribute "helix" is not a helix type: "nohelix" (1 node, nearest academia); map it with --map helix=nohelix:academia`,
+			`eco.graphml:8: note: attributes not read: node "colour" (ecoscope reads`,
 			`eco.graphml:10: `,
 		}},
 		{"graphml syntax", head + `    <node id="a">
@@ -184,7 +184,11 @@ func TestGraphProblems(t *testing.T) {
 		{"graphml namespace", `<graphml xmlns="urn:x"/>`, ReadGraphML, []string{`eco.graphml:1: <graphml> in namespace "urn:x"`}},
 		{"graphml empty", ``, ReadGraphML, []string{`eco.graphml:1: empty document; want a <graphml> element`}},
 		{"graphml entity", `<!DOCTYPE g [<!ENTITY a "aaaa">]><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="&a;"/></graph></graphml>`,
-			ReadGraphML, []string{`eco.graphml:1: not well-formed XML: invalid character entity &a;`}},
+			ReadGraphML, []string{`eco.graphml:1: the document has a <!DOCTYPE>: ecoscope reads no DTD or entities`}},
+		{"graphml external entity", `<?xml version="1.0"?><!DOCTYPE graphml SYSTEM "file:///etc/passwd"><graphml/>`,
+			ReadGraphML, []string{`eco.graphml:1: the document has a <!DOCTYPE>`}},
+		{"gexf doctype", `<!DOCTYPE gexf [<!ENTITY x SYSTEM "http://example.org/x">]><gexf xmlns="http://gexf.net/1.3"><graph><nodes><node id="&x;"/></nodes></graph></gexf>`,
+			ReadGEXF, []string{`eco.gexf:1: the document has a <!DOCTYPE>`}},
 		{"graphml not utf-8", head + "<node id=\"\xff\"/></graph></graphml>", ReadGraphML, []string{`eco.graphml:7: not well-formed XML: invalid UTF-8; re-save the file as UTF-8`}},
 		{"graphml hyperedge", head + `<hyperedge/></graph></graphml>`, ReadGraphML, []string{`eco.graphml:7: a <hyperedge>`}},
 		{"graphml undeclared key", head + `<node id="a"><data key="zz">1</data></node></graph></graphml>`, ReadGraphML,
@@ -193,7 +197,7 @@ func TestGraphProblems(t *testing.T) {
       <node id="a" label="B"/>
     </nodes>
   </graph>
-</gexf>`, ReadGEXF, []string{`eco.gexf:6: helix: unknown helix type "nohelix"`, `eco.gexf:7: `}},
+</gexf>`, ReadGEXF, []string{`eco.gexf:6: helix: 1 value of node attribute "helix" is not a helix type: "nohelix"`, `eco.gexf:7: `}},
 		{"gexf undeclared", gexfHead + `<node id="a"><attvalues><attvalue for="zz" value="1"/></attvalues></node></nodes></graph></gexf>`, ReadGEXF,
 			[]string{`eco.gexf:6: attvalue for attribute "zz", which is not declared`}},
 		{"gexf root", `<graphml/>`, ReadGEXF, []string{`eco.gexf:1: the document is <graphml>, not <gexf>`}},
@@ -290,6 +294,7 @@ func addGraphSeeds(f *testing.F, write func(io.Writer, *exporters.Data) error) {
 // FuzzReadGraphML reads a GraphML document (see fuzzGraph).
 func FuzzReadGraphML(f *testing.F) {
 	addGraphSeeds(f, exporters.WriteGraphML)
+	foreignSeeds(f, ".graphml")
 	f.Add(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="k" for="edge" attr.name="ties"/><graph><node id="a"/><edge source="a" target="a"><data key="k">units</data></edge></graph></graphml>`)
 	f.Fuzz(func(t *testing.T, doc string) { fuzzGraph(t, doc, ReadGraphML, "eco.graphml") })
 }
@@ -297,6 +302,7 @@ func FuzzReadGraphML(f *testing.F) {
 // FuzzReadGEXF reads a GEXF document (see fuzzGraph).
 func FuzzReadGEXF(f *testing.F) {
 	addGraphSeeds(f, exporters.WriteGEXF)
+	foreignSeeds(f, ".gexf")
 	f.Add(`<gexf xmlns="http://gexf.net/1.3"><graph><nodes><node id="a"><nodes/></node></nodes></graph></gexf>`)
 	f.Fuzz(func(t *testing.T, doc string) { fuzzGraph(t, doc, ReadGEXF, "eco.gexf") })
 }

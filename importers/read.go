@@ -54,6 +54,10 @@ func ReadOptions(path string, opts Options) (*graph.Ecosystem, graph.Problems, e
 	if err != nil {
 		return nil, nil, err
 	}
+	if p := opts.Progress; p != nil && !countsProgress[f.name] {
+		p.Start("reading "+filepath.Base(path), -1) // a spinner
+		defer p.Done()
+	}
 	return f.read(path, opts)
 }
 
@@ -65,8 +69,6 @@ func init() {
 		}})
 	for _, x := range []struct{ name, ext, about string }{
 		{"json", ".json", "ecoscope's JSON document"},
-		{"graphml", ".graphml", "GraphML (ecoscope's own export)"},
-		{"gexf", ".gexf", "GEXF (ecoscope's own export)"},
 	} {
 		register(format{name: x.name, about: x.about, priority: 50,
 			match: func(path string, dir bool, _ []byte) bool {
@@ -105,11 +107,11 @@ func textReader(ext string) func(text, name string, known *graph.Known) (*graph.
 		read = readJSONText
 	case strings.EqualFold(ext, ".graphml"):
 		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-			return readGraphText(text, name, known, (*graphReader).readGraphML)
+			return readGraphText(text, name, Options{Known: known}, (*graphReader).readGraphML)
 		}
 	case strings.EqualFold(ext, ".gexf"):
 		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-			return readGraphText(text, name, known, (*graphReader).readGEXF)
+			return readGraphText(text, name, Options{Known: known}, (*graphReader).readGEXF)
 		}
 	}
 	return read

@@ -113,6 +113,7 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 		if err != nil {
 			return nil, meta, err
 		}
+		ropts.Progress = a.readProgress()
 		e, problems, err := importers.ReadAllOptions(d.from, ropts)
 		if err != nil {
 			return nil, meta, err

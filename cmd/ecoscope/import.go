@@ -81,6 +81,7 @@ func (a *app) runImport(ctx context.Context, opts *importOptions) error {
 		return err
 	}
 	ropts.Known = known
+	ropts.Progress = a.readProgress()
 	e, problems, err := importers.ReadAllOptions(paths, ropts)
 	printProblems(a.io.Err, problems.Warnings())
 	printProblems(a.io.Err, problems.Notices())
@@ -96,7 +97,9 @@ func (a *app) runImport(ctx context.Context, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
+	done := a.progress().Spin("importing into " + a.storeName())
 	stats, err := st.Import(ctx, e, graph.ImportOptions{Replace: opts.replace})
+	done()
 	if err != nil {
 		err = fmt.Errorf("import into %s: %w", a.storeName(), err)
 		if cerr := st.Close(); cerr != nil {

@@ -131,6 +131,8 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 	csv := opts.format.value == "csv"
 	var write func(w io.Writer) error
 	var values func() ([]graph.MetricValue, error) // what --save keeps
+	stop := a.progress().Spin("computing " + opts.level.value + " metrics")
+	defer stop()
 	switch opts.level.value {
 	case "network":
 		m, err := analysis.NetworkMetricsOf(ctx, e, net, mopts)
@@ -171,6 +173,7 @@ func (a *app) runMetrics(ctx context.Context, opts *metricsOptions) error {
 			return report.WriteJSON(w, report.NodeMetricsJSON{MetricsMeta: mm, BetweennessApproximation: approx, Nodes: nodes})
 		}
 	}
+	stop()
 	if err := a.writeOut(ctx, opts.out, write); err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ecoscope/ecoscope/config"
 	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/internal/progress"
 )
 
 // Exit codes. They are part of the command-line interface: scripts may rely
@@ -42,6 +43,9 @@ type app struct {
 	io         IOStreams
 	configFile string
 	cfg        config.Config
+	quiet      bool // --quiet: no progress bars (progress.go)
+	bar        *progress.Bar
+	barMade    bool
 }
 
 // usageError marks an error in flags or arguments: the usage is shown.
@@ -147,6 +151,7 @@ commands can also read files directly with --from, without a store.`,
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.configFile, "config", "", "configuration file (default ./"+config.FileName+" when present)")
 	root.PersistentFlags().String("store", config.DefaultStore, "SQLite file or Neo4j URI (neo4j://, neo4j+s://, bolt://, …); also store: in "+config.FileName+" or ECOSCOPE_STORE")
+	root.PersistentFlags().BoolVar(&a.quiet, "quiet", false, "show no progress bars (shown on a terminal for work longer than a second)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return &usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true
 

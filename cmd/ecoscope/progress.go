@@ -1,0 +1,34 @@
+package main
+
+import (
+	"github.com/ecoscope/ecoscope/importers"
+	"github.com/ecoscope/ecoscope/internal/progress"
+)
+
+// progressDelay is how long work runs before its bar shows (a variable
+// for the tests).
+var progressDelay = progress.Delay
+
+var _ importers.Progress = (*progress.Bar)(nil)
+
+// progress returns the bar that shows how far reading, importing and
+// analysing are: on stderr when it is a terminal and --quiet is not given,
+// for work longer than progressDelay; nil, which shows nothing, otherwise.
+func (a *app) progress() *progress.Bar {
+	if !a.barMade {
+		a.barMade = true
+		if progress.IsTerminal(a.io.Err) && !a.quiet {
+			a.bar = progress.New(a.io.Err, progressDelay)
+		}
+	}
+	return a.bar
+}
+
+// readProgress returns the progress for importers.Options: nil when none
+// is shown, so that the importers do not count for nothing.
+func (a *app) readProgress() importers.Progress {
+	if b := a.progress(); b != nil {
+		return b
+	}
+	return nil
+}
