@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 
@@ -166,22 +168,34 @@ func readXLSX(path string, opts Options) (e *graph.Ecosystem, ps graph.Problems,
 		opts.Progress.Start("reading "+filepath.Base(path), -1)
 		defer opts.Progress.Done()
 	}
-	records := 0
-	ps0 := d.problems.Problems()
-	var all graph.Collector
-	all.AddAll(ps0)
-	fatal := false
-	for _, s := range sheets {
+	// The sheets are read in parallel, each into its own field of e.
+	var (
+		records  atomic.Int64
+		decoders [numTables]*decoder
+		wg       sync.WaitGroup
+	)
+	progress := lockedProgress(opts.Progress)
+	for id, s := range sheets {
 		if s == nil {
 			continue
 		}
 		sd := newDecoder(path)
 		sd.delim = ','         // to list the headers in a message
 		sd.decimalComma = true // a weight typed as text in a Dutch workbook: 2,5
-		sd.readSheet(book, s, e, date1904, &records, opts.Progress)
+		decoders[id] = sd
+		wg.Go(func() { sd.readSheet(book, s, e, date1904, &records, progress) })
+	}
+	wg.Wait()
+	var all graph.Collector
+	all.AddAll(d.problems.Problems())
+	fatal := false
+	for id, sd := range decoders {
+		if sd == nil {
+			continue
+		}
 		for _, p := range sd.problems.Problems() {
 			if p.Pos.Line > 0 { // the header row
-				p.Pos.Record, p.Pos.Line = cellRef(s.name, "A", p.Pos.Line), 0
+				p.Pos.Record, p.Pos.Line = cellRef(sheets[id].name, "A", p.Pos.Line), 0
 			}
 			all.Add(p)
 		}
@@ -192,6 +206,37 @@ func readXLSX(path string, opts Options) (e *graph.Ecosystem, ps graph.Problems,
 	e, ps, err = finish(e, path, &all, fatal, opts.Known)
 	placeCells(ps, path, sheets[:])
 	return e, ps, err
+}
+
+// lockedProgress returns p, safe for the sheets read in parallel; nil for nil.
+func lockedProgress(p Progress) Progress {
+	if p == nil {
+		return nil
+	}
+	return &syncProgress{p: p}
+}
+
+type syncProgress struct {
+	mu sync.Mutex
+	p  Progress
+}
+
+func (s *syncProgress) Start(label string, total int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.p.Start(label, total)
+}
+
+func (s *syncProgress) Add(n int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.p.Add(n)
+}
+
+func (s *syncProgress) Done() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.p.Done()
 }
 
 // notZip returns why the file at path is not a zip file, or "" when it
@@ -219,7 +264,7 @@ func notZip(path string) string {
 }
 
 // readSheet reads the rows of sheet s into e, counting them in *records.
-func (d *decoder) readSheet(book *excelize.File, s *xlsxSheet, e *graph.Ecosystem, date1904 bool, records *int, progress Progress) {
+func (d *decoder) readSheet(book *excelize.File, s *xlsxSheet, e *graph.Ecosystem, date1904 bool, records *atomic.Int64, progress Progress) {
 	t := tables[s.id]
 	d.pos = graph.Pos{File: d.pos.File, Record: cellRef(s.name, "", 0)}
 	rows, err := book.Rows(s.name)
@@ -267,14 +312,14 @@ func (d *decoder) readSheet(book *excelize.File, s *xlsxSheet, e *graph.Ecosyste
 			}
 			continue
 		}
-		*records++
-		if *records > maxRecords {
+		n := records.Add(1)
+		if n > int64(maxRecords) {
 			d.pos.Record = sheetRef + "A" + strconv.Itoa(row)
 			d.fatal = true
 			d.errorf("", "the workbook has more than the %d records ecoscope reads from one data set", maxRecords)
 			return
 		}
-		if progress != nil && *records%1024 == 0 {
+		if progress != nil && n%1024 == 0 {
 			progress.Add(1024)
 		}
 		clear(cells)

@@ -408,3 +408,20 @@ func BenchmarkReadXLSX(b *testing.B) {
 		b.ReportMetric(float64(len(e.Ties)), "ties")
 	}
 }
+
+// TestCSVToXLSX is a helper, not a test: with ECOSCOPE_CSV2XLSX=DIR=FILE it
+// writes the CSV tables of the folder DIR as the workbook FILE (every cell
+// text), to make benchmark and seed workbooks:
+//
+//	ECOSCOPE_CSV2XLSX=/tmp/x50k=/tmp/x50k.xlsx go test ./importers -run TestCSVToXLSX
+func TestCSVToXLSX(t *testing.T) {
+	arg := os.Getenv("ECOSCOPE_CSV2XLSX")
+	if arg == "" {
+		t.Skip("set ECOSCOPE_CSV2XLSX=DIR=FILE to convert a folder of CSV tables")
+	}
+	dir, file, ok := strings.Cut(arg, "=")
+	if !ok {
+		t.Fatal("want ECOSCOPE_CSV2XLSX=DIR=FILE")
+	}
+	writeXLSX(t, file, csvSheets(t, dir, nil))
+}
