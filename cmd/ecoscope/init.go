@@ -46,9 +46,14 @@ delete the tables you do not need), then check them with
 When DIR already holds one of these files, or a symbolic link by one of
 their names, init writes nothing unless --force; --force replaces the
 files, and replaces a link by a file rather than writing to what it points
-to.`,
+to.
+
+With --xlsx FILE, init writes one Excel workbook instead: a sheet per
+table with its header, an example row and drop-down lists for the
+vocabulary columns, and an about sheet that explains every column.`,
 		Example: `  ecoscope init mijn-ecosysteem
-  ecoscope import --dry-run mijn-ecosysteem`,
+  ecoscope import --dry-run mijn-ecosysteem
+  ecoscope init --xlsx mijn-ecosysteem.xlsx`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("xlsx") {
 				return xlsxInitArgs(args)
