@@ -24,6 +24,7 @@ type initOptions struct {
 	set   flagSet // the flags given on the command line
 	dir   string
 	force bool
+	xlsx  string // --xlsx FILE: write a template workbook instead
 }
 
 // newInitCmd makes the command; runF runs it (a.runInit when nil), so that
@@ -34,7 +35,7 @@ func (a *app) newInitCmd(runF func(context.Context, *initOptions) error) *cobra.
 	}
 	opts := &initOptions{}
 	cmd := &cobra.Command{
-		Use:   "init DIR",
+		Use:   "init DIR | init --xlsx FILE",
 		Short: "Write CSV templates and a commented ecoscope.yaml to start a data set",
 		Long: `Write the six CSV tables (partners, ties, units, memberships, people,
 values) with their headers and an example row each, and a commented
@@ -45,25 +46,40 @@ delete the tables you do not need), then check them with
 When DIR already holds one of these files, or a symbolic link by one of
 their names, init writes nothing unless --force; --force replaces the
 files, and replaces a link by a file rather than writing to what it points
-to.`,
+to.
+
+With --xlsx FILE, init writes one Excel workbook instead: a sheet per
+table with its header, an example row and drop-down lists for the
+vocabulary columns, and an about sheet that explains every column.`,
 		Example: `  ecoscope init mijn-ecosysteem
-  ecoscope import --dry-run mijn-ecosysteem`,
+  ecoscope import --dry-run mijn-ecosysteem
+  ecoscope init --xlsx mijn-ecosysteem.xlsx`,
 		Args: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("xlsx") {
+				return xlsxInitArgs(args)
+			}
 			if len(args) != 1 {
 				return usagef("init takes one DIR, got %d arguments", len(args))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.dir, opts.set = args[0], changedFlags(cmd)
+			if len(args) > 0 {
+				opts.dir = args[0]
+			}
+			opts.set = changedFlags(cmd)
 			return runF(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.xlsx, "xlsx", "", "write an Excel template workbook `FILE` (a sheet per table, drop-downs, an about sheet) instead of the CSV files; takes no DIR")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace files (or symbolic links) that already exist; without it init writes nothing when one is there")
 	return cmd
 }
 
 func (a *app) runInit(ctx context.Context, opts *initOptions) error {
+	if opts.xlsx != "" {
+		return a.runInitXLSX(opts)
+	}
 	dir := opts.dir
 	entries, err := fs.ReadDir(templates, "templates")
 	if err != nil {
