@@ -191,9 +191,7 @@ func kumuBuild(d *decoder, e *graph.Ecosystem, elems, conns []kumuRecord, opts O
 		if opts.Map.Attr != "" {
 			attr = opts.Map.Attr
 		}
-		for _, pair := range opts.Map.pairs() {
-			fix = append(fix, pair)
-		}
+		fix = append(fix, opts.Map.pairs()...)
 		d.problems.Add(graph.Problem{Pos: d.pos, Message: fmt.Sprintf(
 			"%d element type%s without a helix type: %s; map them to academia, industry, government, civil_society, environment or unknown with --map %q (or mapping: in ecoscope.yaml)",
 			len(missing), plural(len(missing)), strings.Join(list, ", "), attr+"="+strings.Join(fix, ","))})
