@@ -114,7 +114,7 @@ func Load(opts Options) (Config, error) {
 			return Config{}, fmt.Errorf("config %s: %w", file, err)
 		}
 		if cfg.Mapping, err = readMapping(text); err != nil {
-			return Config{}, fmt.Errorf("config %s: %w", file, err)
+			return Config{}, fmt.Errorf("config %s:%w", file, err)
 		}
 		cfg.File = file
 	}

@@ -41,30 +41,30 @@ func readMapping(text []byte) (Mapping, error) {
 		Mapping yaml.Node `yaml:"mapping"`
 	}
 	if err := yaml.Unmarshal(text, &doc); err != nil {
-		return Mapping{}, err
+		return Mapping{}, fmt.Errorf(" %w", err)
 	}
 	n := &doc.Mapping
 	if n.Kind == 0 || n.Tag == "!!null" {
 		return Mapping{}, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return Mapping{}, fmt.Errorf("line %d: mapping: want pairs such as Gemeente: government, or Type: {Gemeente: government}", n.Line)
+		return Mapping{}, fmt.Errorf("%d: mapping: want pairs such as Gemeente: government, or Type: {Gemeente: government}", n.Line)
 	}
 	m := Mapping{Values: map[string]graph.Helix{}}
 	add := func(k, v *yaml.Node) error {
 		if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
-			return fmt.Errorf("line %d: mapping: %s: want a helix type (academia, industry, government, civil_society, environment or unknown)", v.Line, graph.Quote(k.Value))
+			return fmt.Errorf("%d: mapping: %s: want a helix type (academia, industry, government, civil_society, environment or unknown)", v.Line, graph.Quote(k.Value))
 		}
 		h, err := graph.ParseHelix(v.Value)
 		if err != nil {
-			return fmt.Errorf("line %d: mapping: %s: %w", v.Line, graph.Quote(k.Value), err)
+			return fmt.Errorf("%d: mapping: %s: %w", v.Line, graph.Quote(k.Value), err)
 		}
 		if strings.TrimSpace(k.Value) == "" {
-			return fmt.Errorf("line %d: mapping: a helix type without the value it maps", k.Line)
+			return fmt.Errorf("%d: mapping: a helix type without the value it maps", k.Line)
 		}
 		for old := range m.Values {
 			if strings.EqualFold(old, k.Value) {
-				return fmt.Errorf("line %d: mapping: %s is given twice (as %s too)", k.Line, graph.Quote(k.Value), graph.Quote(old))
+				return fmt.Errorf("%d: mapping: %s is given twice (as %s too)", k.Line, graph.Quote(k.Value), graph.Quote(old))
 			}
 		}
 		m.Values[strings.TrimSpace(k.Value)] = h
@@ -79,7 +79,7 @@ func readMapping(text []byte) (Mapping, error) {
 			continue
 		}
 		if m.Attr != "" {
-			return Mapping{}, fmt.Errorf("line %d: mapping: a second attribute %s (after %s); map the values of one attribute", k.Line, graph.Quote(k.Value), graph.Quote(m.Attr))
+			return Mapping{}, fmt.Errorf("%d: mapping: a second attribute %s (after %s); map the values of one attribute", k.Line, graph.Quote(k.Value), graph.Quote(m.Attr))
 		}
 		m.Attr = strings.TrimSpace(k.Value)
 		for j := 0; j+1 < len(v.Content); j += 2 {

@@ -20,10 +20,10 @@ func TestMapping(t *testing.T) {
 		{"store: x.db\n", Mapping{}, ""},
 		{"mapping:\n  Gemeente: government\n  St. Jansschool: school\n", Mapping{Values: map[string]graph.Helix{"Gemeente": graph.Government, "St. Jansschool": graph.Academia}}, ""},
 		{"mapping:\n  Type:\n    Bedrijf: Industrie\n    Burgerinitiatief: civil society\n", Mapping{Attr: "Type", Values: map[string]graph.Helix{"Bedrijf": graph.Industry, "Burgerinitiatief": graph.CivilSociety}}, ""},
-		{"mapping:\n  Gemeente: goverment\n", Mapping{}, `line 2: mapping: "Gemeente": unknown helix type "goverment"; did you mean "government"? (valid: academia, industry, government, civil_society, environment, unknown)`},
-		{"mapping:\n  Gemeente:\n", Mapping{}, `line 2: mapping: "Gemeente": want a helix type (academia, industry, government, civil_society, environment or unknown)`},
-		{"mapping:\n  A: {X: academia}\n  B: {Y: industry}\n", Mapping{}, `line 3: mapping: a second attribute "B" (after "A"); map the values of one attribute`},
-		{"mapping: [a]\n", Mapping{}, `line 1: mapping: want pairs such as Gemeente: government, or Type: {Gemeente: government}`},
+		{"mapping:\n  Gemeente: goverment\n", Mapping{}, `2: mapping: "Gemeente": unknown helix type "goverment"; did you mean "government"? (valid: academia, industry, government, civil_society, environment, unknown)`},
+		{"mapping:\n  Gemeente:\n", Mapping{}, `2: mapping: "Gemeente": want a helix type (academia, industry, government, civil_society, environment or unknown)`},
+		{"mapping:\n  A: {X: academia}\n  B: {Y: industry}\n", Mapping{}, `3: mapping: a second attribute "B" (after "A"); map the values of one attribute`},
+		{"mapping: [a]\n", Mapping{}, `1: mapping: want pairs such as Gemeente: government, or Type: {Gemeente: government}`},
 	} {
 		dir := t.TempDir()
 		path := filepath.Join(dir, FileName)
@@ -32,7 +32,7 @@ func TestMapping(t *testing.T) {
 		}
 		cfg, err := Load(Options{File: path, Env: func(string) (string, bool) { return "", false }})
 		if c.err != "" {
-			if err == nil || err.Error() != "config "+path+": "+c.err {
+			if err == nil || err.Error() != "config "+path+":"+c.err {
 				t.Errorf("%q: error %v, want %s", c.yaml, err, c.err)
 			}
 			continue
