@@ -327,3 +327,22 @@ func FuzzReadKumuXLSX(f *testing.F) {
 		}
 	})
 }
+
+// TestKumuMapAttr: --map with another attribute reads the helix type from
+// that element attribute; one that no element has is an error.
+func TestKumuMapAttr(t *testing.T) {
+	doc := `{"elements": [
+		{"_id": "1", "attributes": {"label": "A", "element type": "Organisation", "Organisation type": "Gemeente"}},
+		{"_id": "2", "attributes": {"label": "B", "element type": "Organisation", "Organisation type": "Kennispartner"}}]}`
+	m, _ := ParseMapping("Organisation type=Kennispartner:academia")
+	e, ps, err := readKumuJSONText(doc, "m.json", Options{Map: m})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, strings.Join(lines(ps), "\n"))
+	}
+	if e.Partners[0].Helix != graph.Government || e.Partners[1].Helix != graph.Academia {
+		t.Errorf("partners %+v", e.Partners)
+	}
+	m, _ = ParseMapping("Soort=Kennispartner:academia")
+	_, ps, _ = readKumuJSONText(doc, "m.json", Options{Map: m})
+	checkProblems(t, ps, []string{`m.json: --map names the attribute "Soort", which no element has; leave it out to map the element types (--map "Type=...")`})
+}
