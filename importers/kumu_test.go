@@ -307,7 +307,10 @@ func FuzzReadKumuJSON(f *testing.F) {
 }
 
 // FuzzReadKumuXLSX reads a workbook (ecoscope's own Kumu export of a small
-// ecosystem as the seed): no panic, bounded printable problems.
+// ecosystem as the seed): no panic, bounded printable problems. Run it
+// with -fuzzminimizetime 0: minimizing a workbook (a zip of 7 kB, each
+// try a read) takes the whole of a short run, 4 execs in 10 s; without,
+// about 7,000 a second.
 func FuzzReadKumuXLSX(f *testing.F) {
 	e := &graph.Ecosystem{
 		Partners: []graph.Partner{{ID: "a", Name: "A|x", Helix: graph.Academia}, {ID: "c", Name: "A|x", Helix: graph.Industry}},
