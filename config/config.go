@@ -42,6 +42,9 @@ type Config struct {
 	Check analysis.CheckOptions `mapstructure:"check"`
 	// Ties are the settings of the partner network (see ties.go).
 	Ties Ties `mapstructure:"ties"`
+	// Mapping maps source types to helix types (see mapping.go); read
+	// from the file itself, not by viper.
+	Mapping Mapping `mapstructure:"-"`
 	// File is the configuration file that was read, "" when none.
 	File string `mapstructure:"-"`
 }
@@ -110,6 +113,9 @@ func Load(opts Options) (Config, error) {
 		if err := checkSecret(v, "neo4j.password"); err != nil {
 			return Config{}, fmt.Errorf("config %s: %w", file, err)
 		}
+		if cfg.Mapping, err = readMapping(text); err != nil {
+			return Config{}, fmt.Errorf("config %s:%w", file, err)
+		}
 		cfg.File = file
 	}
 
@@ -174,7 +180,7 @@ var settings = []setting{
 }
 
 // freeSections hold maps whose keys the file chooses; Validate checks them.
-var freeSections = []string{"gaps.targets."}
+var freeSections = []string{"gaps.targets.", "mapping."}
 
 // checkKeys refuses a key of the file that is not a setting: known holds
 // every setting (the keys of the defaults). The error names the key and
@@ -182,7 +188,7 @@ var freeSections = []string{"gaps.targets."}
 func checkKeys(v *viper.Viper, file string, known map[string]bool) error {
 	var unknown []string
 	for _, k := range v.AllKeys() {
-		if known[k] || slices.ContainsFunc(freeSections, func(p string) bool { return strings.HasPrefix(k, p) }) {
+		if known[k] || slices.ContainsFunc(freeSections, func(p string) bool { return strings.HasPrefix(k+".", p) }) {
 			continue
 		}
 		unknown = append(unknown, k)

@@ -622,7 +622,10 @@ func (g *graphReader) reportUnmapped() {
 		if a.nodes != b.nodes {
 			return b.nodes - a.nodes
 		}
-		return a.line - b.line
+		if a.line != b.line {
+			return a.line - b.line
+		}
+		return strings.Compare(a.value, b.value) // one line: the order of the map
 	})
 	first := us[0].line
 	for _, u := range us {

@@ -11,7 +11,7 @@ import (
 
 // ErrFormat is wrapped by the error of Read for a path that is neither a
 // folder nor a .json, .graphml or .gexf file.
-var ErrFormat = errors.New("not a folder of CSV files or a .json, .graphml or .gexf file")
+var ErrFormat = errors.New("not a data set ecoscope reads: a folder of CSV files, an .xlsx workbook, a .json (ecoscope or Kumu), .graphml, .gexf, a CORDIS .csv, or one of them in a .gz or .zip")
 
 // Read reads one data set at path: a folder of CSV files (see ReadCSVDir), a
 // .json file (see ReadJSON), or a .graphml or .gexf file that ecoscope

@@ -109,7 +109,7 @@ func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.
 	}
 	meta := report.Meta{At: q.At, Unit: q.Unit}
 	if len(d.from) > 0 {
-		ropts, err := d.read.options()
+		ropts, err := d.read.options(a.cfg.Mapping)
 		if err != nil {
 			return nil, meta, err
 		}

@@ -76,7 +76,7 @@ func (a *app) runImport(ctx context.Context, opts *importOptions) error {
 			return err
 		}
 	}
-	ropts, err := opts.read.options()
+	ropts, err := opts.read.options(a.cfg.Mapping)
 	if err != nil {
 		return err
 	}

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"maps"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecoscope/ecoscope/config"
+	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/importers"
 )
 
@@ -33,19 +36,21 @@ func (r *readFlags) register(cmd *cobra.Command, formatFlag string) {
 	f.StringVar(&r.years, "years", "", "CORDIS: keep the projects that start in these years, YYYY or YYYY-YYYY")
 }
 
-// options turns the flags into importers.Options.
-func (r *readFlags) options() (importers.Options, error) {
+// options turns the flags into importers.Options; cfg is the mapping:
+// of ecoscope.yaml, which --map adds to and overrides.
+func (r *readFlags) options(cfg config.Mapping) (importers.Options, error) {
 	var o importers.Options
 	o.Format = r.format
 	if o.Format != "" && !containsString(importers.Formats(), o.Format) {
 		return o, usagef("--%s: %q is not one of %s", r.formatFlag, o.Format, strings.Join(importers.Formats(), ", "))
 	}
+	o.Map = importers.Mapping{Attr: cfg.Attr, Values: maps.Clone(cfg.Values)}
 	if r.mapping != "" {
 		m, err := importers.ParseMapping(r.mapping)
 		if err != nil {
 			return o, usagef("--map: %v", err)
 		}
-		o.Map = m
+		o.Map = mergeMapping(o.Map, m)
 	}
 	o.HelixAttr = r.helixAttr
 	o.CORDIS.Programmes, o.CORDIS.Countries = r.programmes, r.countries
@@ -62,6 +67,22 @@ func (r *readFlags) options() (importers.Options, error) {
 		}
 	}
 	return o, nil
+}
+
+// mergeMapping returns base with the values of over, which win (compared
+// without regard to case), and over's attribute when it names one.
+func mergeMapping(base, over importers.Mapping) importers.Mapping {
+	if base.Values == nil {
+		base.Values = map[string]graph.Helix{}
+	}
+	for v, h := range over.Values {
+		maps.DeleteFunc(base.Values, func(k string, _ graph.Helix) bool { return strings.EqualFold(k, v) })
+		base.Values[v] = h
+	}
+	if over.Attr != "" {
+		base.Attr = over.Attr
+	}
+	return base
 }
 
 func containsString(list []string, s string) bool {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecoscope/ecoscope/config"
 	"github.com/ecoscope/ecoscope/graph"
 )
 
@@ -12,7 +13,7 @@ import (
 func TestReadFlags(t *testing.T) {
 	r := readFlags{formatFlag: "from-format", format: "csv", mapping: "Type=Gemeente:government,Bedrijf:bedrijf",
 		helixAttr: "kind", programmes: []string{"H2020-EU.3.4"}, countries: []string{"NL"}, years: "2015-2018"}
-	o, err := r.options()
+	o, err := r.options(config.Mapping{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,13 +37,13 @@ func TestReadFlags(t *testing.T) {
 		{readFlags{years: "2019-2015"}, "--years:"},
 		{readFlags{years: "twenty"}, "--years:"},
 	} {
-		_, err := c.r.options()
+		_, err := c.r.options(config.Mapping{})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%+v: %v, want %q", c.r, err, c.want)
 		}
 	}
 	r2 := readFlags{years: "2020"}
-	if o, err := r2.options(); err != nil || o.CORDIS.From != 2020 || o.CORDIS.To != 2020 {
+	if o, err := r2.options(config.Mapping{}); err != nil || o.CORDIS.From != 2020 || o.CORDIS.To != 2020 {
 		t.Errorf("--years 2020: %+v, %v", o.CORDIS, err)
 	}
 }
