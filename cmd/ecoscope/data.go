@@ -103,6 +103,14 @@ func (d *dataFlags) query() (graph.Query, error) {
 // says where it came from; when --at or --unit leave no partners, meta.Empty
 // says why.
 func (a *app) load(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.Meta, error) {
+	e, meta, err := a.loadData(ctx, d)
+	if err == nil {
+		a.startAnalysis() // until the output is written
+	}
+	return e, meta, err
+}
+
+func (a *app) loadData(ctx context.Context, d *dataFlags) (*graph.Ecosystem, report.Meta, error) {
 	q, err := d.query()
 	if err != nil {
 		return nil, report.Meta{}, err

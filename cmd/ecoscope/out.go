@@ -25,6 +25,7 @@ func registerOut(cmd *cobra.Command, out *string) {
 // atomically (a failed or interrupted run leaves it as it was), a device or
 // pipe is written to, a link is followed, a folder is an error.
 func (a *app) writeOut(ctx context.Context, path string, write func(io.Writer) error) error {
+	a.endAnalysis()
 	if path == "" || path == "-" {
 		return write(a.io.Out)
 	}

@@ -32,3 +32,21 @@ func (a *app) readProgress() importers.Progress {
 	}
 	return nil
 }
+
+// startAnalysis shows a spinner, once the data is loaded, while the
+// command analyses it (for a second or more); writeOut, or the end of the
+// command, stops it.
+func (a *app) startAnalysis() {
+	a.endAnalysis()
+	if b := a.progress(); b != nil {
+		a.analysing = b.Spin("analysing")
+	}
+}
+
+// endAnalysis stops the spinner of startAnalysis, if it runs.
+func (a *app) endAnalysis() {
+	if a.analysing != nil {
+		a.analysing()
+		a.analysing = nil
+	}
+}

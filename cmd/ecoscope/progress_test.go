@@ -86,6 +86,13 @@ func TestProgressTerminal(t *testing.T) {
 	}
 	want := stdout
 
+	// Every analysis command: a spinner between loading and writing.
+	ptmx, tty = open()
+	code, _, stderr = runWithStderr(t, tty, ptmx, "gaps", "--only-gaps", "--from", path)
+	if code != exitOK || !strings.Contains(stderr, "analysing") {
+		t.Errorf("gaps: exit %d, no analysis spinner on the terminal:\n%q", code, stderr)
+	}
+
 	ptmx, tty = open()
 	code, stdout, stderr = runWithStderr(t, tty, ptmx, append([]string{"--quiet"}, args...)...)
 	if code != exitOK || hasBar(stderr) || stdout != want {
@@ -105,5 +112,5 @@ func TestProgressTerminal(t *testing.T) {
 
 // hasBar reports whether stderr shows a progress bar or spinner.
 func hasBar(stderr string) bool {
-	return strings.Contains(stderr, "reading ") || strings.Contains(stderr, "computing ") || strings.Contains(stderr, "%|")
+	return strings.Contains(stderr, "reading ") || strings.Contains(stderr, "computing ") || strings.Contains(stderr, "analysing") || strings.Contains(stderr, "%|")
 }

@@ -46,6 +46,9 @@ type app struct {
 	quiet      bool // --quiet: no progress bars (progress.go)
 	bar        *progress.Bar
 	barMade    bool
+	// analysing stops the spinner that load starts for the analysis after
+	// it (progress.go); nil when none runs.
+	analysing func()
 }
 
 // usageError marks an error in flags or arguments: the usage is shown.
@@ -67,6 +70,7 @@ func run(ctx context.Context, args []string, streams IOStreams) int {
 	root.SetOut(streams.Out)
 	root.SetErr(streams.Err)
 	cmd, err := root.ExecuteContextC(ctx)
+	a.endAnalysis() // a bar still shown is cleared before any message
 	if err == nil {
 		return exitOK
 	}
