@@ -51,99 +51,54 @@ func (g *graphReader) readGEXF() {
 // gexfGraph reads the <graph> element just started.
 func (g *graphReader) gexfGraph() error {
 	attrs := map[string]gexfAttrs{"node": {}, "edge": {}}
-	for {
-		t, err := g.token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "attributes":
-				class, _ := attr(t, "class")
-				if err := g.gexfAttributes(attrs[class]); err != nil {
-					return err
-				}
-			case "nodes", "edges":
-				tab, elem := tabPartners, "node"
-				if t.Name.Local == "edges" {
-					tab, elem = tabTies, "edge"
-				}
-				if tab == tabPartners {
-					names := make([]string, 0, len(attrs[elem]))
-					for _, title := range attrs[elem] {
-						names = append(names, title)
-					}
-					slices.Sort(names)
-					if err := g.chooseHelix(names); err != nil {
-						return err
-					}
-				}
-				if err := g.gexfList(tab, elem, attrs[elem]); err != nil {
-					return err
-				}
-			default:
-				if err := g.skip(); err != nil {
-					return err
-				}
+	return g.children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "attributes":
+			class, _ := attr(t, "class")
+			return g.gexfAttributes(attrs[class])
+		case "nodes":
+			names := make([]string, 0, len(attrs["node"]))
+			for _, title := range attrs["node"] {
+				names = append(names, title)
 			}
+			slices.Sort(names)
+			if err := g.chooseHelix(names); err != nil {
+				return err
+			}
+			return g.gexfList(tabPartners, "node", attrs["node"])
+		case "edges":
+			return g.gexfList(tabTies, "edge", attrs["edge"])
 		}
-	}
+		return g.skip()
+	})
 }
 
 // gexfAttributes reads the <attributes> element just started into titles
 // (nil for a class other than node or edge, whose attributes are skipped).
 func (g *graphReader) gexfAttributes(titles gexfAttrs) error {
-	for {
-		t, err := g.token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			if t.Name.Local == "attribute" && titles != nil {
-				id, _ := attr(t, "id")
-				title, _ := attr(t, "title")
-				if _, dup := titles[id]; dup {
-					g.fatalf(g.line(), "", "attribute %s is declared twice", graph.Quote(id))
-					return errStop
-				}
-				titles[id] = title
+	return g.children(func(t xml.StartElement) error {
+		if t.Name.Local == "attribute" && titles != nil {
+			id, _ := attr(t, "id")
+			title, _ := attr(t, "title")
+			if _, dup := titles[id]; dup {
+				g.fatalf(g.line(), "", "attribute %s is declared twice", graph.Quote(id))
+				return errStop
 			}
-			if err := g.skip(); err != nil {
-				return err
-			}
+			titles[id] = title
 		}
-	}
+		return g.skip()
+	})
 }
 
 // gexfList reads the <nodes> or <edges> element just started: its
 // elements elem as records of table t.
 func (g *graphReader) gexfList(t tableID, elem string, titles gexfAttrs) error {
-	for {
-		tok, err := g.token()
-		if err != nil {
-			return err
+	return g.children(func(tok xml.StartElement) error {
+		if tok.Name.Local != elem {
+			return g.skip()
 		}
-		switch tok := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			if tok.Name.Local != elem {
-				if err := g.skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := g.gexfElement(t, tok, titles); err != nil {
-				return err
-			}
-		}
-	}
+		return g.gexfElement(t, tok, titles)
+	})
 }
 
 // gexfElement reads the <node> or <edge> element se, just started, as a

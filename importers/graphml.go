@@ -325,6 +325,26 @@ func (g *graphReader) skip() error {
 	return nil
 }
 
+// children calls f with each child element of the element just started,
+// up to its end, skipping text and comments; f must read the child to its
+// end (g.skip, if it has no use for it).
+func (g *graphReader) children(f func(t xml.StartElement) error) error {
+	for {
+		t, err := g.token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if err := f(t); err != nil {
+				return err
+			}
+		}
+	}
+}
+
 // text reads the text of the element just started, up to its end; an
 // element within it is skipped (yEd's graphics, say), and reported by
 // ok false.
@@ -779,26 +799,15 @@ func (g *graphReader) graphMLKey(se xml.StartElement) (graphMLKey, error) {
 	k.domain, _ = attr(se, "for")
 	k.name, _ = attr(se, "attr.name")
 	k.yfiles, _ = attr(se, "yfiles.type")
-	for {
-		t, err := g.token()
-		if err != nil {
-			return k, err
+	err := g.children(func(t xml.StartElement) error {
+		if t.Name.Local != "default" {
+			return g.skip()
 		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return k, nil
-		case xml.StartElement:
-			if t.Name.Local == "default" {
-				v, plain, err := g.text()
-				if err != nil {
-					return k, err
-				}
-				k.def, k.hasDef = v, plain
-			} else if err := g.skip(); err != nil {
-				return k, err
-			}
-		}
-	}
+		v, plain, err := g.text()
+		k.def, k.hasDef = v, plain
+		return err
+	})
+	return k, err
 }
 
 // graphMLGraph reads the <graph> element just started.
@@ -817,43 +826,28 @@ func (g *graphReader) graphMLGraph(keys map[string]graphMLKey) error {
 	}
 	slices.Sort(defaults[0])
 	slices.Sort(defaults[1])
-	for {
-		t, err := g.token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "data":
-				k, _ := attr(t, "key")
-				v, _, err := g.text()
-				if err != nil {
-					return err
-				}
-				if keys[k].name == "name" {
-					g.e.Name = trim(v)
-				}
-			case "node":
-				if err := g.graphMLElement(tabPartners, t, keys, defaults[0]); err != nil {
-					return err
-				}
-			case "edge":
-				if err := g.graphMLElement(tabTies, t, keys, defaults[1]); err != nil {
-					return err
-				}
-			case "hyperedge":
-				g.fatalf(g.line(), "", "a <hyperedge>: ecoscope reads ties between two partners only")
-				return errStop
-			default:
-				if err := g.skip(); err != nil {
-					return err
-				}
+	return g.children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "data":
+			k, _ := attr(t, "key")
+			v, _, err := g.text()
+			if err != nil {
+				return err
 			}
+			if keys[k].name == "name" {
+				g.e.Name = trim(v)
+			}
+			return nil
+		case "node":
+			return g.graphMLElement(tabPartners, t, keys, defaults[0])
+		case "edge":
+			return g.graphMLElement(tabTies, t, keys, defaults[1])
+		case "hyperedge":
+			g.fatalf(g.line(), "", "a <hyperedge>: ecoscope reads ties between two partners only")
+			return errStop
 		}
-	}
+		return g.skip()
+	})
 }
 
 // graphMLElement reads the <node> or <edge> element se, just started, as
