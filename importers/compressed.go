@@ -111,7 +111,7 @@ func readText(r io.Reader, name, ext string, opts Options) (*graph.Ecosystem, gr
 		}
 		return finish(&graph.Ecosystem{}, name, &d.problems, true, opts.Known)
 	}
-	return read(b.String(), name, opts.Known)
+	return read(b.String(), name, opts)
 }
 
 // readZip reads the data set held in the .zip file at p.

@@ -2,6 +2,7 @@ package importers
 
 import (
 	"bytes"
+	"compress/gzip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -282,5 +283,26 @@ func TestGraphProgress(t *testing.T) {
 	}
 	if len(p.starts) != 1 || p.total != -1 || p.dones != 1 {
 		t.Errorf("CSV progress %+v, want a spinner started and done", p)
+	}
+}
+
+// TestForeignCompressedOptions: a .graphml.gz is read with the options of
+// the .graphml (--helix-attr here), not with the known ids alone.
+func TestForeignCompressedOptions(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "foreign", "networkx.graphml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "g.graphml.gz")
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write(src)
+	zw.Close()
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, ps, err := ReadOptions(path, Options{HelixAttr: "kind_of"})
+	if err == nil || !strings.Contains(strings.Join(lines(ps), "\n"), `no node attribute "kind_of" (--helix-attr)`) {
+		t.Errorf("--helix-attr not applied to the .gz: %v\n%s", err, strings.Join(lines(ps), "\n"))
 	}
 }

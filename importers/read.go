@@ -67,21 +67,17 @@ func init() {
 		read: func(path string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
 			return readCSVDir(path, opts.Known)
 		}})
-	for _, x := range []struct{ name, ext, about string }{
-		{"json", ".json", "ecoscope's JSON document"},
-	} {
-		register(format{name: x.name, about: x.about, priority: 50,
-			match: func(path string, dir bool, _ []byte) bool {
-				return !dir && strings.EqualFold(filepath.Ext(path), x.ext)
-			},
-			read: func(path string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
-				return readFileAs(path, x.ext, opts.Known)
-			}})
-	}
+	register(format{name: "json", about: "ecoscope's JSON document", priority: 50,
+		match: func(path string, dir bool, _ []byte) bool {
+			return !dir && strings.EqualFold(filepath.Ext(path), ".json")
+		},
+		read: func(path string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
+			return readFileAs(path, ".json", opts)
+		}})
 }
 
 // readFileAs reads the file at path as the format of extension ext.
-func readFileAs(path, ext string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
+func readFileAs(path, ext string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
 	read := textReader(ext)
 	if read == nil {
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, ErrFormat)
@@ -91,30 +87,32 @@ func readFileAs(path, ext string, known *graph.Known) (*graph.Ecosystem, graph.P
 	case errors.Is(err, ErrTooLarge):
 		d := newDecoder(path)
 		d.fatalf(0, "", "cannot read the file: %v", err)
-		return finish(&graph.Ecosystem{}, path, &d.problems, true, known)
+		return finish(&graph.Ecosystem{}, path, &d.problems, true, opts.Known)
 	case err != nil:
 		return nil, nil, fmt.Errorf("read data set %s: %w", path, err)
 	}
-	return read(text, path, known)
+	return read(text, path, opts)
 }
 
 // textReader returns the reader of a file of extension ext held in memory
-// (ecoscope's JSON, GraphML, GEXF), nil for another extension.
-func textReader(ext string) func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-	var read func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error)
+// (ecoscope's JSON, GraphML, GEXF), nil for another extension. The
+// options reach it whether the file was read as it is or decompressed.
+func textReader(ext string) func(text, name string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
 	switch {
 	case strings.EqualFold(ext, ".json"):
-		read = readJSONText
+		return func(text, name string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
+			return readJSONText(text, name, opts.Known)
+		}
 	case strings.EqualFold(ext, ".graphml"):
-		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-			return readGraphText(text, name, Options{Known: known}, (*graphReader).readGraphML)
+		return func(text, name string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
+			return readGraphText(text, name, opts, (*graphReader).readGraphML)
 		}
 	case strings.EqualFold(ext, ".gexf"):
-		read = func(text, name string, known *graph.Known) (*graph.Ecosystem, graph.Problems, error) {
-			return readGraphText(text, name, Options{Known: known}, (*graphReader).readGEXF)
+		return func(text, name string, opts Options) (*graph.Ecosystem, graph.Problems, error) {
+			return readGraphText(text, name, opts, (*graphReader).readGEXF)
 		}
 	}
-	return read
+	return nil
 }
 
 // ReadAll reads and validates one or more data sets (see ReadWith, with
