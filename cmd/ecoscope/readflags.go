@@ -2,6 +2,7 @@ package main
 
 import (
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,7 +42,7 @@ func (r *readFlags) register(cmd *cobra.Command, formatFlag string) {
 func (r *readFlags) options(cfg config.Mapping) (importers.Options, error) {
 	var o importers.Options
 	o.Format = r.format
-	if o.Format != "" && !containsString(importers.Formats(), o.Format) {
+	if o.Format != "" && !slices.Contains(importers.Formats(), o.Format) {
 		return o, usagef("--%s: %q is not one of %s", r.formatFlag, o.Format, strings.Join(importers.Formats(), ", "))
 	}
 	o.Map = importers.Mapping{Attr: cfg.Attr, Values: maps.Clone(cfg.Values)}
@@ -83,13 +84,4 @@ func mergeMapping(base, over importers.Mapping) importers.Mapping {
 		base.Attr = over.Attr
 	}
 	return base
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
