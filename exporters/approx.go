@@ -7,9 +7,11 @@ import (
 )
 
 // Exact betweenness costs a breadth-first search from every partner: a
-// few seconds at 10,000 partners, minutes at 50,000. An export is asked
+// few seconds at 10,000 partners, about half a minute at 50,000 (docs/
+// benchmarks.md). An export is asked
 // for often and opened in tools that compute their own metrics, so above
-// ExactBetweennessLimit partners the exports with node metrics (csv, kumu)
+// ExactBetweennessLimit partners the exports with node metrics (graphml,
+// gexf, cytoscape, csv, kumu; the rule is applied by ecoscope export)
 // estimate betweenness by sampling, within ±AutoApproxEpsilon with
 // probability 0.9, unless --approx is given (--approx 0: exactly, however
 // long it takes). The export says so on standard error, and the estimate
@@ -18,16 +20,6 @@ const (
 	ExactBetweennessLimit = 20000
 	AutoApproxEpsilon     = 0.01
 )
-
-// AutoApprox returns the --approx an export of n partners uses when none
-// is given: 0 (exact) up to ExactBetweennessLimit partners, else
-// AutoApproxEpsilon.
-func AutoApprox(n int) float64 {
-	if n > ExactBetweennessLimit {
-		return AutoApproxEpsilon
-	}
-	return 0
-}
 
 // NoteBetweennessApproximate is the code of the note that betweenness was
 // estimated by sampling (in network.json of the CSV folder, whose
