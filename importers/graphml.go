@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ecoscope/ecoscope/graph"
 )
@@ -261,6 +262,11 @@ func (g *graphReader) syntaxError(err error) {
 			}
 			return r
 		}, strings.TrimPrefix(se.Msg, "xml: "))
+		// ... and may quote much of it (a name of thousands of bytes):
+		// cut it as graph.Quote cuts a value.
+		if n := utf8.RuneCountInString(msg); n > 2*graph.MaxQuoted {
+			msg = string([]rune(msg)[:2*graph.MaxQuoted]) + "…"
+		}
 		if msg == "unexpected EOF" {
 			g.fatalf(se.Line, "", "the document ends before its elements are closed")
 			return
