@@ -622,7 +622,11 @@ func (c *cordisReader) helix(pos graph.Pos, kind string) graph.Helix {
 	}
 	h, err := graph.ParseHelix(kind)
 	if err != nil {
-		c.errorf(pos, "helix", "activity type %s: %v; map it with --map %s:HELIX", graph.Quote(kind), err, kind)
+		fix := ""
+		if graph.Quote(kind) == `"`+kind+`"` { // a hint only for a type a user can type as it stands
+			fix = "; map it with --map " + shellQuote(kind+":HELIX")
+		}
+		c.errorf(pos, "helix", "activity type %s: %v%s", graph.Quote(kind), err, fix)
 		return graph.HelixUnknown
 	}
 	return h
