@@ -1,0 +1,103 @@
+package serve
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ecoscope/ecoscope/analysis/network"
+)
+
+// randomGraph returns a graph of n nodes: k planted groups with dense ties
+// inside (probability pin) and sparse ties between (pout), and a few
+// isolated nodes.
+func randomGraph(n, k int, pin, pout float64, seed uint64) *network.Graph {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = string(rune('a'+i%26)) + string(rune('0'+i/26%10)) + string(rune('A'+i/260))
+	}
+	var edges []network.Edge
+	for u := range n - 3 { // the last three are isolated
+		for v := u + 1; v < n-3; v++ {
+			p := pout
+			if u%k == v%k {
+				p = pin
+			}
+			if rng.Float64() < p {
+				edges = append(edges, network.Edge{U: int32(u), V: int32(v), W: 1})
+			}
+		}
+	}
+	return network.Build(network.NewLabels(ids), edges, nil)
+}
+
+func TestLayout(t *testing.T) {
+	g := randomGraph(600, 6, 0.05, 0.002, 1)
+	pos := Layout(g, 1)
+	if len(pos) != g.N() {
+		t.Fatalf("%d positions for %d nodes", len(pos), g.N())
+	}
+	for i, p := range pos {
+		if !(p.X >= 0 && p.X <= 1 && p.Y >= 0 && p.Y <= 1) {
+			t.Fatalf("node %d at %v, outside [0,1]²", i, p)
+		}
+	}
+	again := Layout(g, 1)
+	for i := range pos {
+		if pos[i] != again[i] {
+			t.Fatalf("node %d: %v, then %v with the same seed", i, pos[i], again[i])
+		}
+	}
+	// What a reader sees: tied nodes are drawn closer than nodes in
+	// different planted groups, and nodes of one group closer together
+	// than nodes of different groups.
+	dist := func(u, v int) float64 { return math.Hypot(pos[u].X-pos[v].X, pos[u].Y-pos[v].Y) }
+	var tied, same, other float64
+	var nt, ns, no int
+	for u := range g.N() - 3 {
+		for _, v := range g.Neighbors(u) {
+			tied += dist(u, int(v))
+			nt++
+		}
+		for v := u + 1; v < g.N()-3; v++ {
+			if u%6 == v%6 {
+				same += dist(u, v)
+				ns++
+			} else {
+				other += dist(u, v)
+				no++
+			}
+		}
+	}
+	tied, same, other = tied/float64(nt), same/float64(ns), other/float64(no)
+	if !(tied < other/2) || !(same < other/2) {
+		t.Errorf("mean distance: tied %.3f, same group %.3f, different groups %.3f; want the first two under half the third", tied, same, other)
+	}
+	// No two nodes on top of each other.
+	for u := range pos {
+		for v := u + 1; v < len(pos); v++ {
+			if dist(u, v) < 1e-4 {
+				t.Fatalf("nodes %d and %d at the same place %v", u, v, pos[u])
+			}
+		}
+	}
+}
+
+func TestLayoutSmall(t *testing.T) {
+	for n := range 3 {
+		g := randomGraph(n+3, 1, 1, 1, 1) // n+3 nodes, the last three isolated
+		pos := Layout(g, 1)
+		if len(pos) != n+3 {
+			t.Fatalf("%d positions for %d nodes", len(pos), n+3)
+		}
+		for i, p := range pos {
+			if math.IsNaN(p.X) || math.IsNaN(p.Y) || p.X < 0 || p.X > 1 || p.Y < 0 || p.Y > 1 {
+				t.Errorf("n=%d: node %d at %v", n+3, i, p)
+			}
+		}
+	}
+	if pos := Layout(network.Build(network.NewLabels(nil), nil, nil), 1); len(pos) != 0 {
+		t.Errorf("empty graph: %v", pos)
+	}
+}
