@@ -1,0 +1,22 @@
+package serve
+
+import (
+	"embed"
+	"io/fs"
+)
+
+// web holds the page: index.html, app.js, style.css and the vendored
+// libraries under vendor/ (their versions and licences in
+// web/vendor/README.md).
+//
+//go:embed web
+var web embed.FS
+
+// Web returns the page's files, index.html at the root.
+func Web() fs.FS {
+	sub, err := fs.Sub(web, "web")
+	if err != nil {
+		panic(err) // the folder is embedded above
+	}
+	return sub
+}

@@ -1,0 +1,91 @@
+package serve
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"sync"
+)
+
+// maxCacheBytes bounds the answers kept: the oldest go first. The answers
+// of a 50,000-partner ecosystem take a few MB each (the network, the
+// node metrics), so this keeps dozens of snapshots.
+const maxCacheBytes = 512 << 20
+
+// answer is a computed response: the JSON, gzipped once for clients that
+// take it, and the status (an error's answer is kept too: the same
+// parameters give the same error).
+type answer struct {
+	status int
+	body   []byte
+	gz     []byte
+}
+
+func newAnswer(status int, body []byte) *answer {
+	a := &answer{status: status, body: body}
+	if len(body) > 1024 {
+		var b bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+		w.Write(body)
+		w.Close()
+		a.gz = b.Bytes()
+	}
+	return a
+}
+
+func (a *answer) size() int { return len(a.body) + len(a.gz) }
+
+// cache computes each answer once: a request for an answer being computed
+// waits for it, and a computed one is served from memory.
+type cache struct {
+	mu      sync.Mutex
+	entries map[string]*entry
+	order   []string // keys in the order computed, for eviction
+	bytes   int
+}
+
+type entry struct {
+	done chan struct{}
+	a    *answer
+}
+
+func newCache() *cache { return &cache{entries: map[string]*entry{}} }
+
+// get returns the answer for key, computing it with compute when no one
+// has. compute runs on ctx, the server's, not the request's: a client that
+// goes away does not cancel what others wait for. An answer that is not
+// to be kept (keep false: a server error) is returned to the requests
+// waiting for it and then forgotten.
+func (c *cache) get(ctx context.Context, key string, compute func(context.Context) (a *answer, keep bool)) *answer {
+	c.mu.Lock()
+	if e, ok := c.entries[key]; ok {
+		c.mu.Unlock()
+		<-e.done
+		return e.a
+	}
+	e := &entry{done: make(chan struct{})}
+	c.entries[key] = e
+	c.mu.Unlock()
+
+	a, keep := compute(ctx)
+	e.a = a
+	close(e.done)
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !keep {
+		delete(c.entries, key)
+		return a
+	}
+	c.order = append(c.order, key)
+	c.bytes += a.size()
+	for c.bytes > maxCacheBytes && len(c.order) > 1 {
+		old := c.order[0]
+		c.order = c.order[1:]
+		if x, ok := c.entries[old]; ok {
+			c.bytes -= x.a.size()
+			delete(c.entries, old)
+		}
+	}
+	return a
+}

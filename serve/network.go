@@ -1,0 +1,272 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/ecoscope/ecoscope/analysis"
+	"github.com/ecoscope/ecoscope/analysis/network"
+	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/report"
+)
+
+// Network is the answer of /api/network: the whole partner network, every
+// date at once, with a layout and node sizes computed once, in columns (an
+// array per field) so that 50,000 partners stay compact. The page shows it
+// as it was at a date by the rule of NetworkNodes.Start.
+type Network struct {
+	Name      string `json:"name"`
+	Source    string `json:"source"`
+	TieSource string `json:"tie_source"`
+	// FirstDate and LastDate span the dates of the data set, the range of
+	// the time slider ("" when nothing is dated).
+	FirstDate string `json:"first_date"`
+	LastDate  string `json:"last_date"`
+	// SizeMetrics names the centralities under Nodes.
+	SizeMetrics []string `json:"size_metrics"`
+	// Approximation is set when betweenness is estimated (above
+	// report.AutoApproxPartners partners, as in the report).
+	Approximation *analysis.Approximation `json:"betweenness_approximation"`
+	Nodes         NetworkNodes            `json:"nodes"`
+	Ties          NetworkTies             `json:"ties"`
+	Units         []NetworkUnit           `json:"units"`
+	Notes         analysis.Notes          `json:"notes"`
+}
+
+// NetworkNodes are the partners, node i in every array.
+type NetworkNodes struct {
+	ID     []string  `json:"id"`
+	Name   []string  `json:"name"`
+	Helix  []string  `json:"helix"`
+	Sector []string  `json:"sector"`
+	Kind   []string  `json:"kind"`
+	X      []float32 `json:"x"`
+	Y      []float32 `json:"y"`
+	// Start and End are the first and last day (YYYY-MM-DD) a partner is
+	// active, "" when open: a partner is active at day D when
+	// (Start == "" || Start <= D) && (End == "" || End >= D), which is the
+	// rule of graph.Ecosystem.At for a day.
+	Start       []string  `json:"start"`
+	End         []string  `json:"end"`
+	Degree      []int     `json:"degree"`
+	Betweenness []float32 `json:"betweenness"`
+	PageRank    []float32 `json:"pagerank"`
+}
+
+// NetworkTies are the edges of the network (parallel ties merged, as every
+// analysis does), tie i in every array; Source and Target are node indices.
+// Start and End bound the explicit ties that make an edge ("" when open,
+// and for an edge that a shared unit makes too); the page shows an edge at
+// a date when its span covers the date and both partners are active.
+type NetworkTies struct {
+	Source []int32   `json:"source"`
+	Target []int32   `json:"target"`
+	Weight []float32 `json:"weight"`
+	Start  []string  `json:"start"`
+	End    []string  `json:"end"`
+}
+
+// NetworkUnit is a unit with the node indices of its direct partner
+// members (of any date).
+type NetworkUnit struct {
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Level   string  `json:"level"`
+	Form    string  `json:"form"`
+	Parent  string  `json:"parent"`
+	Start   string  `json:"start"`
+	End     string  `json:"end"`
+	Members []int32 `json:"members"`
+}
+
+// BuildNetwork makes the /api/network answer for e, every record of the
+// data set, with the network opts selects.
+func BuildNetwork(ctx context.Context, e *graph.Ecosystem, source string, opts analysis.Options, seed uint64) (*Network, error) {
+	net := analysis.New(e, opts)
+	g := net.Graph
+	n := g.N()
+	out := &Network{
+		Name: e.Name, Source: source, TieSource: opts.Ties.String(),
+		SizeMetrics: []string{"degree", "betweenness", "pagerank"},
+		Notes:       net.Notes(),
+	}
+	if out.Notes == nil {
+		out.Notes = analysis.Notes{}
+	}
+	nodes := &out.Nodes
+	nodes.ID, nodes.Name = make([]string, n), make([]string, n)
+	nodes.Helix, nodes.Sector, nodes.Kind = make([]string, n), make([]string, n), make([]string, n)
+	nodes.Start, nodes.End = make([]string, n), make([]string, n)
+	first, last := 0, 0
+	span := func(p graph.Period) {
+		for _, d := range []int{p.Since.Start(), p.Until.End()} {
+			if d != 0 {
+				if first == 0 || d < first {
+					first = d
+				}
+				last = max(last, d)
+			}
+		}
+	}
+	for i, p := range e.Partners[:n] {
+		nodes.ID[i], nodes.Name[i] = p.ID, p.Name
+		nodes.Helix[i], nodes.Sector[i] = string(net.Helix(i)), string(net.Sector(i))
+		nodes.Kind[i] = p.Kind
+		nodes.Start[i], nodes.End[i] = day(p.Since.Start()), day(p.Until.End())
+		span(p.Period)
+	}
+	for _, u := range e.Units {
+		span(u.Period)
+	}
+	for _, t := range e.Ties {
+		span(t.Period)
+	}
+	for _, m := range e.Memberships {
+		span(m.Period)
+	}
+	out.FirstDate, out.LastDate = day(first), day(last)
+
+	// Sizes, as the report computes them: betweenness estimated above
+	// report.AutoApproxPartners partners.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	nodes.Degree = network.Degree(g)
+	var bc []float64
+	if n > report.AutoApproxPartners {
+		var samples int
+		var err error
+		bc, samples, err = network.BetweennessApproxContext(ctx, g, report.AutoApproxEpsilon, analysis.DefaultApproxDelta, rand.NewPCG(seed, seed))
+		if err != nil {
+			return nil, err
+		}
+		out.Approximation = &analysis.Approximation{Epsilon: report.AutoApproxEpsilon, Delta: analysis.DefaultApproxDelta, Samples: samples}
+	} else {
+		var err error
+		if bc, err = network.BetweennessContext(ctx, g); err != nil {
+			return nil, err
+		}
+	}
+	nodes.Betweenness = float32s(bc)
+	nodes.PageRank = float32s(network.PageRank(g, 0.85))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pos := Layout(g, seed)
+	nodes.X, nodes.Y = make([]float32, n), make([]float32, n)
+	for i, p := range pos {
+		nodes.X[i], nodes.Y[i] = round4(p.X), round4(p.Y)
+	}
+
+	// The explicit ties' span of every pair they join, to tell an edge that
+	// only explicit ties make (shown within their span) from one a shared
+	// unit makes too (shown while both partners are active).
+	type spanOf struct {
+		start, end int // YYYYMMDD; 0 open
+		weight     float64
+	}
+	explicit := map[uint64]*spanOf{}
+	if opts.Ties != analysis.TiesUnits {
+		for _, t := range e.PartnerTies() {
+			u, ok1 := g.Index(t.Source)
+			v, ok2 := g.Index(t.Target)
+			if !ok1 || !ok2 || u == v {
+				continue
+			}
+			k := pairKey(u, v)
+			w := t.Weight
+			if !(w > 0) || math.IsInf(w, 0) {
+				w = 1
+			}
+			s, e := t.Since.Start(), t.Until.End()
+			if x := explicit[k]; x != nil {
+				x.weight += w
+				x.start = openMin(x.start, s)
+				x.end = openMax(x.end, e)
+			} else {
+				explicit[k] = &spanOf{s, e, w}
+			}
+		}
+	}
+	ties := &out.Ties
+	for u := range n {
+		ws := g.Weights(u)
+		for j, v := range g.Neighbors(u) {
+			if int(v) <= u {
+				continue
+			}
+			ties.Source = append(ties.Source, int32(u))
+			ties.Target = append(ties.Target, v)
+			ties.Weight = append(ties.Weight, round4(ws[j]))
+			start, end := "", ""
+			// Only explicit ties: their weights add up to the edge's
+			// (to rounding); a shared unit adds at least 1.
+			if x := explicit[pairKey(u, int(v))]; x != nil && ws[j]-x.weight < 0.5 {
+				start, end = day(x.start), day(x.end)
+			}
+			ties.Start = append(ties.Start, start)
+			ties.End = append(ties.End, end)
+		}
+	}
+	if ties.Source == nil {
+		*ties = NetworkTies{Source: []int32{}, Target: []int32{}, Weight: []float32{}, Start: []string{}, End: []string{}}
+	}
+
+	members := e.UnitPartners()
+	out.Units = make([]NetworkUnit, 0, len(e.Units))
+	for _, u := range e.Units {
+		nu := NetworkUnit{ID: u.ID, Name: u.Name, Level: string(u.Level), Form: string(u.Form), Parent: u.Parent,
+			Start: day(u.Since.Start()), End: day(u.Until.End()), Members: []int32{}}
+		for _, id := range members[u.ID] {
+			if i, ok := g.Index(id); ok {
+				nu.Members = append(nu.Members, int32(i))
+			}
+		}
+		out.Units = append(out.Units, nu)
+	}
+	return out, nil
+}
+
+// pairKey is the key of the pair u, v in either order.
+func pairKey(u, v int) uint64 {
+	if u > v {
+		u, v = v, u
+	}
+	return uint64(u)<<32 | uint64(v)
+}
+
+// openMin and openMax combine two bounds where 0 is open (before
+// everything for a start, after everything for an end).
+func openMin(a, b int) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	return min(a, b)
+}
+
+func openMax(a, b int) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	return max(a, b)
+}
+
+// day formats a YYYYMMDD number as YYYY-MM-DD, and 0 as "".
+func day(d int) string {
+	if d == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d/10000, d/100%100, d%100)
+}
+
+func round4(x float64) float32 { return float32(math.Round(x*1e4) / 1e4) }
+
+func float32s(xs []float64) []float32 {
+	out := make([]float32, len(xs))
+	for i, x := range xs {
+		out[i] = float32(x)
+	}
+	return out
+}
