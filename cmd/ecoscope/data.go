@@ -116,6 +116,14 @@ func (a *app) loadData(ctx context.Context, d *dataFlags) (*graph.Ecosystem, rep
 		return nil, report.Meta{}, err
 	}
 	meta := report.Meta{At: q.At, Unit: q.Unit}
+	if a.pre != nil { // ecoscope serve: the data set it read at start
+		meta.Source = a.pre.source
+		out, err := a.pre.all.Load(q)
+		if err == nil && isEmpty(out, q) {
+			meta.Empty, err = explainEmpty(a.pre.all, q)
+		}
+		return out, meta, err
+	}
 	if len(d.from) > 0 {
 		ropts, err := d.read.options(a.cfg.Mapping)
 		if err != nil {

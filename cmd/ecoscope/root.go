@@ -49,6 +49,10 @@ type app struct {
 	// analysing stops the spinner that load starts for the analysis after
 	// it (progress.go); nil when none runs.
 	analysing func()
+	// pre, when set, is the data set every command analyses instead of
+	// reading --from or the store: ecoscope serve reads it once and runs
+	// the commands of its API on it (serve.go).
+	pre *preloaded
 }
 
 // usageError marks an error in flags or arguments: the usage is shown.
@@ -172,6 +176,7 @@ commands can also read files directly with --from, without a store.`,
 		a.newExportCmd(nil),
 		a.newInitCmd(nil),
 		a.newGenerateCmd(nil),
+		a.newServeCmd(nil),
 		a.newVersionCmd(),
 	)
 	return root

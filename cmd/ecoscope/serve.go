@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecoscope/ecoscope/graph"
+	"github.com/ecoscope/ecoscope/report"
+	"github.com/ecoscope/ecoscope/serve"
+)
+
+// defaultServeAddr is where ecoscope serve listens unless --addr says
+// otherwise: the loopback interface, so that only this machine sees the
+// data.
+const defaultServeAddr = "127.0.0.1:8080"
+
+type serveOptions struct {
+	data dataFlags // --from and how to read it; --at and --unit are the page's
+	addr string
+	open bool
+	seed uint64
+}
+
+// serveReady, when set (by the tests), is called with the address served
+// once the server listens.
+var serveReady func(addr string)
+
+// preloaded is the data set ecoscope serve read at start.
+type preloaded struct {
+	all    *graph.Ecosystem
+	source string
+}
+
+// newServeCmd makes the command; runF runs it (a.runServe when nil), so
+// that tests can check what the flags set without running it.
+func (a *app) newServeCmd(runF func(context.Context, *serveOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = a.runServe
+	}
+	opts := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Show the ecosystem as an interactive map in the browser",
+		Long: `Serve an interactive map of the ecosystem on a local web page: the network
+coloured by helix type and sized by a centrality, a time slider that shows
+the network as it was at each date with the growth under it, the unit tree
+with each unit's coverage, check verdict, gaps and the candidates to invite
+(highlighted on the map with who can introduce them), search by partner, and
+the report's headline figures and helix mixing matrix, in English or Dutch.
+
+The page works offline: everything it needs is in the ecoscope binary. It
+reads the data set once, from --from or the store, when it starts; restart
+it to see a later import.
+
+The same answers are served as JSON under /api/ (report, metrics, gaps,
+growth, check, values and network), exactly as --format json gives them,
+with the commands' flags as query parameters:
+  /api/report?at=2022&unit=fl-x    /api/metrics?level=nodes&ties=explicit
+  /api/gaps?unit=team-x&top=3      /api/growth?every=quarter
+See docs/serve.md.
+
+It listens on ` + defaultServeAddr + ` (this machine only) unless --addr names another
+address; then everyone who can reach that address sees the data, and it
+says so. It changes nothing: no endpoint writes to the store or to a file.
+Ctrl-C stops it.`,
+		Example: `  ecoscope serve --from examples/energieke-regio --open
+  ecoscope serve                          # the store (ecoscope.db)
+  ecoscope serve --addr 127.0.0.1:9000
+  ecoscope serve --addr 0.0.0.0:8080      # visible to the network (warns)
+  curl 'http://127.0.0.1:8080/api/report?at=2022'`,
+		Args: dataArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runF(cmd.Context(), opts)
+		},
+	}
+	opts.data.read.register(cmd, "from-format")
+	f := cmd.Flags()
+	f.StringArrayVar(&opts.data.from, "from", nil, "serve this data set (CSV folder, .xlsx, .json, .graphml, .gexf, CORDIS) directly, without a store; repeat to combine data sets")
+	f.StringVar(&opts.addr, "addr", defaultServeAddr, "listen on this address (host:port); another than the loopback address makes the data visible to that network")
+	f.BoolVar(&opts.open, "open", false, "open the page in the default browser")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed for the layout, Louvain and the sampling of betweenness")
+	return cmd
+}
+
+func (a *app) runServe(ctx context.Context, opts *serveOptions) error {
+	host, _, err := net.SplitHostPort(opts.addr)
+	if err != nil {
+		return usagef("--addr: %q is not host:port (e.g. %s)", opts.addr, defaultServeAddr)
+	}
+	all, meta, err := a.load(ctx, &opts.data)
+	a.endAnalysis()
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", opts.addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer ln.Close()
+	addr := ln.Addr().String()
+	if !serve.IsLoopback(opts.addr) {
+		what := "the network of " + host
+		if host == "" || net.ParseIP(host) != nil && net.ParseIP(host).IsUnspecified() {
+			what = "every network this machine is on"
+		}
+		fmt.Fprintf(a.io.Err, "warning: listening on %s: the data is visible to %s, to anyone who can reach this machine\n", addr, what)
+	}
+	pre := &preloaded{all: all, source: meta.Source}
+	srv, err := serve.New(serve.Options{
+		Addr: addr, Data: all, Source: meta.Source,
+		Network: a.networkOptions(&tieFlags{source: newEnum("all", "explicit", "units", "all")}),
+		Seed:    opts.seed,
+		Run:     a.runner(pre),
+	})
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(ctx),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	done := make(chan error, 1)
+	go func() { done <- hs.Serve(ln) }()
+	url := "http://" + browsable(addr) + "/"
+	fmt.Fprintf(a.io.Out, "Serving %s (%s) at %s\nCtrl-C stops it.\n", report.Printable(all.Name), report.Printable(meta.Source), url)
+	if serveReady != nil {
+		serveReady(addr)
+	}
+	if opts.open {
+		if err := openBrowser(url); err != nil {
+			fmt.Fprintf(a.io.Err, "note: could not open a browser (%v); open %s yourself\n", err, url)
+		}
+	}
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// Ctrl-C: the requests under way have a few seconds to finish.
+	stop, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(stop); err != nil {
+		hs.Close()
+	}
+	fmt.Fprintln(a.io.Err, "stopped")
+	return nil
+}
+
+// browsable returns addr as a browser may open it: an unspecified address
+// (0.0.0.0, ::) as 127.0.0.1.
+func browsable(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// openBrowser opens url in the default browser.
+func openBrowser(url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	return cmd.Start()
+}
+
+// runner runs the API's commands on the data set read at start, each as
+// `ecoscope COMMAND --format json FLAGS` would on it, on an app of its own
+// (the configuration shared, read-only), and returns what it writes.
+func (a *app) runner(pre *preloaded) serve.Runner {
+	return func(ctx context.Context, command string, flags []string) ([]byte, error) {
+		var out, errs bytes.Buffer
+		sub := &app{
+			io:         IOStreams{In: strings.NewReader(""), Out: &out, Err: &errs, Env: a.io.Env},
+			configFile: a.configFile, cfg: a.cfg, quiet: true, pre: pre,
+		}
+		var cmd *cobra.Command
+		switch command {
+		case "report":
+			cmd = sub.newReportCmd(nil)
+		case "metrics":
+			cmd = sub.newMetricsCmd(nil)
+		case "gaps":
+			cmd = sub.newGapsCmd(nil)
+		case "growth":
+			cmd = sub.newGrowthCmd(nil)
+		case "check":
+			cmd = sub.newCheckCmd(nil)
+		case "values":
+			cmd = sub.newValuesCmd(nil)
+		default:
+			return nil, &serve.RequestError{Err: fmt.Errorf("no command %q", command)}
+		}
+		cmd.SetArgs(append([]string{"--format=json"}, flags...))
+		cmd.SetIn(sub.io.In)
+		cmd.SetOut(&out)
+		cmd.SetErr(&errs)
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+		if err := cmd.ExecuteContext(ctx); err != nil {
+			var ue *usageError
+			var nf *graph.NotFoundError
+			if errors.As(err, &ue) || errors.As(err, &nf) || isCobraUsage(err) {
+				return nil, &serve.RequestError{Err: err}
+			}
+			return nil, err
+		}
+		return out.Bytes(), nil
+	}
+}
