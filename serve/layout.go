@@ -10,8 +10,17 @@ import (
 )
 
 // layoutIterations is the number of refining steps Layout takes after its
-// start by communities.
-const layoutIterations = 60
+// start by communities, and largeIterations the number above largeNetwork
+// nodes, where a step costs more and the start by communities already
+// shows the structure the map is looked at for.
+const (
+	layoutIterations = 60
+	largeIterations  = 30
+	largeNetwork     = 10000
+	// crowded is the number of nodes above which a cell of the grid
+	// repels as one body.
+	crowded = 8
+)
 
 // maxPlacedCommunities is the number of the largest communities whose
 // centres are placed by a force-directed layout of the community network
@@ -133,14 +142,19 @@ func refine(g *network.Graph, pos []charts.Point) {
 			maxW = math.Max(maxW, w)
 		}
 	}
+	steps := layoutIterations
+	if n > largeNetwork {
+		steps = largeIterations
+	}
 	disp := make([]charts.Point, n)
 	// The grid: the nodes of each cell, as a counting sort by cell.
 	cellOf := make([]int, n)
 	var heads []int32 // start of each cell in order
 	order := make([]int32, n)
-	for it := range layoutIterations {
+	var sumX, sumY []float64
+	for it := range steps {
 		// The temperature cools from 2k to 0.05k.
-		t := 2*k*(1-float64(it)/layoutIterations) + 0.05*k
+		t := 2*k*(1-float64(it)/float64(steps)) + 0.05*k
 		minX, minY := math.Inf(1), math.Inf(1)
 		maxX, maxY := math.Inf(-1), math.Inf(-1)
 		for _, p := range pos {
@@ -171,13 +185,37 @@ func refine(g *network.Graph, pos []charts.Point) {
 			order[fill[cellOf[u]]] = int32(u)
 			fill[cellOf[u]]++
 		}
+		// Each cell's count and centre: a crowded cell (a dense community
+		// pulled together) repels as one body at its centre, so that a
+		// step stays O(n) however the nodes gather.
+		sumX = slices.Grow(sumX[:0], cols*rows)[:cols*rows]
+		sumY = slices.Grow(sumY[:0], cols*rows)[:cols*rows]
+		clear(sumX)
+		clear(sumY)
+		for u, p := range pos {
+			sumX[cellOf[u]] += p.X
+			sumY[cellOf[u]] += p.Y
+		}
 		clear(disp)
 		for u, p := range pos {
 			cx, cy := cellOf[u]%cols, cellOf[u]/cols
 			for y := max(cy-1, 0); y <= min(cy+1, rows-1); y++ {
 				for x := max(cx-1, 0); x <= min(cx+1, cols-1); x++ {
 					c := y*cols + x
-					for _, v := range order[heads[c]:heads[c+1]] {
+					members := order[heads[c]:heads[c+1]]
+					if len(members) > crowded && c != cellOf[u] {
+						cnt, sx, sy := float64(len(members)), sumX[c], sumY[c]
+						dx, dy := p.X-sx/cnt, p.Y-sy/cnt
+						d2 := dx*dx + dy*dy
+						if d2 < 1e-9 { // at the centre: push apart by index
+							dx, dy, d2 = 1e-3*float64(u%7-3), 1e-3*float64(u%5-2), 1e-6
+						}
+						f := cnt * k * k / d2
+						disp[u].X += dx * f
+						disp[u].Y += dy * f
+						continue
+					}
+					for _, v := range members {
 						if int(v) == u {
 							continue
 						}

@@ -214,7 +214,11 @@ func (s *Server) network(ctx context.Context, w http.ResponseWriter, r *http.Req
 			return
 		}
 	}
-	a := s.cache.get(ctx, "network?ties="+opts.Ties.String(), func(ctx context.Context) (*answer, bool) {
+	writeAnswer(w, r, s.networkAnswer(ctx, opts))
+}
+
+func (s *Server) networkAnswer(ctx context.Context, opts analysis.Options) *answer {
+	return s.cache.get(ctx, "network?ties="+opts.Ties.String(), func(ctx context.Context) (*answer, bool) {
 		net, err := BuildNetwork(ctx, s.opts.Data, s.opts.Source, opts, s.opts.Seed)
 		if err != nil {
 			return errorAnswer(http.StatusInternalServerError, err.Error()), false
@@ -225,7 +229,13 @@ func (s *Server) network(ctx context.Context, w http.ResponseWriter, r *http.Req
 		}
 		return newAnswer(http.StatusOK, b), true
 	})
-	writeAnswer(w, r, a)
+}
+
+// Warm computes, in the background, what the page asks for first (the
+// network with every tie and its layout), so that it is ready, or under
+// way, when the browser asks.
+func (s *Server) Warm(ctx context.Context) {
+	go s.networkAnswer(ctx, s.opts.Network)
 }
 
 // command answers /api/COMMAND with the command's JSON: every query

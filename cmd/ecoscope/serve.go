@@ -125,6 +125,7 @@ func (a *app) runServe(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	srv.Warm(ctx)
 	hs := &http.Server{
 		Handler:           srv.Handler(ctx),
 		ReadHeaderTimeout: 10 * time.Second,
