@@ -25,6 +25,7 @@
     return String(key == null ? "" : key).replace(/_/g, " ");
   }
   const numFmt = new Intl.NumberFormat(LOCALE);
+  const compact = new Intl.NumberFormat(LOCALE, { notation: "compact", maximumSignificantDigits: 3 });
   const fmt = (n) => (n == null || n !== n ? "–" : numFmt.format(n));
   function fmtNum(v) {
     if (v == null || typeof v !== "number" || v !== v) return "–";
@@ -324,6 +325,7 @@
     timings.build = performance.now() - t1;
   }
 
+  const zoomSize = (ratio) => Math.pow(ratio, 0.25);
   function computeSizes() {
     const vals = net.nodes[state.sizeBy];
     sizes = new Float32Array(N);
@@ -341,7 +343,7 @@
     const k = Math.min(sorted.length - 1, big ? 20 : 12);
     labelThreshold = sorted.length ? Math.max(lo + 0.01, sorted[Math.max(0, k)] - 0.001) : 8;
     // sizes grow on screen as 1/sqrt(zoom ratio): the first view is zoomed in
-    if (home) labelThreshold /= Math.sqrt(home.ratio);
+    if (home) labelThreshold /= zoomSize(home.ratio);
   }
 
   function buildGraph() {
@@ -381,6 +383,9 @@
       hideEdgesOnMove: big, hideLabelsOnMove: big,
       zIndex: true, stagePadding: 40,
       minCameraRatio: 0.01, maxCameraRatio: 4,
+      // nodes grow slowly when zooming in (sigma's default, sqrt, makes a
+      // dense cluster a blob of overlapping disks)
+      zoomToSizeRatioFunction: zoomSize,
       nodeReducer(key, data) {
         const i = data.i;
         if (i === undefined) { if (!nodeActive[data.of]) data.hidden = true; return data; } // a halo
@@ -388,9 +393,9 @@
         data.size = sizes[i];
         if (!highlight) return data;
         const h = highlight.node[i];
-        if (h === H_DIM) { data.color = DIM_NODE; data.label = null; data.zIndex = 0; return data; }
+        if (h === H_DIM) { data.color = DIM_NODE; data.label = null; data.zIndex = 0; data.size *= 0.7; return data; }
         data.zIndex = h;
-        if (h === H_CAND || h === H_PATH || h === H_FOCUS) {
+        if (h === H_CAND || h === H_FOCUS) {
           data.forceLabel = true;
           if (h === H_CAND || h === H_FOCUS) data.size = Math.max(data.size, big ? 6 : 7);
         }
@@ -435,7 +440,7 @@
     }
     for (let j = 0; j < M; j++) if (inGraph[j] && prevEdge[j] !== edgeActive[j]) edges.push(String(j));
     if (!nodes.length && !edges.length) return;
-    if (nodes.length + edges.length > 0.5 * (N + sampledCount)) {
+    if (nodes.length + edges.length > 0.9 * (N + sampledCount)) {
       if (sync) refresh(); else { renderer.scheduleRefresh(); dirtyLabels = false; }
       return;
     }
@@ -626,7 +631,7 @@
   function onDateSettled() {
     if (dirtyLabels) refresh();
     loadReport();
-    if (state.unit) loadUnitDetails(state.unit);
+    if (state.unit && unitLoadedFor !== state.unit + "@" + state.date) loadUnitDetails(state.unit);
   }
 
   // ---------------------------------------------------------------- report
@@ -669,6 +674,7 @@
     findings.forEach((f) => fl.append(el("li", { text: typeof f === "string" ? f : f.text || "" })));
     renderMixing(r.mixing);
     updateUnitBadges();
+    if (state.unit) renderUnitPanel();
   }
   function heat(f) {
     const lo = [0xf4, 0xf8, 0xfb], hi = [0x08, 0x30, 0x6b];
@@ -690,13 +696,13 @@
       mix.types.forEach((h2, k) => {
         const v = (mix.counts[i] || [])[k] || 0;
         const c = heat(max ? v / max : 0);
-        const td = el("td", { text: fmt(v), title: tm("helix", h) + " – " + tm("helix", h2) + ": " + fmt(v) });
+        const td = el("td", { text: max >= 10000 ? compact.format(v) : fmt(v), title: tm("helix", h) + " – " + tm("helix", h2) + ": " + fmt(v) });
         td.style.backgroundColor = c.bg; td.style.color = c.fg;
         tr.append(td);
       });
       tb.append(tr);
     });
-    box.append(el("table", { class: "mixing" }, el("thead", null, head), tb));
+    box.append(el("div", { class: "table-scroll" }, el("table", { class: "mixing" }, el("thead", null, head), tb)));
   }
 
   // ---------------------------------------------------------------- legend
@@ -704,8 +710,8 @@
     const counts = {};
     const hx = net.nodes.helix;
     for (let i = 0; i < N; i++) if (nodeActive[i]) { const k = helixKey(hx[i]); counts[k] = (counts[k] || 0) + 1; }
-    const box = clear($("legend"));
-    box.append(el("h4", { text: t("legend_title") }));
+    $("legend").hidden = false;
+    const box = clear($("legend-body"));
     const ul = el("ul");
     HELIX_ORDER.forEach((h) => {
       if (h === "unknown" && !counts[h]) return;
@@ -780,7 +786,7 @@
       const x = X(Date.UTC(y, 0, 1));
       if (x < padL || x > W - padR) continue;
       s.append(svg("line", { x1: x, x2: x, y1: H - padB, y2: H - padB + 4, stroke: "#888" }));
-      const tx = svg("text", { x: x, y: H - 2, "text-anchor": "middle" }); tx.textContent = String(y);
+      const tx = svg("text", { x: x, y: H - 2, "text-anchor": x < padL + 16 ? "start" : x > W - padR - 16 ? "end" : "middle" }); tx.textContent = String(y);
       s.append(tx);
     }
     const marker = svg("line", { y1: padT - 4, y2: H - padB, stroke: "#111", "stroke-width": 2 });
@@ -926,6 +932,25 @@
     if (animate) cam.animate(home, { duration: 300 }); else cam.setState(home);
   }
 
+  // Moves the camera to show the highlighted partners (a unit's, its
+  // candidates and their introducers); a selection spread over most of the
+  // map goes back to the first view.
+  function fitHighlight() {
+    if (!renderer || !highlight) return;
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, n = 0;
+    for (let i = 0; i < N; i++) {
+      if (highlight.node[i] === H_DIM || !nodeActive[i]) continue;
+      const d = renderer.getNodeDisplayData(String(i));
+      if (!d) continue;
+      n++;
+      if (d.x < x0) x0 = d.x; if (d.x > x1) x1 = d.x; if (d.y < y0) y0 = d.y; if (d.y > y1) y1 = d.y;
+    }
+    if (!n) return;
+    const base = home ? home.ratio : 1;
+    const ratio = Math.min(base, Math.max(base * 0.35, Math.max(x1 - x0, y1 - y0) * 1.3));
+    renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 500 });
+  }
+
   // ---------------------------------------------------------------- selection chip
   function updateChip() {
     const chip = $("selection-chip");
@@ -972,7 +997,7 @@
       btn.scrollIntoView({ block: "nearest" });
     }
     const members = unitMembers(id);
-    highlight = { kind: "unit", node: new Uint8Array(N), edge: null, withinEdges: true, members, candidates: [] };
+    highlight = { kind: "unit", node: new Uint8Array(N), edge: null, withinEdges: true, members, candidates: [], fit: true };
     for (let i = 0; i < N; i++) if (members[i]) highlight.node[i] = H_ON;
     setHalos([]);
     setExtraEdges([]);
@@ -983,7 +1008,9 @@
     syncURLSoon();
     return loadUnitDetails(id);
   }
+  let unitLoadedFor = "";
   async function loadUnitDetails(id) {
+    unitLoadedFor = id + "@" + state.date;
     if (unitAbort) unitAbort.abort();
     const ac = new AbortController();
     unitAbort = ac;
@@ -1035,6 +1062,7 @@
     setHalos(cands);
     updateLegend();
     refresh();
+    if (highlight.fit) { highlight.fit = false; fitHighlight(); }
   }
 
   function criterionEvidence(name, c, u) {
@@ -1134,8 +1162,9 @@
       const crit = c.criteria || {};
       Object.keys(crit).sort((a, b) => (order.indexOf(a) + 99) % 99 - (order.indexOf(b) + 99) % 99).forEach((k) => {
         const cr = crit[k] || {};
-        tb.append(el("tr", { dataset: { criterion: k } }, el("td", { text: tm("criteria", k) }), el("td", null, resultBadge(cr.result)),
-          el("td", { class: "small", text: criterionEvidence(k, cr, c) })));
+        tb.append(el("tr", { class: "crit-head", dataset: { criterion: k } }, el("td", { text: tm("criteria", k) }), el("td", null, resultBadge(cr.result))));
+        const ev = criterionEvidence(k, cr, c);
+        if (ev) tb.append(el("tr", { class: "crit-evidence" }, el("td", { colspan: "2", class: "small", text: ev })));
       });
       box.append(el("table", { class: "data criteria" }, tb));
       if (c.suggestion && c.suggestion.reason) box.append(el("p", { class: "small muted", text: c.suggestion.reason }));
@@ -1244,6 +1273,7 @@
   function clearSelection() {
     state.partner = null; state.unit = null;
     if (unitAbort) { unitAbort.abort(); unitAbort = null; }
+    unitLoadedFor = "";
     highlight = null; setHalos([]); setExtraEdges([]);
     document.querySelectorAll("#unit-tree .unit.selected").forEach((b) => { b.classList.remove("selected"); b.setAttribute("aria-selected", "false"); });
     showPanels(); refresh(); syncURLSoon();
