@@ -1,0 +1,336 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// browserTab is a headless Chromium tab that records what a user would
+// not want to see: console errors, exceptions, dialogs, and requests to
+// another host than host.
+type browserTab struct {
+	ctx      context.Context
+	mu       sync.Mutex
+	problems []string
+	requests []string
+}
+
+func openTab(t *testing.T, host string) *browserTab {
+	t.Helper()
+	bin := chromium()
+	if bin == "" {
+		t.Skip("Chromium is not installed (neither chromium nor chromium-browser is on PATH): the page of ecoscope serve is not checked in a browser; apt-get install -y chromium")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox, // as root in CI
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelBrowser)
+	tab := &browserTab{ctx: bctx}
+	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start Chromium (%s): %v", bin, err)
+	}
+	if err := chromedp.Listen(bctx, func(ev any) {
+		tab.mu.Lock()
+		defer tab.mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				tab.problems = append(tab.problems, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
+			}
+		case *runtime.EventExceptionThrown:
+			tab.problems = append(tab.problems, "exception: "+ev.ExceptionDetails.Text+" "+exceptionText(ev.ExceptionDetails))
+		case *cdplog.EventEntryAdded:
+			// Chromium's own notes on software WebGL are not the page's.
+			if (ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning) && !strings.Contains(ev.Entry.Text, "GPU stall") {
+				tab.problems = append(tab.problems, fmt.Sprintf("log %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+			}
+		case *page.EventJavascriptDialogOpening:
+			tab.problems = append(tab.problems, "a dialog opened: "+ev.Message)
+			go chromedp.Call(bctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		case *network.EventRequestWillBeSent:
+			u, err := url.Parse(ev.Request.URL)
+			if err != nil || (u.Scheme != "data" && u.Scheme != "blob" && u.Host != host) {
+				tab.requests = append(tab.requests, ev.Request.URL)
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		tab.mu.Lock()
+		defer tab.mu.Unlock()
+		for _, p := range tab.problems {
+			t.Errorf("browser: %s", p)
+		}
+		for _, r := range tab.requests {
+			t.Errorf("a request to another host: %s", r)
+		}
+	})
+	return tab
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d.Exception != nil {
+		return d.Exception.Description
+	}
+	return ""
+}
+
+// eval evaluates a JavaScript expression (a promise is awaited).
+func eval[T any](t *testing.T, tab *browserTab, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(tab.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// load opens the page at u and waits until it has drawn the network.
+func (tab *browserTab) load(t *testing.T, u string) {
+	t.Helper()
+	if err := chromedp.Do(tab.ctx,
+		chromedp.EmulateViewport(1400, 900),
+		chromedp.Navigate(u),
+		chromedp.WaitReady(`body[data-ready="true"]`),
+	); err != nil {
+		t.Fatalf("load %s: %v", u, err)
+	}
+}
+
+var digits = regexp.MustCompile(`[0-9][0-9,.\s]*`)
+
+// shownCount reads the number of partners the page shows (#partner-count).
+func shownCount(t *testing.T, tab *browserTab) int {
+	t.Helper()
+	text := eval[string](t, tab, `document.getElementById('partner-count').textContent`)
+	m := digits.FindString(text)
+	n, err := strconv.Atoi(strings.NewReplacer(",", "", ".", "", " ", "", "\u00a0", "", "\u202f", "").Replace(strings.TrimSpace(m)))
+	if err != nil {
+		t.Fatalf("#partner-count says %q: no number", text)
+	}
+	return n
+}
+
+// screenshot saves the viewport as NAME.png in the folder of
+// $ECOSCOPE_SCREENSHOTS (a temporary folder when unset) and checks that it
+// is not blank: a drawn network has many colours and few plain pixels.
+func screenshot(t *testing.T, tab *browserTab, name string) {
+	t.Helper()
+	b, err := chromedp.Run(tab.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	colours, plain := countColours(img)
+	if colours < 200 || plain > 0.9 {
+		t.Errorf("screenshot %s looks blank: %d colours, %.0f %% of pixels the background's", name, colours, 100*plain)
+	}
+	dir := os.Getenv("ECOSCOPE_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// countColours returns the number of colours in img and the share of its
+// pixels that have the most common one.
+func countColours(img image.Image) (int, float64) {
+	count := map[uint32]int{}
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y += 2 {
+		for x := r.Min.X; x < r.Max.X; x += 2 {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			count[cr>>8<<16|cg>>8<<8|cb>>8]++
+		}
+	}
+	most, all := 0, 0
+	for _, n := range count {
+		most = max(most, n)
+		all += n
+	}
+	return len(count), float64(most) / float64(all)
+}
+
+// apiPartners returns the partners the report counts at day d.
+func apiPartners(t *testing.T, s *serving, d string) int {
+	t.Helper()
+	status, body := s.get(t, "/api/report?at="+url.QueryEscape(d))
+	var rep struct{ Partners int }
+	if status != 200 || json.Unmarshal(body, &rep) != nil {
+		t.Fatalf("/api/report?at=%s: %d %.200s", d, status, body)
+	}
+	return rep.Partners
+}
+
+// TestServePage opens the page of `ecoscope serve --from examples/...` in
+// headless Chromium, as a coordinator would: it must load with no console
+// error and no request to another host; show as many partners as the API
+// counts; show fewer, the report's number, when the time slider goes back;
+// show a unit's candidates when a unit with a missing helix type is
+// chosen; and not be blank. The screenshots go to $ECOSCOPE_SCREENSHOTS
+// (docs/img holds those of docs/serve.md).
+func TestServePage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser; skipped with -short")
+	}
+	t.Chdir("../..") // the source reads examples/energieke-regio, as a user's would
+	s := startServe(t, "--from", "examples/energieke-regio")
+	tab := openTab(t, strings.TrimPrefix(s.base, "http://"))
+	tab.load(t, s.base+"/")
+
+	// What the page shows first: the network at the last date, with the
+	// report's number of partners then.
+	date := eval[string](t, tab, `ecoscope.state.date`)
+	if got, want := shownCount(t, tab), apiPartners(t, s, date); got != want || got == 0 {
+		t.Errorf("at %s the page shows %d partners, /api/report?at=%s counts %d", date, got, date, want)
+	}
+	nodes := eval[int](t, tab, `ecoscope.state.nodes`)
+	status, body := s.get(t, "/api/network")
+	var net networkAnswer
+	if status != 200 || json.Unmarshal(body, &net) != nil {
+		t.Fatalf("/api/network: %d", status)
+	}
+	if nodes != len(net.Nodes.ID) {
+		t.Errorf("the map holds %d partners, /api/network %d", nodes, len(net.Nodes.ID))
+	}
+	screenshot(t, tab, "serve-en")
+
+	// Back in time: fewer partners, as many as the report counts then.
+	before := shownCount(t, tab)
+	for _, d := range []string{"2019-06-30", "2021-01-01"} {
+		eval[int](t, tab, fmt.Sprintf(`ecoscope.setDate(%q)`, d))
+		got := shownCount(t, tab)
+		if want := apiPartners(t, s, d); got != want || got >= before {
+			t.Errorf("at %s the page shows %d partners; the report counts %d, and at %s %d", d, got, want, date, before)
+		}
+		if slider := eval[string](t, tab, `ecoscope.state.date`); slider != d {
+			t.Errorf("the slider is at %s after setDate(%s)", slider, d)
+		}
+	}
+	screenshot(t, tab, "serve-en-2019")
+
+	// A unit that misses government (docs/gaps.md), at a date when it
+	// works (2020-04 to 2021-10): choosing it in the tree lists candidates
+	// to invite and marks them on the map.
+	const unit, when = "team-buurtbatterij", "2021-06-30"
+	eval[int](t, tab, fmt.Sprintf(`ecoscope.setDate(%q)`, when))
+	if err := chromedp.Do(tab.ctx,
+		chromedp.Click(`#unit-tree [data-unit="`+unit+`"]`),
+		chromedp.WaitVisible(`.candidate`),
+	); err != nil {
+		t.Fatalf("choose %s: %v", unit, err)
+	}
+	shown := eval[int](t, tab, `document.querySelectorAll('.candidate').length`)
+	marked := eval[[]string](t, tab, `ecoscope.state.candidates`)
+	status, body = s.get(t, "/api/gaps?unit="+unit+"&at="+when)
+	if status != 200 {
+		t.Fatalf("/api/gaps?unit=%s: %d", unit, status)
+	}
+	if shown == 0 || len(marked) == 0 {
+		t.Errorf("%s: %d candidates listed, %d marked on the map", unit, shown, len(marked))
+	}
+	for _, id := range marked {
+		if !bytes.Contains(body, []byte(`"`+id+`"`)) {
+			t.Errorf("candidate %s is marked on the map but not in /api/gaps?unit=%s", id, unit)
+		}
+	}
+	screenshot(t, tab, "serve-en-unit")
+
+	// Dutch.
+	tab.load(t, s.base+"/?lang=nl")
+	if lang := eval[string](t, tab, `document.documentElement.lang`); lang != "nl" {
+		t.Errorf("?lang=nl: the page's language is %q", lang)
+	}
+	if text := eval[string](t, tab, `document.body.innerText`); !strings.Contains(text, "overheid") || !strings.Contains(text, "kennisinstellingen") {
+		t.Errorf("?lang=nl: no Dutch helix names on the page")
+	}
+	screenshot(t, tab, "serve-nl")
+}
+
+// TestServePageEscapes: a partner whose name is HTML shows as text.
+func TestServePageEscapes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser; skipped with -short")
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"partners.csv", "people.csv", "units.csv", "memberships.csv", "ties.csv", "values.csv"} {
+		b, err := os.ReadFile(filepath.Join(example, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == "partners.csv" {
+			const evil = `<img src=x onerror=alert(1)>`
+			nb := bytes.Replace(b, []byte("Gemeente Rivierstad,"), []byte(evil+","), 1)
+			if bytes.Equal(nb, b) {
+				t.Fatal("the example has no partner Gemeente Rivierstad to rename")
+			}
+			b = nb
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := startServe(t, "--from", dir)
+	tab := openTab(t, strings.TrimPrefix(s.base, "http://"))
+	tab.load(t, s.base+"/")
+	eval[any](t, tab, `ecoscope.selectPartner("gemeente-rivierstad")`)
+	if err := chromedp.Do(tab.ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if n := eval[int](t, tab, `document.querySelectorAll('img[src="x"]').length`); n != 0 {
+		t.Errorf("the name made %d img elements", n)
+	}
+	if text := eval[string](t, tab, `document.body.innerText`); !strings.Contains(text, `<img src=x onerror=alert(1)>`) {
+		t.Errorf("the partner's name is not shown as text")
+	}
+	// Search shows it as text too.
+	if err := chromedp.Do(tab.ctx, chromedp.SendKeys(`#search`, "<img"), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if n := eval[int](t, tab, `document.querySelectorAll('img[src="x"]').length`); n != 0 {
+		t.Errorf("searching made %d img elements", n)
+	}
+}
