@@ -29,12 +29,13 @@ import (
 // another host than host.
 type browserTab struct {
 	ctx      context.Context
+	close    func() // closes the browser
 	mu       sync.Mutex
 	problems []string
 	requests []string
 }
 
-func openTab(t *testing.T, host string) *browserTab {
+func openTab(t testing.TB, host string) *browserTab {
 	t.Helper()
 	bin := chromium()
 	if bin == "" {
@@ -53,7 +54,7 @@ func openTab(t *testing.T, host string) *browserTab {
 	t.Cleanup(cancelAlloc)
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
 	t.Cleanup(cancelBrowser)
-	tab := &browserTab{ctx: bctx}
+	tab := &browserTab{ctx: bctx, close: cancelAlloc}
 	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("start Chromium (%s): %v", bin, err)
 	}
@@ -109,7 +110,7 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 }
 
 // eval evaluates a JavaScript expression (a promise is awaited).
-func eval[T any](t *testing.T, tab *browserTab, expr string) T {
+func eval[T any](t testing.TB, tab *browserTab, expr string) T {
 	t.Helper()
 	v, err := chromedp.Run(tab.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -119,7 +120,7 @@ func eval[T any](t *testing.T, tab *browserTab, expr string) T {
 }
 
 // load opens the page at u and waits until it has drawn the network.
-func (tab *browserTab) load(t *testing.T, u string) {
+func (tab *browserTab) load(t testing.TB, u string) {
 	t.Helper()
 	if err := chromedp.Do(tab.ctx,
 		chromedp.EmulateViewport(1400, 900),
@@ -133,7 +134,7 @@ func (tab *browserTab) load(t *testing.T, u string) {
 var digits = regexp.MustCompile(`[0-9][0-9,.\s]*`)
 
 // shownCount reads the number of partners the page shows (#partner-count).
-func shownCount(t *testing.T, tab *browserTab) int {
+func shownCount(t testing.TB, tab *browserTab) int {
 	t.Helper()
 	text := eval[string](t, tab, `document.getElementById('partner-count').textContent`)
 	m := digits.FindString(text)
@@ -147,7 +148,7 @@ func shownCount(t *testing.T, tab *browserTab) int {
 // screenshot saves the viewport as NAME.png in the folder of
 // $ECOSCOPE_SCREENSHOTS (a temporary folder when unset) and checks that it
 // is not blank: a drawn network has many colours and few plain pixels.
-func screenshot(t *testing.T, tab *browserTab, name string) {
+func screenshot(t testing.TB, tab *browserTab, name string) {
 	t.Helper()
 	b, err := chromedp.Run(tab.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
@@ -195,7 +196,7 @@ func countColours(img image.Image) (int, float64) {
 }
 
 // apiPartners returns the partners the report counts at day d.
-func apiPartners(t *testing.T, s *serving, d string) int {
+func apiPartners(t testing.TB, s *serving, d string) int {
 	t.Helper()
 	status, body := s.get(t, "/api/report?at="+url.QueryEscape(d))
 	var rep struct{ Partners int }

@@ -43,7 +43,7 @@ type serving struct {
 // startServe runs `ecoscope serve ARGS` on a free loopback port (unless
 // args give --addr) and returns once it listens; stop sends it the Ctrl-C
 // of the context and waits for it to end.
-func startServe(t *testing.T, args ...string) *serving {
+func startServe(t testing.TB, args ...string) *serving {
 	t.Helper()
 	ready := make(chan string, 1)
 	serveReady = func(addr string) { ready <- addr }
@@ -84,7 +84,7 @@ func startServe(t *testing.T, args ...string) *serving {
 }
 
 // get returns the status and body of GET path.
-func (s *serving) get(t *testing.T, path string) (int, []byte) {
+func (s *serving) get(t testing.TB, path string) (int, []byte) {
 	t.Helper()
 	resp, err := http.Get(s.base + path)
 	if err != nil {
