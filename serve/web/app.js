@@ -144,6 +144,7 @@
   let highlight = null;      // {node: Uint8Array, edge: Uint8Array|null}
   let haloNodes = [];        // extra graph nodes drawn as rings
   let labelThreshold = 8;
+  let mapFailed = "";        // why the map could not be drawn (no WebGL)
   // Ties drawn: above EDGE_BUDGET ties the map draws a fixed random sample
   // of them (plus, on demand, those of a selection): hundreds of thousands
   // of lines are a grey haze that costs seconds a frame without a GPU.
@@ -369,6 +370,24 @@
     const shown = sampledCount;
     const edgeColor = shown > 100000 ? "rgba(80,80,80,0.06)" : shown > 20000 ? "rgba(80,80,80,0.12)" : shown > 3000 ? "rgba(70,70,70,0.25)" : "rgba(60,60,60,0.4)";
     const edgeOn = "rgba(60,60,60,0.55)";
+    if (!webglAvailable()) {
+      mapFailed = t("no_webgl");
+      return;
+    }
+    try {
+      createRenderer(E, big, edgeColor, edgeOn);
+    } catch (e) {
+      renderer = null;
+      mapFailed = t("no_webgl") + " (" + (e && e.message ? e.message : e) + ")";
+    }
+  }
+  function webglAvailable() {
+    try {
+      const c = document.createElement("canvas");
+      return !!(c.getContext("webgl2") || c.getContext("webgl") || c.getContext("experimental-webgl"));
+    } catch (e) { return false; }
+  }
+  function createRenderer(E, big, edgeColor, edgeOn) {
     renderer = new E.Sigma(graph, $("map"), {
       defaultEdgeType: "line",
       // gl.POINTS costs a tenth of the circle program's triangles when there
@@ -609,6 +628,7 @@
     updateLegend();
     updateUnitBadges();
     drawGrowthMarker();
+    markStale();
     redrawChanged(prevNode, prevEdge, !!opts.sync);
     if (state.partner != null) renderPartnerPanel();
     // the report, check and gaps at the new date, once the slider rests
@@ -635,6 +655,12 @@
   }
 
   // ---------------------------------------------------------------- report
+  let reportDate = null;     // the date of the report shown
+  function markStale() {
+    const stale = !report || reportDate !== state.date;
+    $("headline").classList.toggle("stale", stale);
+    $("overview").classList.toggle("stale", stale);
+  }
   async function loadReport() {
     if (reportAbort) reportAbort.abort();
     const ac = new AbortController();
@@ -648,6 +674,7 @@
       const r = await fetchJSON("/api/report?" + q.toString(), ac.signal);
       if (ac.signal.aborted) return;
       report = r;
+      reportDate = q.get("at") || null;
       reportUnits = new Map((r.units || []).map((u) => [u.id, u]));
       renderReport();
     } catch (e) {
@@ -655,7 +682,7 @@
       showError(e.message);
       $("overview-at").textContent = "";
     } finally {
-      if (reportAbort === ac) { reportAbort = null; $("headline").classList.remove("stale"); }
+      if (reportAbort === ac) { reportAbort = null; markStale(); }
     }
   }
   function renderReport() {
@@ -667,7 +694,7 @@
     const cov = s.coverage || (r.helix_coverage && r.helix_coverage.class);
     clear($("fig-coverage")).append(cov ? classBadge(cov) : "–");
     clear($("fig-integration")).append(s.integration ? classBadge(s.integration) : "–");
-    $("overview-at").textContent = state.date ? t("at_date", fmtDate(state.date)) : t("whole_period");
+    $("overview-at").textContent = reportDate ? t("at_date", fmtDate(reportDate)) : t("whole_period");
     const fl = clear($("findings"));
     const findings = s.findings || [];
     if (!findings.length) fl.append(el("li", { class: "muted", text: t("no_findings") }));
@@ -692,7 +719,7 @@
     mix.types.forEach((h) => { const th = el("th", { title: tm("helix", h), scope: "col" }, swatch(h)); head.append(th); });
     const tb = el("tbody");
     mix.types.forEach((h, i) => {
-      const tr = el("tr", null, el("th", { scope: "row", class: "row-head" }, helixLabel(h)));
+      const tr = el("tr", null, el("th", { scope: "row", class: "row-head", title: tm("helix", h) }, el("span", { class: "helix-label" }, swatch(h), tm("helix_short", h))));
       mix.types.forEach((h2, k) => {
         const v = (mix.counts[i] || [])[k] || 0;
         const c = heat(max ? v / max : 0);
@@ -912,6 +939,7 @@
   // network to a dot; the ⤢ button shows everything.
   let home = null;
   function computeHome() {
+    if (!renderer) return null;
     const xs = [], ys = [];
     for (let i = 0; i < N; i++) {
       const d = renderer.getNodeDisplayData(String(i));
@@ -1441,7 +1469,12 @@
     home = computeHome();
     if (home) { computeSizes(); renderer.setSetting("labelRenderedSizeThreshold", labelThreshold); }
     goHome(false);
-    $("map-loading").hidden = true;
+    if (mapFailed) {
+      // the rest of the page works without the map
+      $("map-loading").textContent = mapFailed;
+      showError(mapFailed);
+      $("map-tools").hidden = true;
+    } else $("map-loading").hidden = true;
     timings.firstDraw = performance.now() - t0;
     loadGrowth();
     const pu = params.get("unit"), pp = params.get("partner");

@@ -57,6 +57,8 @@ window.ECOSCOPE_STRINGS = {
     error_http: "the server answered {0}",
     helix: { academia: "academia", industry: "industry", government: "government",
              civil_society: "civil society", environment: "environment", unknown: "unknown" },
+    helix_short: { academia: "academia", industry: "industry", government: "government",
+                   civil_society: "civil society", environment: "environment", unknown: "unknown" },
     classes: { quintuple: "quintuple", quadruple: "quadruple", triple: "triple", partial: "partial", none: "none" },
     sectors: { public: "public", private: "private", nonprofit: "nonprofit", unknown: "unknown" },
     levels: { ecosystem: "ecosystem", fieldlab: "fieldlab", team: "team" },
@@ -80,7 +82,8 @@ window.ECOSCOPE_STRINGS = {
     ev_form: "a {0} is not a Learning Community on its own",
     and_more: "and {0} more",
     edges_sample: "The map draws a fixed sample of {0} of the {1} ties (and every tie of a selection).",
-    edges_all: "Draw all ties (slow without a graphics card)"
+    edges_all: "Draw all ties (slow without a graphics card)",
+    no_webgl: "This browser cannot draw the map: WebGL is switched off or not supported. The rest of the page works."
   },
   nl: {
     lang_name: "Nederlands",
@@ -133,6 +136,8 @@ window.ECOSCOPE_STRINGS = {
     error_http: "de server antwoordde {0}",
     helix: { academia: "kennisinstellingen", industry: "bedrijfsleven", government: "overheid",
              civil_society: "maatschappelijke organisaties en burgers", environment: "natuur en milieu", unknown: "onbekend" },
+    helix_short: { academia: "kennis", industry: "bedrijven", government: "overheid",
+                   civil_society: "maatschappij", environment: "natuur", unknown: "onbekend" },
     classes: { quintuple: "quintuple", quadruple: "quadruple", triple: "triple", partial: "gedeeltelijk", none: "geen" },
     sectors: { public: "publiek", private: "privaat", nonprofit: "non-profit", unknown: "onbekend" },
     levels: { ecosystem: "ecosysteem", fieldlab: "fieldlab", team: "team" },
@@ -156,6 +161,7 @@ window.ECOSCOPE_STRINGS = {
     ev_form: "een {0} is op zichzelf geen Learning Community",
     and_more: "en nog {0}",
     edges_sample: "De kaart tekent een vaste steekproef van {0} van de {1} relaties (en elke relatie van een selectie).",
-    edges_all: "Alle relaties tekenen (traag zonder grafische kaart)"
+    edges_all: "Alle relaties tekenen (traag zonder grafische kaart)",
+    no_webgl: "Deze browser kan de kaart niet tekenen: WebGL staat uit of wordt niet ondersteund. De rest van de pagina werkt."
   }
 };
