@@ -369,7 +369,7 @@
     const big = N > 5000;
     const shown = sampledCount;
     const edgeColor = shown > 100000 ? "rgba(80,80,80,0.06)" : shown > 20000 ? "rgba(80,80,80,0.12)" : shown > 3000 ? "rgba(70,70,70,0.25)" : "rgba(60,60,60,0.4)";
-    const edgeOn = "rgba(60,60,60,0.55)";
+    const edgeOn = "rgba(40,40,40,0.7)";
     if (!webglAvailable()) {
       mapFailed = t("no_webgl");
       return;
@@ -1355,7 +1355,11 @@
 
     // metrics and brokerage roles (from /api/metrics, cached per date)
     const mh = el("h3", { text: t("partner_metrics", state.date ? fmtDate(state.date) : t("whole_period")) });
-    const mbox = el("div", { id: "partner-metrics" }, el("p", { class: "loading", text: t("metrics_slow") }));
+    // until the metrics at the date arrive (slow on a large network), the
+    // centralities over all dates that /api/network carries
+    const interim = el("table", { class: "data" }, el("tbody", null, (net.size_metrics || []).filter((k) => Array.isArray(nd[k])).map((k) =>
+      el("tr", null, el("th", { text: t("metric_" + k) + " (" + t("all_dates") + ")" }), el("td", { class: "num", text: fmtNum(+nd[k][i]) })))));
+    const mbox = el("div", { id: "partner-metrics" }, el("p", { class: "loading", text: t("metrics_slow") }), interim);
     box.append(mh, mbox);
     const token = ++partnerRender;
     if (!nodeActive[i]) { clear(mbox).append(el("p", { class: "muted", text: "–" })); return Promise.resolve(); }

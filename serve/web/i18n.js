@@ -83,6 +83,7 @@ window.ECOSCOPE_STRINGS = {
     and_more: "and {0} more",
     edges_sample: "The map draws a fixed sample of {0} of the {1} ties (and every tie of a selection).",
     edges_all: "Draw all ties (slow without a graphics card)",
+    all_dates: "all dates",
     no_webgl: "This browser cannot draw the map: WebGL is switched off or not supported. The rest of the page works."
   },
   nl: {
@@ -162,6 +163,7 @@ window.ECOSCOPE_STRINGS = {
     and_more: "en nog {0}",
     edges_sample: "De kaart tekent een vaste steekproef van {0} van de {1} relaties (en elke relatie van een selectie).",
     edges_all: "Alle relaties tekenen (traag zonder grafische kaart)",
+    all_dates: "alle datums",
     no_webgl: "Deze browser kan de kaart niet tekenen: WebGL staat uit of wordt niet ondersteund. De rest van de pagina werkt."
   }
 };
