@@ -723,7 +723,7 @@
       mix.types.forEach((h2, k) => {
         const v = (mix.counts[i] || [])[k] || 0;
         const c = heat(max ? v / max : 0);
-        const td = el("td", { text: max >= 10000 ? compact.format(v) : fmt(v), title: tm("helix", h) + " – " + tm("helix", h2) + ": " + fmt(v) });
+        const td = el("td", { text: max >= 1000 ? compact.format(v) : fmt(v), title: tm("helix", h) + " – " + tm("helix", h2) + ": " + fmt(v) });
         td.style.backgroundColor = c.bg; td.style.color = c.fg;
         tr.append(td);
       });
@@ -949,7 +949,7 @@
     xs.sort((a, b) => a - b); ys.sort((a, b) => a - b);
     const q = (a, f) => a[Math.min(a.length - 1, Math.max(0, Math.round(f * (a.length - 1))))];
     const x0 = q(xs, 0.02), x1 = q(xs, 0.98), y0 = q(ys, 0.02), y1 = q(ys, 0.98);
-    const ratio = Math.min(1, Math.max(0.05, Math.max(x1 - x0, y1 - y0) * 1.2));
+    const ratio = Math.min(1, Math.max(0.05, Math.max(x1 - x0, y1 - y0) * 1.7));
     if (ratio > 0.8) return null;
     return { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio, angle: 0 };
   }
