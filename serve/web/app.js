@@ -768,7 +768,7 @@
     const years = (dateMs(net.last_date) - dateMs(net.first_date)) / (365.25 * 864e5);
     const every = years <= 12 ? "quarter" : "year";
     try {
-      const g = await fetchJSON("/api/growth?every=" + every);
+      const g = await fetchJSON("/api/growth?every=" + every + (state.ties !== "all" ? "&ties=" + state.ties : ""));
       growth = (g.snapshots || g.rows || []).filter((r) => r && (r.end || r.start));
       drawGrowth();
     } catch (e) {
@@ -1048,6 +1048,7 @@
     renderUnitPanel();
     const qs = q.toString();
     const gq = new URLSearchParams(q); gq.set("top", "5");
+    if (state.ties !== "all") gq.set("ties", state.ties);
     const pCheck = fetchJSON("/api/check?" + qs, ac.signal).then((r) => { if (unitAbort === ac) { unitData.check = r; renderUnitPanel(); } },
       (e) => { if (!isAbort(e) && unitAbort === ac) { unitData.checkError = e.message; renderUnitPanel(); showError(e.message); } });
     const pGaps = fetchJSON("/api/gaps?" + gq.toString(), ac.signal).then((r) => { if (unitAbort === ac) { unitData.gaps = r; applyGapsHighlight(); renderUnitPanel(); } },
