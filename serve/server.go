@@ -1,11 +1,13 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -242,6 +244,17 @@ func (s *Server) Warm(ctx context.Context) {
 // parameter name=value is the flag --name=value.
 func (s *Server) command(ctx context.Context, w http.ResponseWriter, r *http.Request, command string) {
 	q := r.URL.Query()
+	var fields []string
+	if fs, ok := q["fields"]; ok {
+		for _, f := range fs {
+			for _, name := range strings.Split(f, ",") {
+				if name = strings.TrimSpace(name); name != "" {
+					fields = append(fields, name)
+				}
+			}
+		}
+		delete(q, "fields")
+	}
 	names := slices.Sorted(func(yield func(string) bool) {
 		for k := range q {
 			if !yield(k) {
@@ -264,7 +277,29 @@ func (s *Server) command(ctx context.Context, w http.ResponseWriter, r *http.Req
 		}
 	}
 	key := command + "?" + url.Values(q).Encode()
-	a := s.cache.get(ctx, key, func(ctx context.Context) (*answer, bool) {
+	full := func(ctx context.Context) *answer { return s.commandAnswer(ctx, key, command, flags) }
+	if fields == nil {
+		writeAnswer(w, r, full(ctx))
+		return
+	}
+	sorted := slices.Sorted(slices.Values(fields))
+	a := s.cache.get(ctx, key+"&fields="+strings.Join(slices.Compact(sorted), ","), func(ctx context.Context) (*answer, bool) {
+		a := full(ctx)
+		if a.status != http.StatusOK {
+			return a, true
+		}
+		b, err := selectFields(a.body, fields)
+		if err != nil {
+			return errorAnswer(http.StatusBadRequest, "fields: "+err.Error()), true
+		}
+		return newAnswer(http.StatusOK, b), true
+	})
+	writeAnswer(w, r, a)
+}
+
+// commandAnswer runs the command once for key.
+func (s *Server) commandAnswer(ctx context.Context, key, command string, flags []string) *answer {
+	return s.cache.get(ctx, key, func(ctx context.Context) (*answer, bool) {
 		b, err := s.opts.Run(ctx, command, flags)
 		var re *RequestError
 		switch {
@@ -275,7 +310,52 @@ func (s *Server) command(ctx context.Context, w http.ResponseWriter, r *http.Req
 		}
 		return newAnswer(http.StatusOK, b), true
 	})
-	writeAnswer(w, r, a)
+}
+
+// selectFields returns the JSON object body with only the top-level keys
+// named in fields, in body's order; a name that is not a key is an error
+// listing the keys.
+func selectFields(body []byte, fields []string) ([]byte, error) {
+	want := map[string]bool{}
+	for _, f := range fields {
+		want[f] = true
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, errors.New("the answer is not an object")
+	}
+	var out bytes.Buffer
+	out.WriteByte('{')
+	var keys []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		k, _ := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+		if !want[k] {
+			continue
+		}
+		delete(want, k)
+		if out.Len() > 1 {
+			out.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		out.Write(kb)
+		out.WriteByte(':')
+		out.Write(v)
+	}
+	out.WriteByte('}')
+	if len(want) > 0 {
+		missing := slices.Sorted(maps.Keys(want))
+		return nil, fmt.Errorf("no key %s in the answer; its keys are %s", strings.Join(missing, ", "), strings.Join(keys, ", "))
+	}
+	return out.Bytes(), nil
 }
 
 func errorAnswer(status int, msg string) *answer {

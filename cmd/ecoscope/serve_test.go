@@ -6,8 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -437,5 +440,42 @@ func TestServeStopsAndWarns(t *testing.T) {
 	}
 	if r := ecoscope(t, nil, "serve", "--from", "/no/such/dir"); r.code == exitOK {
 		t.Errorf("a missing data set: exit %d", r.code)
+	}
+}
+
+// TestServeFields: fields= keeps the named keys of the command's JSON, in
+// its order, with the values the command writes.
+func TestServeFields(t *testing.T) {
+	s := startServe(t, "--from", example)
+	want := ecoscope(t, nil, "report", "--from", example, "--format", "json", "--at", "2022")
+	var full map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(want.stdout), &full); err != nil {
+		t.Fatal(err)
+	}
+	status, body := s.get(t, "/api/report?at=2022&fields=summary,partners&fields=mixing")
+	if status != 200 {
+		t.Fatalf("%d %s", status, body)
+	}
+	var got map[string]json.RawMessage
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Errorf("keys %v, want partners, summary, mixing", slices.Collect(maps.Keys(got)))
+	}
+	for k, v := range got {
+		var a, b any
+		json.Unmarshal(v, &a)
+		json.Unmarshal(full[k], &b)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s differs from the command's", k)
+		}
+	}
+	if i, j := bytes.Index(body, []byte(`"partners"`)), bytes.Index(body, []byte(`"mixing"`)); i < 0 || j < i {
+		t.Errorf("not in the command's order: %.200s", body)
+	}
+	status, body = s.get(t, "/api/report?fields=bogus")
+	if status != 400 || !strings.Contains(string(body), "no key bogus") || !strings.Contains(string(body), "summary") {
+		t.Errorf("fields=bogus: %d %s", status, body)
 	}
 }
