@@ -33,7 +33,7 @@ func (d *dataFlags) register(cmd *cobra.Command) {
 // that choose their dates themselves (growth, diff).
 func (d *dataFlags) registerSource(cmd *cobra.Command, unitHelp string) {
 	d.read.register(cmd, "from-format")
-	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set (CSV folder, .json, or a .graphml or .gexf that ecoscope exported) directly, without a store; repeat to combine data sets")
+	cmd.Flags().StringArrayVar(&d.from, "from", nil, "analyse this data set directly, without a store: a CSV folder, .xlsx, .json, a Kumu map, .graphml, .gexf or EU CORDIS data (see docs/input.md); repeat to combine data sets")
 	cmd.Flags().StringVar(&d.unit, "unit", "", unitHelp)
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os/exec"
 	"runtime"
 	"strings"
@@ -25,7 +26,8 @@ import (
 const defaultServeAddr = "127.0.0.1:8080"
 
 type serveOptions struct {
-	data dataFlags // --from and how to read it; --at and --unit are the page's
+	data dataFlags // --from and how to read it; --at and --unit choose what the page shows first
+	ties tieFlags
 	addr string
 	open bool
 	seed uint64
@@ -47,7 +49,7 @@ func (a *app) newServeCmd(runF func(context.Context, *serveOptions) error) *cobr
 	if runF == nil {
 		runF = a.runServe
 	}
-	opts := &serveOptions{}
+	opts := &serveOptions{ties: newTieFlags()}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Show the ecosystem as an interactive map in the browser",
@@ -75,6 +77,8 @@ says so. It changes nothing: no endpoint writes to the store or to a file.
 Ctrl-C stops it.`,
 		Example: `  ecoscope serve --from examples/energieke-regio --open
   ecoscope serve                          # the store (ecoscope.db)
+  ecoscope serve --at 2021-06 --unit team-buurtbatterij   # open on a unit at a date
+  ecoscope serve --ties explicit          # the network of the ties table only
   ecoscope serve --addr 127.0.0.1:9000
   ecoscope serve --addr 0.0.0.0:8080      # visible to the network (warns)
   curl 'http://127.0.0.1:8080/api/report?at=2022'`,
@@ -83,9 +87,10 @@ Ctrl-C stops it.`,
 			return runF(cmd.Context(), opts)
 		},
 	}
-	opts.data.read.register(cmd, "from-format")
+	opts.data.registerSource(cmd, "open the page on this unit (its partners highlighted, its gaps and check shown)")
 	f := cmd.Flags()
-	f.StringArrayVar(&opts.data.from, "from", nil, "serve this data set (CSV folder, .xlsx, .json, .graphml, .gexf, CORDIS) directly, without a store; repeat to combine data sets")
+	f.StringVar(&opts.data.at, "at", "", "open the page at this date (YYYY, YYYY-MM or YYYY-MM-DD); default: the last date of the data")
+	opts.ties.register(cmd)
 	f.StringVar(&opts.addr, "addr", defaultServeAddr, "listen on this address (host:port); another than the loopback address makes the data visible to that network")
 	f.BoolVar(&opts.open, "open", false, "open the page in the default browser")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed for the layout, Louvain and the sampling of betweenness")
@@ -97,10 +102,32 @@ func (a *app) runServe(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return usagef("--addr: %q is not host:port (e.g. %s)", opts.addr, defaultServeAddr)
 	}
-	all, meta, err := a.load(ctx, &opts.data)
+	q, err := opts.data.query()
+	if err != nil {
+		return err
+	}
+	// Every record: the page moves through time and between units itself.
+	allFlags := opts.data
+	allFlags.at, allFlags.unit = "", ""
+	all, meta, err := a.load(ctx, &allFlags)
 	a.endAnalysis()
 	if err != nil {
 		return err
+	}
+	if q.Unit != "" {
+		if _, err := all.Subtree(q.Unit); err != nil {
+			return err // a *graph.NotFoundError naming the closest ids
+		}
+	}
+	view := url.Values{}
+	if opts.data.at != "" {
+		view.Set("at", q.At.String())
+	}
+	if q.Unit != "" {
+		view.Set("unit", q.Unit)
+	}
+	if t := opts.ties.String(); t != "all" {
+		view.Set("ties", t)
 	}
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
@@ -118,7 +145,7 @@ func (a *app) runServe(ctx context.Context, opts *serveOptions) error {
 	pre := &preloaded{all: all, source: meta.Source}
 	srv, err := serve.New(serve.Options{
 		Addr: addr, Data: all, Source: meta.Source,
-		Network: a.networkOptions(&tieFlags{source: newEnum("all", "explicit", "units", "all")}),
+		Network: a.networkOptions(&opts.ties),
 		Seed:    opts.seed,
 		Run:     a.runner(pre),
 	})
@@ -133,14 +160,17 @@ func (a *app) runServe(ctx context.Context, opts *serveOptions) error {
 	}
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
-	url := "http://" + browsable(addr) + "/"
-	fmt.Fprintf(a.io.Out, "Serving %s (%s) at %s\nCtrl-C stops it.\n", report.Printable(all.Name), report.Printable(meta.Source), url)
+	page := "http://" + browsable(addr) + "/"
+	if len(view) > 0 {
+		page += "?" + view.Encode()
+	}
+	fmt.Fprintf(a.io.Out, "Serving %s (%s) at %s\nCtrl-C stops it.\n", report.Printable(all.Name), report.Printable(meta.Source), page)
 	if serveReady != nil {
 		serveReady(addr)
 	}
 	if opts.open {
-		if err := openBrowser(url); err != nil {
-			fmt.Fprintf(a.io.Err, "note: could not open a browser (%v); open %s yourself\n", err, url)
+		if err := openBrowser(page); err != nil {
+			fmt.Fprintf(a.io.Err, "note: could not open a browser (%v); open %s yourself\n", err, page)
 		}
 	}
 	select {

@@ -479,3 +479,22 @@ func TestServeFields(t *testing.T) {
 		t.Errorf("fields=bogus: %d %s", status, body)
 	}
 }
+
+// TestServeInitialView: --at, --unit and --ties choose what the page
+// shows first, in the address it prints; an unknown unit is an error
+// naming the closest ids, before anything listens.
+func TestServeInitialView(t *testing.T) {
+	s := startServe(t, "--from", example, "--at", "2021-06", "--unit", "team-buurtbatterij", "--ties", "explicit")
+	r := s.stop()
+	if !strings.Contains(r.stdout, "/?at=2021-06&ties=explicit&unit=team-buurtbatterij") {
+		t.Errorf("stdout: %s", r.stdout)
+	}
+	r = ecoscope(t, nil, "serve", "--from", example, "--unit", "team-buurtbatery")
+	if r.code == exitOK || !strings.Contains(r.err, "team-buurtbatterij") {
+		t.Errorf("an unknown unit: exit %d: %s", r.code, r.err)
+	}
+	r = ecoscope(t, nil, "serve", "--from", example, "--at", "2021-13")
+	if r.code != exitUsage {
+		t.Errorf("--at 2021-13: exit %d: %s", r.code, r.err)
+	}
+}
