@@ -38,8 +38,9 @@ const maxPlacedCommunities = 250
 //     sunflower pattern), so that every node has room;
 //  2. Fruchterman–Reingold steps refine the positions, with repulsion only
 //     between nodes less than 2k apart (k the ideal distance), found on a
-//     grid of cells 2k wide (the "grid variant" of the 1991 paper), and
-//     attraction along every edge.
+//     grid of cells 2k wide (the "grid variant" of the 1991 paper),
+//     attraction along every edge, and a weak gravity towards the centre
+//     that keeps nodes without ties from drifting off.
 //
 // The same graph and seed give the same positions. They fill [0,1]²,
 // keeping the aspect ratio.
@@ -242,7 +243,20 @@ func refine(g *network.Graph, pos []charts.Point) {
 				disp[u].Y -= dy * f
 			}
 		}
+		// Gravity towards the centre, growing with the distance: a node
+		// with no ties (nothing pulls it) would otherwise drift out step
+		// after step and shrink the rest when the map is fitted to the
+		// screen. At the edge of a disc of area n it pulls with ½.
+		var cx, cy float64
+		for _, p := range pos {
+			cx += p.X
+			cy += p.Y
+		}
+		cx, cy = cx/float64(n), cy/float64(n)
+		gravity := 0.5 / math.Sqrt(float64(n)/math.Pi)
 		for u := range pos {
+			disp[u].X -= gravity * (pos[u].X - cx)
+			disp[u].Y -= gravity * (pos[u].Y - cy)
 			d := math.Hypot(disp[u].X, disp[u].Y)
 			if d > 0 {
 				s := math.Min(d, t) / d

@@ -101,3 +101,26 @@ func TestLayoutSmall(t *testing.T) {
 		t.Errorf("empty graph: %v", pos)
 	}
 }
+
+// TestLayoutKeepsIsolatesNear: nodes without ties stay near the rest
+// rather than drifting off (which shrank the rest to a dot when the map
+// was fitted to the screen).
+func TestLayoutKeepsIsolatesNear(t *testing.T) {
+	g := randomGraph(150, 3, 0.15, 0.01, 2) // three groups and three isolated nodes
+	pos := Layout(g, 1)
+	var cx, cy float64
+	for _, p := range pos[:147] {
+		cx += p.X / 147
+		cy += p.Y / 147
+	}
+	// The radius of the tied nodes: the mean distance from their centre.
+	var r float64
+	for _, p := range pos[:147] {
+		r += math.Hypot(p.X-cx, p.Y-cy) / 147
+	}
+	for i := 147; i < 150; i++ {
+		if d := math.Hypot(pos[i].X-cx, pos[i].Y-cy); d > 4*r {
+			t.Errorf("isolated node %d at %.2f from the centre; the tied nodes at %.2f on average", i, d, r)
+		}
+	}
+}
