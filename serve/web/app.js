@@ -134,6 +134,7 @@
   let nodeActive, edgeActive;
   let sizes;                 // Float32Array node sizes by state.sizeBy
   let idIndex = new Map();   // partner id -> node index
+  let nodeKeys = [];         // node index -> its key in the graph
   let lowerNames = [];
   let graph = null, renderer = null;
   let steps = [];            // the slider's dates
@@ -145,6 +146,7 @@
   let haloNodes = [];        // extra graph nodes drawn as rings
   let labelThreshold = 8;
   let mapFailed = "";        // why the map could not be drawn (no WebGL)
+  let bigMap = false;        // above 5,000 partners: points, no edges while moving
   // Ties drawn: above EDGE_BUDGET ties the map draws a fixed random sample
   // of them (plus, on demand, those of a selection): hundreds of thousands
   // of lines are a grey haze that costs seconds a frame without a GPU.
@@ -255,9 +257,8 @@
   }
 
   // ---------------------------------------------------------------- network
-  async function loadNetwork() {
-    const t0 = performance.now();
-    net = await fetchJSON("/api/network?ties=" + encodeURIComponent(state.ties));
+  async function loadNetwork(pending, t0) {
+    net = await pending;
     timings.fetch = performance.now() - t0;
     const t1 = performance.now();
     const nodes = net.nodes || {};
@@ -317,6 +318,7 @@
     const sel = $("size-by");
     metrics.forEach((m) => sel.append(el("option", { value: m, title: t("size_" + m), text: t("metric_" + m) !== "metric_" + m ? t("metric_" + m) : m })));
     sel.value = state.sizeBy;
+    home = computeHome();
     computeSizes();
     steps = buildSteps(net.first_date, net.last_date);
     const at = params.get("at");
@@ -353,33 +355,54 @@
     graph = new E.Graph({ type: "undirected", multi: true, allowSelfLoops: false });
     timings.graphStart = performance.now();
     const nodes = net.nodes;
+    // one key string per node, reused: graphology hashes and looks up the
+    // same string for every tie instead of a fresh one each time
+    nodeKeys = new Array(N);
+    for (let i = 0; i < N; i++) nodeKeys[i] = String(i);
     for (let i = 0; i < N; i++) {
-      graph.addNode(String(i), {
+      graph.addNode(nodeKeys[i], {
         i, x: +nodes.x[i] || 0, y: +nodes.y[i] || 0, size: sizes[i],
         color: helixColor(nodes.helix[i]), label: String(nodes.name[i] || nodes.id[i]),
       });
     }
     for (let j = 0; j < M; j++) {
       if (!sampled[j]) continue;
-      graph.addEdgeWithKey(String(j), String(tSrc[j]), String(tDst[j]), { i: j });
+      graph.addEdgeWithKey(String(j), nodeKeys[tSrc[j]], nodeKeys[tDst[j]], { i: j });
       inGraph[j] = 1;
     }
     timings.graph = performance.now() - timings.graphStart;
     delete timings.graphStart;
-    const big = N > 5000;
-    const shown = sampledCount;
-    const edgeColor = shown > 100000 ? "rgba(80,80,80,0.06)" : shown > 20000 ? "rgba(80,80,80,0.12)" : shown > 3000 ? "rgba(70,70,70,0.25)" : "rgba(60,60,60,0.4)";
-    const edgeOn = "rgba(40,40,40,0.7)";
-    if (!webglAvailable()) {
-      mapFailed = t("no_webgl");
-      return;
-    }
+  }
+  // The renderer is made on an empty graph while /api/network loads (its
+  // WebGL contexts and shaders take a while); drawGraph then gives it the
+  // graph, with the settings that depend on its size and the camera on the
+  // first view already set, so that the network is processed and drawn once.
+  function prepareRenderer() {
+    const E = window.EcoGraph;
+    if (!E) throw new Error("the drawing library did not load");
+    if (!webglAvailable()) { mapFailed = t("no_webgl"); return; }
     try {
-      createRenderer(E, big, edgeColor, edgeOn);
+      createRenderer(E);
     } catch (e) {
       renderer = null;
       mapFailed = t("no_webgl") + " (" + (e && e.message ? e.message : e) + ")";
     }
+  }
+  function drawGraph() {
+    if (!renderer) return;
+    const shown = sampledCount;
+    bigMap = N > 5000;
+    renderer.setSettings({
+      // gl.POINTS costs a tenth of the circle program's triangles when there
+      // is no GPU (software WebGL), and looks the same at these sizes
+      defaultNodeType: bigMap ? "point" : "circle",
+      defaultEdgeColor: shown > 100000 ? "rgba(80,80,80,0.06)" : shown > 20000 ? "rgba(80,80,80,0.12)" : shown > 3000 ? "rgba(70,70,70,0.25)" : "rgba(60,60,60,0.4)",
+      hideEdgesOnMove: bigMap, hideLabelsOnMove: bigMap,
+      labelRenderedSizeThreshold: labelThreshold,
+    });
+    goHome(false);
+    renderer.setGraph(graph); // processes and draws, at once
+    dirtyLabels = false;
   }
   function webglAvailable() {
     try {
@@ -387,19 +410,15 @@
       return !!(c.getContext("webgl2") || c.getContext("webgl") || c.getContext("experimental-webgl"));
     } catch (e) { return false; }
   }
-  function createRenderer(E, big, edgeColor, edgeOn) {
-    renderer = new E.Sigma(graph, $("map"), {
+  function createRenderer(E) {
+    const edgeOn = "rgba(40,40,40,0.7)";
+    renderer = new E.Sigma(new E.Graph({ type: "undirected", multi: true, allowSelfLoops: false }), $("map"), {
       defaultEdgeType: "line",
-      // gl.POINTS costs a tenth of the circle program's triangles when there
-      // is no GPU (software WebGL), and looks the same at these sizes
-      nodeProgramClasses: big ? { circle: E.NodePointProgram } : { circle: E.NodeCircleProgram },
+      nodeProgramClasses: { circle: E.NodeCircleProgram, point: E.NodePointProgram },
       edgeProgramClasses: { line: E.EdgeLineProgram, thick: E.EdgeRectangleProgram },
-      defaultEdgeColor: edgeColor,
       labelFont: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
       labelSize: 15, labelWeight: "600", labelColor: { color: "#111" },
       labelDensity: 0.7, labelGridCellSize: 130,
-      labelRenderedSizeThreshold: labelThreshold,
-      hideEdgesOnMove: big, hideLabelsOnMove: big,
       zIndex: true, stagePadding: 40,
       minCameraRatio: 0.01, maxCameraRatio: 4,
       // nodes grow slowly when zooming in (sigma's default, sqrt, makes a
@@ -416,7 +435,7 @@
         data.zIndex = h;
         if (h === H_CAND || h === H_FOCUS) {
           data.forceLabel = true;
-          if (h === H_CAND || h === H_FOCUS) data.size = Math.max(data.size, big ? 6 : 7);
+          if (h === H_CAND || h === H_FOCUS) data.size = Math.max(data.size, bigMap ? 6 : 7);
         }
         return data;
       },
@@ -450,7 +469,7 @@
   // costs what changed, not the whole graph. The label grid, built by a
   // full refresh, is brought up to date once the slider rests.
   function redrawChanged(prevNode, prevEdge, sync) {
-    if (!renderer) return;
+    if (!renderer || renderer.getGraph() !== graph) return;
     const nodes = [], edges = [];
     for (let i = 0; i < N; i++) {
       if (prevNode[i] === nodeActive[i]) continue;
@@ -941,15 +960,23 @@
   // positions), so that a few far-off isolated partners do not shrink the
   // network to a dot; the ⤢ button shows everything.
   let home = null;
+  // Computed from the positions before the first drawing, normalised as
+  // sigma does (the extent's longer side to [0, 1], centred on 0.5).
   function computeHome() {
-    if (!renderer) return null;
-    const xs = [], ys = [];
+    if (N < 20) return null;
+    const X = net.nodes.x, Y = net.nodes.y;
+    const xs = new Float64Array(N), ys = new Float64Array(N);
+    let ax = Infinity, bx = -Infinity, ay = Infinity, by = -Infinity;
     for (let i = 0; i < N; i++) {
-      const d = renderer.getNodeDisplayData(String(i));
-      if (d) { xs.push(d.x); ys.push(d.y); }
+      const x = +X[i] || 0, y = +Y[i] || 0;
+      xs[i] = x; ys[i] = y;
+      if (x < ax) ax = x; if (x > bx) bx = x; if (y < ay) ay = y; if (y > by) by = y;
     }
-    if (xs.length < 20) return null;
-    xs.sort((a, b) => a - b); ys.sort((a, b) => a - b);
+    let span = Math.max(bx - ax, by - ay);
+    if (!(span > 0) || span === Infinity) span = 1;
+    const cx = (ax + bx) / 2, cy = (ay + by) / 2;
+    for (let i = 0; i < N; i++) { xs[i] = 0.5 + (xs[i] - cx) / span; ys[i] = 0.5 + (ys[i] - cy) / span; }
+    xs.sort(); ys.sort();
     const q = (a, f) => a[Math.min(a.length - 1, Math.max(0, Math.round(f * (a.length - 1))))];
     const x0 = q(xs, 0.02), x1 = q(xs, 0.98), y0 = q(ys, 0.02), y1 = q(ys, 0.98);
     const ratio = Math.min(1, Math.max(0.05, Math.max(x1 - x0, y1 - y0) * 1.7));
@@ -1459,11 +1486,16 @@
 
   // ---------------------------------------------------------------- start
   async function start() {
+    const t0 = performance.now();
+    const pending = fetchJSON("/api/network?ties=" + encodeURIComponent(state.ties));
+    pending.catch(() => {});
     applyStrings();
     setupControls();
-    const t0 = performance.now();
     try {
-      await loadNetwork();
+      const tr = performance.now();
+      prepareRenderer();
+      timings.renderer = performance.now() - tr;
+      await loadNetwork(pending, t0);
     } catch (e) {
       const msg = t("error_network", e.message);
       showError(e.message);
@@ -1475,11 +1507,13 @@
     document.title = (net.name || "ecoscope") + " · ecoscope";
     setupTimeline();
     setupSearch();
+    let tx = performance.now();
     renderUnitTree();
+    timings.tree = performance.now() - tx;
     setDate(state.date, { sync: true, immediate: true });
-    home = computeHome();
-    if (home) { computeSizes(); renderer.setSetting("labelRenderedSizeThreshold", labelThreshold); }
-    goHome(false);
+    tx = performance.now();
+    drawGraph();
+    timings.draw = performance.now() - tx;
     if (mapFailed) {
       // the rest of the page works without the map
       $("map-loading").textContent = mapFailed;
