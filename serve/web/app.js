@@ -720,10 +720,66 @@
     const fl = clear($("findings"));
     const findings = s.findings || [];
     if (!findings.length) fl.append(el("li", { class: "muted", text: t("no_findings") }));
-    findings.forEach((f) => fl.append(el("li", { text: typeof f === "string" ? f : f.text || "" })));
+    findings.forEach((f) => fl.append(el("li", { text: findingText(f), dataset: f && f.kind ? { kind: f.kind } : null })));
     renderMixing(r.mixing);
     updateUnitBadges();
     if (state.unit) renderUnitPanel();
+  }
+  // A finding of the report's summary in the page's language: in English
+  // the answer's own text; otherwise the sentence of `ecoscope report
+  // --lang` for its kind (report/findings.go, FindingText) filled from its
+  // fields, or the English text for a kind without one.
+  function findingText(f) {
+    if (typeof f === "string") return f;
+    if (!f) return "";
+    const T = LANG !== "en" ? S.findings : null;
+    const tpl = T && T[f.kind];
+    if (!tpl) return f.text || "";
+    const fill = (s, args) => String(s).replace(/\{(\d+)\}/g, (m, i) => (args[+i] !== undefined ? String(args[+i]) : m));
+    const upper = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+    const and = S.findings_and || " and ";
+    const h = (x) => tm("helix", x);
+    const hs = (list) => {
+      const s = (list || []).map(h);
+      return s.length < 2 ? s.join("") : s.slice(0, -1).join(", ") + and + s[s.length - 1];
+    };
+    const who = (p) => (p ? p.name || p.id || "" : "");
+    const n = (v) => String(v || 0); // as Go's %d: no thousands separator
+    const pct = (v) => { // as Go's %.0f %%
+      const x = 100 * (+v || 0);
+      let r = Math.round(x);
+      if (Math.abs(x - Math.trunc(x)) === 0.5 && r % 2) r -= 1;
+      return r + " %";
+    };
+    switch (f.kind) {
+      case "missing_type":
+        return fill(tpl, [hs(f.helices), f.from || ""]);
+      case "cut_off":
+        return fill(tpl, [upper(h(f.helix)), pct(f.share), who(f.partner)]);
+      case "unit_gap": {
+        const u = f.unit || {};
+        const args = [upper(tm("levels", u.level)), u.name || u.id || "", hs(f.helices), n(f.count)];
+        return fill(f.count ? tpl : T.unit_gap_none || tpl, args);
+      }
+      case "never_tied": {
+        const hx = f.helices || [], pairs = [];
+        for (let i = 0; i + 1 < hx.length; i += 2) pairs.push(h(hx[i]) + " – " + h(hx[i + 1]));
+        return fill(tpl, [pairs.join("; ")]);
+      }
+      case "single_broker":
+        if ((f.helices || []).length !== 2) return f.text || "";
+        return fill(tpl, [n(f.count), h(f.helices[0]), h(f.helices[1]), who(f.partner)]);
+      case "inward":
+        return fill(tpl, [(+f.value || 0).toFixed(2)]);
+      case "not_lc":
+        return fill(tpl, [n(f.count), n(f.of), n(f.from_count), n(f.to_count)]);
+      case "growth":
+        return fill(tpl, [n(f.from_count), f.from || "", n(f.to_count), f.to || ""]);
+      case "transformative":
+        return upper(fill(tpl, [pct(f.share), n(f.of)]));
+      default:
+        return fill(tpl, []);
+    }
   }
   function heat(f) {
     const lo = [0xf4, 0xf8, 0xfb], hi = [0x08, 0x30, 0x6b];

@@ -164,6 +164,23 @@ window.ECOSCOPE_STRINGS = {
     edges_sample: "De kaart tekent een vaste steekproef van {0} van de {1} relaties (en elke relatie van een selectie).",
     edges_all: "Alle relaties tekenen (traag zonder grafische kaart)",
     all_dates: "alle datums",
-    no_webgl: "Deze browser kan de kaart niet tekenen: WebGL staat uit of wordt niet ondersteund. De rest van de pagina werkt."
+    no_webgl: "Deze browser kan de kaart niet tekenen: WebGL staat uit of wordt niet ondersteund. De rest van de pagina werkt.",
+    // The findings of the report's summary, by kind, as `ecoscope report
+    // --lang nl` writes them (report/findings.go); app.js fills them from
+    // the finding's fields. A kind not here shows the report's English text.
+    findings: {
+      missing_type: "Het ecosysteem heeft geen partners van het type {0}, dat het doel ({1}) vraagt.",
+      cut_off: "{0} is {1} van de partners en bereikt de rest van het netwerk via één partner, {2}.",
+      unit_gap: "{0} {1} mist {2}; {3} kandidaat/kandidaten zijn één introductie verwijderd.",
+      unit_gap_none: "{0} {1} mist {2}; geen kandidaat is één introductie verwijderd.",
+      never_tied: "Helixtypen die allebei meedoen maar geen enkele relatie hebben: {0}.",
+      single_broker: "Alle {0} relaties tussen {1} en {2} lopen via één partner, {3}.",
+      inward: "Relaties blijven vooral binnen de helixtypen (E-I-index {0}).",
+      not_lc: "{0} van {1} eenheden zijn een Learning Community; {2} zijn het op zichzelf niet, bij {3} ontbreken de gegevens.",
+      growth: "Partners: van {0} in {1} naar {2} in {3}.",
+      no_values: "Er is geen waardecreatie vastgelegd: nog niets laat zien wat de partners eraan hebben.",
+      transformative: "{0} van de {1} waarderecords is gerealiseerde of transformatieve waarde."
+    },
+    findings_and: " en "
   }
 };
