@@ -39,12 +39,19 @@ func BenchmarkServe(b *testing.B) {
 			// fieldlab: the report's headline, the unit's check and
 			// gaps, a partner's metrics; and the growth series.
 			const last = "2026-12-31"
+			var unit string // the first fieldlab
+			for _, u := range e.Units {
+				if u.Level == "fieldlab" {
+					unit = u.ID
+					break
+				}
+			}
 			api := []struct{ name, path string }{
 				{"network", "/api/network"},
 				{"report", "/api/report?at=" + last + "&fields=name,at,partners,ties,helix_coverage,units,summary,mixing"},
 				{"growth", "/api/growth?every=year"},
-				{"check", "/api/check?unit=fl001&at=" + last},
-				{"gaps", "/api/gaps?unit=fl001&at=" + last + "&top=5"},
+				{"check", "/api/check?unit=" + unit + "&at=" + last},
+				{"gaps", "/api/gaps?unit=" + unit + "&at=" + last + "&top=5"},
 				{"metrics", "/api/metrics?level=nodes&at=" + last + "&approx=0.01"},
 			}
 			first := make([]time.Duration, len(api))
