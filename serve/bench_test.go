@@ -39,7 +39,7 @@ func BenchmarkNetwork(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				newAnswer(200, body)
+				newAnswer(200, body).gzipped()
 			}
 		})
 	}

@@ -377,9 +377,11 @@ func writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) {
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Vary", "Accept-Encoding")
 	body := a.body
-	if a.gz != nil && acceptsGzip(r) {
-		h.Set("Content-Encoding", "gzip")
-		body = a.gz
+	if acceptsGzip(r) {
+		if gz := a.gzipped(); gz != nil {
+			h.Set("Content-Encoding", "gzip")
+			body = gz
+		}
 	}
 	h.Set("Content-Length", fmt.Sprint(len(body)))
 	w.WriteHeader(a.status)
