@@ -15,11 +15,8 @@ import (
 // shows the structure the map is looked at for.
 const (
 	layoutIterations = 60
-	largeIterations  = 30
+	largeIterations  = 20
 	largeNetwork     = 10000
-	// crowded is the number of nodes above which a cell of the grid
-	// repels as one body.
-	crowded = 8
 )
 
 // maxPlacedCommunities is the number of the largest communities whose
@@ -28,19 +25,19 @@ const (
 // around them.
 const maxPlacedCommunities = 250
 
-// Layout places the nodes of g in the plane for the map, in time about
-// linear in its size, so that 50,000 partners take about a second:
+// Layout places the nodes of g in the plane for the map, in O(n log n + m)
+// a step, so that 50,000 partners take about two seconds:
 //
 //  1. communities (Louvain, seed) are placed by a force-directed layout of
 //     the network of the largest ones (report/charts.Layout, Fruchterman &
 //     Reingold 1991), the small ones and isolated nodes on a spiral around
 //     them; each community's nodes fill a disc about its centre (a
 //     sunflower pattern), so that every node has room;
-//  2. Fruchterman–Reingold steps refine the positions, with repulsion only
-//     between nodes less than 2k apart (k the ideal distance), found on a
-//     grid of cells 2k wide (the "grid variant" of the 1991 paper),
-//     attraction along every edge, and a weak gravity towards the centre
-//     that keeps nodes without ties from drifting off.
+//  2. Fruchterman–Reingold steps refine the positions: every pair of
+//     nodes repels (k²/d, k the ideal distance), computed for all pairs at
+//     once with a Barnes–Hut quadtree (Barnes & Hut 1986), joined nodes
+//     attract (d²/k), and a gravity towards the centre keeps nodes
+//     without ties from being pushed off.
 //
 // The same graph and seed give the same positions. They fill [0,1]²,
 // keeping the aspect ratio.
@@ -132,11 +129,15 @@ func start(g *network.Graph, comm network.Communities, seed uint64, pos []charts
 	}
 }
 
-// refine runs the Fruchterman–Reingold steps with k = 1.
+// refine runs the Fruchterman–Reingold steps with k = 1: every pair of
+// nodes repels with k²/d, found for all pairs at once with a Barnes–Hut
+// quadtree (a cell that looks small from a node, side/d < theta, repels
+// as one body at its centre of mass), joined nodes attract with d²/k, and a
+// weak gravity pulls towards the centre. Repelling over all pairs, not
+// only near ones, keeps a dense network from collapsing into a ball.
 func refine(g *network.Graph, pos []charts.Point) {
 	n := len(pos)
 	const k = 1.0
-	const cell = 2 * k
 	maxW := 0.0
 	for u := range n {
 		for _, w := range g.Weights(u) {
@@ -148,115 +149,39 @@ func refine(g *network.Graph, pos []charts.Point) {
 		steps = largeIterations
 	}
 	disp := make([]charts.Point, n)
-	// The grid: the nodes of each cell, as a counting sort by cell.
-	cellOf := make([]int, n)
-	var heads []int32 // start of each cell in order
-	order := make([]int32, n)
-	var sumX, sumY []float64
+	var tree quadtree
 	for it := range steps {
 		// The temperature cools from 2k to 0.05k.
 		t := 2*k*(1-float64(it)/float64(steps)) + 0.05*k
-		minX, minY := math.Inf(1), math.Inf(1)
-		maxX, maxY := math.Inf(-1), math.Inf(-1)
-		for _, p := range pos {
-			minX, maxX = math.Min(minX, p.X), math.Max(maxX, p.X)
-			minY, maxY = math.Min(minY, p.Y), math.Max(maxY, p.Y)
-		}
-		cols := int((maxX-minX)/cell) + 1
-		rows := int((maxY-minY)/cell) + 1
-		if cols*rows > 16*n { // far-flung nodes: a coarser grid is still right, just slower
-			f := math.Sqrt(float64(cols*rows) / float64(16*n))
-			cols, rows = int(float64(cols)/f)+1, int(float64(rows)/f)+1
-		}
-		cw := (maxX-minX)/float64(cols) + 1e-9
-		ch := (maxY-minY)/float64(rows) + 1e-9
-		heads = slices.Grow(heads[:0], cols*rows+1)[:cols*rows+1]
-		clear(heads)
-		for u, p := range pos {
-			cx := min(int((p.X-minX)/cw), cols-1)
-			cy := min(int((p.Y-minY)/ch), rows-1)
-			cellOf[u] = cy*cols + cx
-			heads[cellOf[u]+1]++
-		}
-		for i := 1; i < len(heads); i++ {
-			heads[i] += heads[i-1]
-		}
-		fill := slices.Clone(heads)
-		for u := range pos {
-			order[fill[cellOf[u]]] = int32(u)
-			fill[cellOf[u]]++
-		}
-		// Each cell's count and centre: a crowded cell (a dense community
-		// pulled together) repels as one body at its centre, so that a
-		// step stays O(n) however the nodes gather.
-		sumX = slices.Grow(sumX[:0], cols*rows)[:cols*rows]
-		sumY = slices.Grow(sumY[:0], cols*rows)[:cols*rows]
-		clear(sumX)
-		clear(sumY)
-		for u, p := range pos {
-			sumX[cellOf[u]] += p.X
-			sumY[cellOf[u]] += p.Y
-		}
-		clear(disp)
-		for u, p := range pos {
-			cx, cy := cellOf[u]%cols, cellOf[u]/cols
-			for y := max(cy-1, 0); y <= min(cy+1, rows-1); y++ {
-				for x := max(cx-1, 0); x <= min(cx+1, cols-1); x++ {
-					c := y*cols + x
-					members := order[heads[c]:heads[c+1]]
-					if len(members) > crowded && c != cellOf[u] {
-						cnt, sx, sy := float64(len(members)), sumX[c], sumY[c]
-						dx, dy := p.X-sx/cnt, p.Y-sy/cnt
-						d2 := dx*dx + dy*dy
-						if d2 < 1e-9 { // at the centre: push apart by index
-							dx, dy, d2 = 1e-3*float64(u%7-3), 1e-3*float64(u%5-2), 1e-6
-						}
-						f := cnt * k * k / d2
-						disp[u].X += dx * f
-						disp[u].Y += dy * f
-						continue
-					}
-					for _, v := range members {
-						if int(v) == u {
-							continue
-						}
-						dx, dy := p.X-pos[v].X, p.Y-pos[v].Y
-						d2 := dx*dx + dy*dy
-						if d2 >= cell*cell {
-							continue
-						}
-						if d2 < 1e-9 { // the same point: push apart by index
-							dx, dy, d2 = 1e-3*float64(u-int(v)), 1e-3, 1e-6*float64((u-int(v))*(u-int(v)))+1e-6
-						}
-						f := k * k / d2 // k²/d along the unit vector (dx,dy)/d
-						disp[u].X += dx * f
-						disp[u].Y += dy * f
-					}
-				}
-			}
-			ws := g.Weights(u)
-			for j, v := range g.Neighbors(u) {
-				dx, dy := p.X-pos[v].X, p.Y-pos[v].Y
-				d := math.Sqrt(dx*dx + dy*dy)
-				f := d / k * math.Sqrt(ws[j]/maxW) // d²/k along the unit vector
-				disp[u].X -= dx * f
-				disp[u].Y -= dy * f
-			}
-		}
-		// Gravity towards the centre, growing with the distance: a node
-		// with no ties (nothing pulls it) would otherwise drift out step
-		// after step and shrink the rest when the map is fitted to the
-		// screen. At the edge of a disc of area n it pulls with ½.
+		tree.build(pos)
 		var cx, cy float64
 		for _, p := range pos {
 			cx += p.X
 			cy += p.Y
 		}
 		cx, cy = cx/float64(n), cy/float64(n)
-		gravity := 0.5 / math.Sqrt(float64(n)/math.Pi)
+		// Gravity towards the centre, growing with the distance, against
+		// the repulsion of all the others: a node with no ties (nothing
+		// pulls it) would otherwise be pushed far out and shrink the rest
+		// when the map is fitted to the screen. Outside a disc of area n,
+		// the pull k·r overtakes the push of the n nodes in it, n·k²/r,
+		// about its edge (r = √(n/π)).
+		const gravity = 1.0
+		for u, p := range pos {
+			f := tree.repulsion(u, p, k*k)
+			ws := g.Weights(u)
+			for j, v := range g.Neighbors(u) {
+				dx, dy := p.X-pos[v].X, p.Y-pos[v].Y
+				d := math.Sqrt(dx*dx + dy*dy)
+				a := d / k * math.Sqrt(ws[j]/maxW) // d²/k along the unit vector
+				f.X -= dx * a
+				f.Y -= dy * a
+			}
+			f.X -= gravity * (p.X - cx)
+			f.Y -= gravity * (p.Y - cy)
+			disp[u] = f
+		}
 		for u := range pos {
-			disp[u].X -= gravity * (pos[u].X - cx)
-			disp[u].Y -= gravity * (pos[u].Y - cy)
 			d := math.Hypot(disp[u].X, disp[u].Y)
 			if d > 0 {
 				s := math.Min(d, t) / d
@@ -265,6 +190,148 @@ func refine(g *network.Graph, pos []charts.Point) {
 			}
 		}
 	}
+}
+
+// theta is the Barnes–Hut opening criterion: a cell of side s at distance
+// d from a node repels as one body when s < theta·d.
+const theta = 1.0
+
+// maxDepth bounds the quadtree, so that nodes on (or very near) the same
+// point share a leaf instead of splitting cells without end.
+const maxDepth = 30
+
+// quadtree is a Barnes–Hut quadtree over the positions, in one slice.
+type quadtree struct {
+	cells []qcell
+	pos   []charts.Point
+}
+
+type qcell struct {
+	x, y, size float64 // the square: lower corner and side
+	mass       float64 // the nodes inside
+	mx, my     float64 // their centre of mass (sums while building)
+	child      [4]int32
+	node       int32 // the one node of a leaf; -1 when empty or split; -2 for a full leaf at maxDepth
+	depth      int32
+}
+
+// build makes the tree of pos.
+func (q *quadtree) build(pos []charts.Point) {
+	q.pos = pos
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for _, p := range pos {
+		minX, maxX = math.Min(minX, p.X), math.Max(maxX, p.X)
+		minY, maxY = math.Min(minY, p.Y), math.Max(maxY, p.Y)
+	}
+	side := math.Max(maxX-minX, maxY-minY)*1.0001 + 1e-9
+	q.cells = append(q.cells[:0], qcell{x: minX, y: minY, size: side, node: -1, child: [4]int32{-1, -1, -1, -1}})
+	for u := range pos {
+		q.insert(0, int32(u))
+	}
+	for i := range q.cells {
+		c := &q.cells[i]
+		if c.mass > 0 {
+			c.mx /= c.mass
+			c.my /= c.mass
+		}
+	}
+}
+
+func (q *quadtree) insert(c int32, u int32) {
+	p := q.pos[u]
+	for {
+		cell := &q.cells[c]
+		cell.mass++
+		cell.mx += p.X
+		cell.my += p.Y
+		if cell.mass == 1 { // was empty: u is its leaf
+			cell.node = u
+			return
+		}
+		if cell.node == -2 { // full leaf at maxDepth
+			return
+		}
+		if cell.node >= 0 { // a leaf: split it, and send its node down
+			if cell.depth >= maxDepth {
+				cell.node = -2
+				return
+			}
+			old := cell.node
+			cell.node = -1
+			q.down(c, old)
+		}
+		c = q.childFor(c, p)
+	}
+}
+
+// down moves node u, already counted in cell c, into c's child.
+func (q *quadtree) down(c int32, u int32) {
+	ch := q.childFor(c, q.pos[u])
+	cell := &q.cells[ch]
+	cell.mass++
+	cell.mx += q.pos[u].X
+	cell.my += q.pos[u].Y
+	cell.node = u
+}
+
+// childFor returns the child of c that holds p, making it when needed.
+func (q *quadtree) childFor(c int32, p charts.Point) int32 {
+	cell := q.cells[c]
+	half := cell.size / 2
+	i, x, y := 0, cell.x, cell.y
+	if p.X >= cell.x+half {
+		i, x = i+1, x+half
+	}
+	if p.Y >= cell.y+half {
+		i, y = i+2, y+half
+	}
+	if cell.child[i] < 0 {
+		q.cells = append(q.cells, qcell{x: x, y: y, size: half, node: -1, child: [4]int32{-1, -1, -1, -1}, depth: cell.depth + 1})
+		q.cells[c].child[i] = int32(len(q.cells) - 1)
+	}
+	return q.cells[c].child[i]
+}
+
+// repulsion returns the force k2/d on node u at p from every other node.
+func (q *quadtree) repulsion(u int, p charts.Point, k2 float64) charts.Point {
+	var f charts.Point
+	var stack [4*maxDepth + 8]int32
+	stack[0] = 0
+	top := 1
+	for top > 0 {
+		top--
+		c := &q.cells[stack[top]]
+		if c.mass == 0 || c.node == int32(u) {
+			continue
+		}
+		dx, dy := p.X-c.mx, p.Y-c.my
+		d2 := dx*dx + dy*dy
+		leaf := c.node != -1
+		if leaf || c.size*c.size < theta*theta*d2 {
+			m := c.mass
+			if c.node == -2 && math.Abs(dx) < 1e-9 && math.Abs(dy) < 1e-9 {
+				m-- // u itself is in this full leaf
+			}
+			if m <= 0 {
+				continue
+			}
+			if d2 < 1e-12 { // on the same point: push apart by index
+				dx, dy, d2 = 1e-3*float64(u%7-3)+1e-4, 1e-3*float64(u%5-2)+1e-4, 1e-6
+			}
+			s := m * k2 / d2 // k²/d along the unit vector (dx,dy)/d
+			f.X += dx * s
+			f.Y += dy * s
+			continue
+		}
+		for _, ch := range c.child {
+			if ch >= 0 {
+				stack[top] = ch
+				top++
+			}
+		}
+	}
+	return f
 }
 
 // normalise scales pos into [0,1]², keeping the aspect ratio, centred.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ecoscope/ecoscope/analysis/network"
+	"github.com/ecoscope/ecoscope/report/charts"
 )
 
 // randomGraph returns a graph of n nodes: k planted groups with dense ties
@@ -121,6 +122,53 @@ func TestLayoutKeepsIsolatesNear(t *testing.T) {
 	for i := 147; i < 150; i++ {
 		if d := math.Hypot(pos[i].X-cx, pos[i].Y-cy); d > 4*r {
 			t.Errorf("isolated node %d at %.2f from the centre; the tied nodes at %.2f on average", i, d, r)
+		}
+	}
+}
+
+// TestQuadtree: the Barnes–Hut repulsion is close to the sum over every
+// pair, and nodes on one point neither split cells without end nor give
+// an infinite force.
+func TestQuadtree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	pos := make([]charts.Point, 300)
+	for i := range pos {
+		pos[i] = charts.Point{X: rng.NormFloat64() * 10, Y: rng.NormFloat64() * 10}
+	}
+	var q quadtree
+	q.build(pos)
+	var errSum, normSum float64
+	for u, p := range pos {
+		var want charts.Point
+		for v, o := range pos {
+			if v == u {
+				continue
+			}
+			dx, dy := p.X-o.X, p.Y-o.Y
+			d2 := dx*dx + dy*dy
+			want.X += dx / d2
+			want.Y += dy / d2
+		}
+		got := q.repulsion(u, p, 1)
+		errSum += math.Hypot(got.X-want.X, got.Y-want.Y)
+		normSum += math.Hypot(want.X, want.Y)
+	}
+	if rel := errSum / normSum; rel > 0.1 {
+		t.Errorf("Barnes–Hut repulsion off by %.1f %% of the exact sum on average", 100*rel)
+	}
+	same := make([]charts.Point, 50)
+	for i := range same {
+		same[i] = charts.Point{X: 1, Y: 1}
+	}
+	same = append(same, charts.Point{X: 5, Y: 5})
+	q.build(same)
+	if len(q.cells) > 4*maxDepth+10 {
+		t.Errorf("%d cells for 51 nodes on two points", len(q.cells))
+	}
+	for u, p := range same {
+		f := q.repulsion(u, p, 1)
+		if math.IsNaN(f.X) || math.IsInf(f.X, 0) || math.IsNaN(f.Y) || math.IsInf(f.Y, 0) {
+			t.Fatalf("node %d: force %v", u, f)
 		}
 	}
 }
