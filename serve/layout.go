@@ -3,7 +3,9 @@ package serve
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/report/charts"
@@ -150,6 +152,7 @@ func refine(g *network.Graph, pos []charts.Point) {
 	}
 	disp := make([]charts.Point, n)
 	var tree quadtree
+	workers := min(runtime.GOMAXPROCS(0), max(n/1000, 1))
 	for it := range steps {
 		// The temperature cools from 2k to 0.05k.
 		t := 2*k*(1-float64(it)/float64(steps)) + 0.05*k
@@ -167,20 +170,35 @@ func refine(g *network.Graph, pos []charts.Point) {
 		// the pull k·r overtakes the push of the n nodes in it, n·k²/r,
 		// about its edge (r = √(n/π)).
 		const gravity = 1.0
-		for u, p := range pos {
-			f := tree.repulsion(u, p, k*k)
-			ws := g.Weights(u)
-			for j, v := range g.Neighbors(u) {
-				dx, dy := p.X-pos[v].X, p.Y-pos[v].Y
-				d := math.Sqrt(dx*dx + dy*dy)
-				a := d / k * math.Sqrt(ws[j]/maxW) // d²/k along the unit vector
-				f.X -= dx * a
-				f.Y -= dy * a
+		// Each node's force depends only on the positions of this step:
+		// the nodes are shared among the cores.
+		forces := func(lo, hi int) {
+			for u := lo; u < hi; u++ {
+				p := pos[u]
+				f := tree.repulsion(u, p, k*k)
+				ws := g.Weights(u)
+				for j, v := range g.Neighbors(u) {
+					dx, dy := p.X-pos[v].X, p.Y-pos[v].Y
+					d := math.Sqrt(dx*dx + dy*dy)
+					a := d / k * math.Sqrt(ws[j]/maxW) // d²/k along the unit vector
+					f.X -= dx * a
+					f.Y -= dy * a
+				}
+				f.X -= gravity * (p.X - cx)
+				f.Y -= gravity * (p.Y - cy)
+				disp[u] = f
 			}
-			f.X -= gravity * (p.X - cx)
-			f.Y -= gravity * (p.Y - cy)
-			disp[u] = f
 		}
+		var wg sync.WaitGroup
+		per := (n + workers - 1) / workers
+		for lo := 0; lo < n; lo += per {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				forces(lo, min(lo+per, n))
+			}()
+		}
+		wg.Wait()
 		for u := range pos {
 			d := math.Hypot(disp[u].X, disp[u].Y)
 			if d > 0 {

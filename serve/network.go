@@ -10,6 +10,7 @@ import (
 	"github.com/ecoscope/ecoscope/analysis/network"
 	"github.com/ecoscope/ecoscope/graph"
 	"github.com/ecoscope/ecoscope/report"
+	"github.com/ecoscope/ecoscope/report/charts"
 )
 
 // Network is the answer of /api/network: the whole partner network, every
@@ -128,11 +129,12 @@ func BuildNetwork(ctx context.Context, e *graph.Ecosystem, source string, opts a
 	}
 	out.FirstDate, out.LastDate = day(first), day(last)
 
+	// The layout, on a core of its own while the sizes are computed.
+	laidOut := make(chan []charts.Point, 1)
+	go func() { laidOut <- Layout(g, seed) }()
+
 	// Sizes, as the report computes them: betweenness estimated above
 	// report.AutoApproxPartners partners.
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	nodes.Degree = network.Degree(g)
 	var bc []float64
 	if n > report.AutoApproxPartners {
@@ -151,10 +153,10 @@ func BuildNetwork(ctx context.Context, e *graph.Ecosystem, source string, opts a
 	}
 	nodes.Betweenness = float32s(bc)
 	nodes.PageRank = float32s(network.PageRank(g, 0.85))
+	pos := <-laidOut
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	pos := Layout(g, seed)
 	nodes.X, nodes.Y = make([]float32, n), make([]float32, n)
 	for i, p := range pos {
 		nodes.X[i], nodes.Y[i] = round4(p.X), round4(p.Y)
