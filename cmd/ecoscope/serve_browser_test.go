@@ -282,6 +282,9 @@ func TestServePage(t *testing.T) {
 			t.Errorf("candidate %s is marked on the map but not in /api/gaps?unit=%s", id, unit)
 		}
 	}
+	if err := chromedp.Do(tab.ctx, chromedp.WaitReady(`#headline:not(.stale)`)); err != nil {
+		t.Fatal(err)
+	}
 	screenshot(t, tab, "serve-en-unit")
 
 	// Dutch.
