@@ -345,12 +345,15 @@ func selectFields(body []byte, fields []string) ([]byte, error) {
 		if out.Len() > 1 {
 			out.WriteByte(',')
 		}
+		// As the commands indent (two spaces a level), so that the
+		// values, indented for their place in the whole, line up.
+		out.WriteString("\n  ")
 		kb, _ := json.Marshal(k)
 		out.Write(kb)
-		out.WriteByte(':')
+		out.WriteString(": ")
 		out.Write(v)
 	}
-	out.WriteByte('}')
+	out.WriteString("\n}\n")
 	if len(want) > 0 {
 		missing := slices.Sorted(maps.Keys(want))
 		return nil, fmt.Errorf("no key %s in the answer; its keys are %s", strings.Join(missing, ", "), strings.Join(keys, ", "))

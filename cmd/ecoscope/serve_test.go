@@ -471,6 +471,13 @@ func TestServeFields(t *testing.T) {
 			t.Errorf("%s differs from the command's", k)
 		}
 	}
+	// Indented as the command indents: its lines, in its order.
+	for _, line := range strings.Split(strings.TrimSpace(string(body)), "\n") {
+		if !strings.Contains(want.stdout, strings.TrimSuffix(line, ",")) {
+			t.Errorf("line %q is not a line of the command's JSON", line)
+			break
+		}
+	}
 	if i, j := bytes.Index(body, []byte(`"partners"`)), bytes.Index(body, []byte(`"mixing"`)); i < 0 || j < i {
 		t.Errorf("not in the command's order: %.200s", body)
 	}
