@@ -623,8 +623,8 @@ func (c *cordisReader) helix(pos graph.Pos, kind string) graph.Helix {
 	h, err := graph.ParseHelix(kind)
 	if err != nil {
 		fix := ""
-		if graph.Quote(kind) == `"`+kind+`"` { // a hint only for a type a user can type as it stands
-			fix = "; map it with --map " + shellQuote(kind+":HELIX")
+		if q, ok := shellQuote(kind + ":HELIX"); ok {
+			fix = "; map it with --map " + q
 		}
 		c.errorf(pos, "helix", "activity type %s: %v%s", graph.Quote(kind), err, fix)
 		return graph.HelixUnknown

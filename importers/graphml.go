@@ -683,8 +683,8 @@ func (g *graphReader) reportUnmapped() {
 		}
 	}
 	fix := ""
-	if len(pairs) > 0 {
-		fix = fmt.Sprintf("; map %s with --map %s", plural(len(pairs), "it", "them"), shellQuote(g.helixAttr+"="+strings.Join(pairs, ",")))
+	if q, ok := shellQuote(g.helixAttr + "=" + strings.Join(pairs, ",")); ok && len(pairs) > 0 {
+		fix = fmt.Sprintf("; map %s with --map %s", plural(len(pairs), "it", "them"), q)
 		if strings.Contains(fix, "HELIX") {
 			fix += " (HELIX: one of academia, industry, government, civil_society, environment)"
 		}
@@ -702,14 +702,20 @@ func plural(n int, one, more string) string {
 	return more
 }
 
-// shellQuote quotes s for a shell command line when it needs it.
-func shellQuote(s string) string {
+// shellQuote quotes s for a shell command line when it needs it. It
+// returns false for a value a user cannot type as it stands (not UTF-8,
+// or a control or other non-printing character), for which a message
+// should suggest no command line.
+func shellQuote(s string) (string, bool) {
+	if !utf8.ValidString(s) || strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return "", false
+	}
 	if strings.IndexFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("=:,_-./", r))
 	}) < 0 {
-		return s
+		return s, true
 	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'", true
 }
 
 // dateValue returns a since or until as other tools write it in the form

@@ -315,3 +315,22 @@ func TestComputedAttrs(t *testing.T) {
 		}
 	}
 }
+
+// TestShellQuote: a hint's command line is quoted only where it must be,
+// and not given at all for a value nobody can type as it stands.
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"helix=Gemeente:government":  "helix=Gemeente:government",
+		"Type=Lokale overheid:HELIX": "'Type=Lokale overheid:HELIX'",
+		"it's":                       `'it'\''s'`,
+		"\x1d:HELIX":                 "",
+		"a\tb":                       "",
+		"a\nb":                       "",
+		"\xff":                       "",
+	} {
+		got, ok := shellQuote(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("shellQuote(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
