@@ -56,7 +56,7 @@ func Layout(g *network.Graph, seed uint64) []charts.Point {
 	comm := network.Louvain(g, rand.NewPCG(seed, seed^0x5851f42d4c957f2d))
 	start(g, comm, seed, pos)
 	refine(g, pos)
-	return normalise(pos)
+	return charts.Normalise(pos)
 }
 
 // start places the communities' centres and each community's nodes in a
@@ -350,24 +350,4 @@ func (q *quadtree) repulsion(u int, p charts.Point, k2 float64) charts.Point {
 		}
 	}
 	return f
-}
-
-// normalise scales pos into [0,1]², keeping the aspect ratio, centred.
-func normalise(pos []charts.Point) []charts.Point {
-	minX, minY := math.Inf(1), math.Inf(1)
-	maxX, maxY := math.Inf(-1), math.Inf(-1)
-	for _, p := range pos {
-		minX, maxX = math.Min(minX, p.X), math.Max(maxX, p.X)
-		minY, maxY = math.Min(minY, p.Y), math.Max(maxY, p.Y)
-	}
-	span := math.Max(maxX-minX, maxY-minY)
-	if span == 0 {
-		span = 1
-	}
-	ox := (span - (maxX - minX)) / 2
-	oy := (span - (maxY - minY)) / 2
-	for i, p := range pos {
-		pos[i] = charts.Point{X: (p.X - minX + ox) / span, Y: (p.Y - minY + oy) / span}
-	}
-	return pos
 }

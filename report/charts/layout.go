@@ -99,7 +99,7 @@ func Layout(n int, edges []LayoutEdge, seed uint64) []Point {
 			}
 		}
 	}
-	return normalise(pos)
+	return Normalise(pos)
 }
 
 func weightOf(e LayoutEdge) float64 {
@@ -109,8 +109,9 @@ func weightOf(e LayoutEdge) float64 {
 	return 1
 }
 
-// normalise scales pos uniformly into [0,1]², centred.
-func normalise(pos []Point) []Point {
+// Normalise scales pos uniformly into [0,1]², centred, keeping the
+// layout's aspect ratio; it changes pos and returns it.
+func Normalise(pos []Point) []Point {
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	for _, p := range pos {
