@@ -173,10 +173,7 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 			if !ok1 || !ok2 || u == v {
 				continue
 			}
-			w := t.Weight
-			if !(w > 0) || math.IsInf(w, 0) {
-				w = 1
-			}
+			w := EdgeWeight(t.Weight)
 			if t.Directed {
 				directed = append(directed, int32(len(edges)))
 			}
@@ -232,6 +229,15 @@ func New(e *graph.Ecosystem, opts Options) *Network {
 	net.Graph = network.Build(labels, edges, directed)
 	net.skipped, net.maxUnits = skipped, opts.maxUnitSize()
 	return net
+}
+
+// EdgeWeight is the weight a tie of weight w adds to its edge in New: w,
+// or 1 when w is not a positive finite number.
+func EdgeWeight(w float64) float64 {
+	if !(w > 0) || math.IsInf(w, 0) {
+		return 1
+	}
+	return w
 }
 
 // Notes returns what a reader of the network's metrics should know about

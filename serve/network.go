@@ -100,34 +100,16 @@ func BuildNetwork(ctx context.Context, e *graph.Ecosystem, source string, opts a
 	nodes.ID, nodes.Name = make([]string, n), make([]string, n)
 	nodes.Helix, nodes.Sector, nodes.Kind = make([]string, n), make([]string, n), make([]string, n)
 	nodes.Start, nodes.End = make([]string, n), make([]string, n)
-	first, last := 0, 0
-	span := func(p graph.Period) {
-		for _, d := range []int{p.Since.Start(), p.Until.End()} {
-			if d != 0 {
-				if first == 0 || d < first {
-					first = d
-				}
-				last = max(last, d)
-			}
-		}
-	}
 	for i, p := range e.Partners[:n] {
 		nodes.ID[i], nodes.Name[i] = p.ID, p.Name
 		nodes.Helix[i], nodes.Sector[i] = string(net.Helix(i)), string(net.Sector(i))
 		nodes.Kind[i] = p.Kind
 		nodes.Start[i], nodes.End[i] = day(p.Since.Start()), day(p.Until.End())
-		span(p.Period)
 	}
-	for _, u := range e.Units {
-		span(u.Period)
+	// The slider spans what a growth series spans.
+	if first, last, ok := analysis.DateRange(e); ok {
+		out.FirstDate, out.LastDate = day(first.Start()), day(last.End())
 	}
-	for _, t := range e.Ties {
-		span(t.Period)
-	}
-	for _, m := range e.Memberships {
-		span(m.Period)
-	}
-	out.FirstDate, out.LastDate = day(first), day(last)
 
 	// The layout, on a core of its own while the sizes are computed.
 	laidOut := make(chan []charts.Point, 1)
@@ -178,10 +160,7 @@ func BuildNetwork(ctx context.Context, e *graph.Ecosystem, source string, opts a
 				continue
 			}
 			k := pairKey(u, v)
-			w := t.Weight
-			if !(w > 0) || math.IsInf(w, 0) {
-				w = 1
-			}
+			w := analysis.EdgeWeight(t.Weight)
 			s, e := t.Since.Start(), t.Until.End()
 			if x := explicit[k]; x != nil {
 				x.weight += w
