@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -30,6 +31,103 @@ func chromium() string {
 		}
 	}
 	return ""
+}
+
+// browserTab is a headless Chromium tab that records what a user would
+// not want to see: console errors, exceptions, dialogs, and requests the
+// page should not make; the test fails on them when it ends.
+type browserTab struct {
+	ctx      context.Context
+	close    func() // closes the browser
+	mu       sync.Mutex
+	problems []string
+	requests []string // those allowed refused
+	seen     int      // requests of any kind
+}
+
+// openTab starts Chromium (the test skips where none is installed) with
+// a blank tab; a request whose address allowed refuses fails the test.
+func openTab(t testing.TB, allowed func(*url.URL) bool) *browserTab {
+	t.Helper()
+	bin := chromium()
+	if bin == "" {
+		t.Skip("Chromium is not installed (neither chromium nor chromium-browser is on PATH): the page of ecoscope serve is not checked in a browser; apt-get install -y chromium")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox, // as root in CI
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelBrowser)
+	tab := &browserTab{ctx: bctx, close: cancelAlloc}
+	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start Chromium (%s): %v", bin, err)
+	}
+	if err := chromedp.Listen(bctx, func(ev any) {
+		tab.mu.Lock()
+		defer tab.mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				tab.problems = append(tab.problems, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
+			}
+		case *runtime.EventExceptionThrown:
+			tab.problems = append(tab.problems, "exception: "+ev.ExceptionDetails.Text+" "+exceptionText(ev.ExceptionDetails))
+		case *cdplog.EventEntryAdded:
+			// Chromium's own notes on software WebGL are not the page's.
+			if (ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning) && !strings.Contains(ev.Entry.Text, "GPU stall") {
+				tab.problems = append(tab.problems, fmt.Sprintf("log %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+			}
+		case *page.EventJavascriptDialogOpening:
+			tab.problems = append(tab.problems, "a dialog opened: "+ev.Message)
+			go chromedp.Call(bctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		case *network.EventRequestWillBeSent:
+			tab.seen++
+			if u, err := url.Parse(ev.Request.URL); err != nil || !allowed(u) {
+				tab.requests = append(tab.requests, ev.Request.URL)
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		tab.mu.Lock()
+		defer tab.mu.Unlock()
+		for _, p := range tab.problems {
+			t.Errorf("browser: %s", p)
+		}
+		for _, r := range tab.requests {
+			t.Errorf("a request the page should not make: %s", r)
+		}
+		if tab.seen == 0 {
+			t.Error("saw no request at all: the network listener is not working")
+		}
+	})
+	return tab
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d.Exception != nil {
+		return d.Exception.Description
+	}
+	return ""
+}
+
+// sameHost allows the requests of a page served from host: to host, and
+// data: and blob: addresses.
+func sameHost(host string) func(*url.URL) bool {
+	return func(u *url.URL) bool { return u.Scheme == "data" || u.Scheme == "blob" || u.Host == host }
 }
 
 // figureBox is what the page says of one chart.
@@ -65,8 +163,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a browser; skipped with -short")
 	}
-	bin := chromium()
-	if bin == "" {
+	if chromium() == "" {
 		t.Skip("Chromium is not installed (neither chromium nor chromium-browser is on PATH): the HTML report is not checked in a browser; apt-get install -y chromium")
 	}
 	shots := os.Getenv("ECOSCOPE_SCREENSHOTS")
@@ -83,64 +180,19 @@ func TestHTMLInBrowser(t *testing.T) {
 	// as a user's would: examples/energieke-regio.
 	t.Chdir("../..")
 	for _, lang := range []string{"en", "nl"} {
-		t.Run(lang, func(t *testing.T) { checkInBrowser(t, bin, lang, shots) })
+		t.Run(lang, func(t *testing.T) { checkInBrowser(t, lang, shots) })
 	}
 }
 
-func checkInBrowser(t *testing.T, bin, lang, shots string) {
+func checkInBrowser(t *testing.T, lang, shots string) {
 	page := filepath.Join(t.TempDir(), "report-"+lang+".html")
 	if r := ecoscope(t, nil, "report", "--from", "examples/energieke-regio", "--format", "html", "--lang", lang, "--out", page); r.code != exitOK {
 		t.Fatalf("ecoscope report --format html --lang %s: exit %d: %s", lang, r.code, r.err)
 	}
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(page)}).String()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.NoSandbox, // as root in CI
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-
-	var (
-		mu       sync.Mutex
-		problems []string
-		requests []string
-	)
-	// Start the browser and the tab, then listen before navigating.
-	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("start Chromium (%s): %v", bin, err)
-	}
-	if err := chromedp.Listen(bctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch ev := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
-				var args []string
-				for _, a := range ev.Args {
-					args = append(args, string(a.Value)+a.Description)
-				}
-				problems = append(problems, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
-			}
-		case *runtime.EventExceptionThrown:
-			problems = append(problems, "exception: "+ev.ExceptionDetails.Text)
-		case *cdplog.EventEntryAdded:
-			if ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning {
-				problems = append(problems, fmt.Sprintf("log %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
-			}
-		case *network.EventRequestWillBeSent:
-			requests = append(requests, ev.Request.URL)
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	tab := openTab(t, func(u *url.URL) bool { return u.Scheme == "file" || u.String() == "about:blank" })
+	bctx := tab.ctx
 
 	// Desktop.
 	if err := chromedp.Do(bctx,
@@ -233,19 +285,6 @@ func checkInBrowser(t *testing.T, bin, lang, shots string) {
 	}
 	t.Logf("screenshots: %s, %s", desk, phone)
 
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
-		t.Errorf("browser: %s", p)
-	}
-	if len(requests) == 0 {
-		t.Error("saw no request at all: the network listener is not working")
-	}
-	for _, r := range requests {
-		if !strings.HasPrefix(r, "file://") && r != "about:blank" {
-			t.Errorf("request left the file: %s", r)
-		}
-	}
 }
 
 // checkFigures wants the five charts, each shown at a size with a text

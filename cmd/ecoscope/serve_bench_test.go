@@ -65,7 +65,7 @@ func BenchmarkServe(b *testing.B) {
 					first[i] += timeGet(b, s.base+a.path)
 					cached[i] += timeGet(b, s.base+a.path)
 				}
-				tab := openTab(b, strings.TrimPrefix(s.base, "http://"))
+				tab := openTab(b, sameHost(strings.TrimPrefix(s.base, "http://")))
 				start := time.Now()
 				tab.load(b, s.base+"/")
 				page += time.Since(start)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -13,101 +12,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
-
-// browserTab is a headless Chromium tab that records what a user would
-// not want to see: console errors, exceptions, dialogs, and requests to
-// another host than host.
-type browserTab struct {
-	ctx      context.Context
-	close    func() // closes the browser
-	mu       sync.Mutex
-	problems []string
-	requests []string
-}
-
-func openTab(t testing.TB, host string) *browserTab {
-	t.Helper()
-	bin := chromium()
-	if bin == "" {
-		t.Skip("Chromium is not installed (neither chromium nor chromium-browser is on PATH): the page of ecoscope serve is not checked in a browser; apt-get install -y chromium")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.NoSandbox, // as root in CI
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	t.Cleanup(cancel)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancelBrowser)
-	tab := &browserTab{ctx: bctx, close: cancelAlloc}
-	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("start Chromium (%s): %v", bin, err)
-	}
-	if err := chromedp.Listen(bctx, func(ev any) {
-		tab.mu.Lock()
-		defer tab.mu.Unlock()
-		switch ev := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
-				var args []string
-				for _, a := range ev.Args {
-					args = append(args, string(a.Value)+a.Description)
-				}
-				tab.problems = append(tab.problems, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
-			}
-		case *runtime.EventExceptionThrown:
-			tab.problems = append(tab.problems, "exception: "+ev.ExceptionDetails.Text+" "+exceptionText(ev.ExceptionDetails))
-		case *cdplog.EventEntryAdded:
-			// Chromium's own notes on software WebGL are not the page's.
-			if (ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning) && !strings.Contains(ev.Entry.Text, "GPU stall") {
-				tab.problems = append(tab.problems, fmt.Sprintf("log %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
-			}
-		case *page.EventJavascriptDialogOpening:
-			tab.problems = append(tab.problems, "a dialog opened: "+ev.Message)
-			go chromedp.Call(bctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
-		case *network.EventRequestWillBeSent:
-			u, err := url.Parse(ev.Request.URL)
-			if err != nil || (u.Scheme != "data" && u.Scheme != "blob" && u.Host != host) {
-				tab.requests = append(tab.requests, ev.Request.URL)
-			}
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		tab.mu.Lock()
-		defer tab.mu.Unlock()
-		for _, p := range tab.problems {
-			t.Errorf("browser: %s", p)
-		}
-		for _, r := range tab.requests {
-			t.Errorf("a request to another host: %s", r)
-		}
-	})
-	return tab
-}
-
-func exceptionText(d *runtime.ExceptionDetails) string {
-	if d.Exception != nil {
-		return d.Exception.Description
-	}
-	return ""
-}
 
 // eval evaluates a JavaScript expression (a promise is awaited).
 func eval[T any](t testing.TB, tab *browserTab, expr string) T {
@@ -219,7 +128,7 @@ func TestServePage(t *testing.T) {
 	}
 	t.Chdir("../..") // the source reads examples/energieke-regio, as a user's would
 	s := startServe(t, "--from", "examples/energieke-regio")
-	tab := openTab(t, strings.TrimPrefix(s.base, "http://"))
+	tab := openTab(t, sameHost(strings.TrimPrefix(s.base, "http://")))
 	tab.load(t, s.base+"/")
 
 	// What the page shows first: the network at the last date, with the
@@ -322,7 +231,7 @@ func TestServePageEscapes(t *testing.T) {
 		}
 	}
 	s := startServe(t, "--from", dir)
-	tab := openTab(t, strings.TrimPrefix(s.base, "http://"))
+	tab := openTab(t, sameHost(strings.TrimPrefix(s.base, "http://")))
 	tab.load(t, s.base+"/")
 	eval[any](t, tab, `ecoscope.selectPartner("gemeente-rivierstad")`)
 	if err := chromedp.Do(tab.ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
