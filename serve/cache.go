@@ -49,6 +49,7 @@ func (a *answer) size() int { return len(a.body) + len(a.body)/5 }
 // cache computes each answer once: a request for an answer being computed
 // waits for it, and a computed one is served from memory.
 type cache struct {
+	limit   int // bytes of answers kept (answer.size), maxCacheBytes in a Server
 	mu      sync.Mutex
 	entries map[string]*entry
 	order   []string // keys in the order computed, for eviction
@@ -60,7 +61,7 @@ type entry struct {
 	a    *answer
 }
 
-func newCache() *cache { return &cache{entries: map[string]*entry{}} }
+func newCache(limit int) *cache { return &cache{limit: limit, entries: map[string]*entry{}} }
 
 // get returns the answer for key, computing it with compute when no one
 // has. compute runs on ctx, the server's, not the request's: a client that
@@ -90,7 +91,7 @@ func (c *cache) get(ctx context.Context, key string, compute func(context.Contex
 	}
 	c.order = append(c.order, key)
 	c.bytes += a.size()
-	for c.bytes > maxCacheBytes && len(c.order) > 1 {
+	for c.bytes > c.limit && len(c.order) > 1 {
 		old := c.order[0]
 		c.order = c.order[1:]
 		if x, ok := c.entries[old]; ok {

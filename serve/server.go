@@ -103,7 +103,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{opts: opts, web: web, cache: newCache(), hosts: hosts}, nil
+	return &Server{opts: opts, web: web, cache: newCache(maxCacheBytes), hosts: hosts}, nil
 }
 
 // ContentSecurityPolicy is sent with every response: nothing from another

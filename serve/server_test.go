@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/ecoscope/ecoscope/analysis"
 	"github.com/ecoscope/ecoscope/generate"
@@ -199,4 +200,65 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// TestCacheEvicts: past its limit the cache forgets the oldest answers,
+// never the newest, and computes a forgotten one again when asked.
+func TestCacheEvicts(t *testing.T) {
+	c := newCache(250) // an answer of 100 bytes counts 120
+	calls := map[string]int{}
+	get := func(key string) *answer {
+		return c.get(context.Background(), key, func(context.Context) (*answer, bool) {
+			calls[key]++
+			return newAnswer(200, make([]byte, 100)), true
+		})
+	}
+	get("a")
+	get("b")
+	get("c") // 360 > 250: a goes
+	get("b")
+	get("c")
+	if calls["b"] != 1 || calls["c"] != 1 {
+		t.Errorf("the newest answers were computed again: %v", calls)
+	}
+	get("a")
+	if calls["a"] != 2 {
+		t.Errorf("the oldest answer was kept past the limit: %v", calls)
+	}
+	small := newCache(50) // one answer is over the limit: kept until another comes
+	for range 2 {
+		small.get(context.Background(), "big", func(context.Context) (*answer, bool) {
+			calls["big"]++
+			return newAnswer(200, make([]byte, 100)), true
+		})
+	}
+	if calls["big"] != 1 {
+		t.Errorf("an answer larger than the limit was computed %d times", calls["big"])
+	}
+}
+
+// TestWarm: the network the page asks for first is computed as soon as
+// the server is made ready, without a request.
+func TestWarm(t *testing.T) {
+	e := generate.Ecosystem(generate.Options{Partners: 60, Seed: 1})
+	s, err := New(Options{Addr: "127.0.0.1:1", Data: e, Network: analysis.DefaultOptions(), Seed: 1,
+		Run: func(context.Context, string, []string) ([]byte, error) { return nil, nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Warm(context.Background())
+	for range 600 {
+		s.cache.mu.Lock()
+		e, ok := s.cache.entries["network?ties=all"]
+		s.cache.mu.Unlock()
+		if ok {
+			<-e.done
+			if e.a.status != 200 {
+				t.Fatalf("warmed network: %d %s", e.a.status, e.a.body)
+			}
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("Warm computed no network within 30 s")
 }
