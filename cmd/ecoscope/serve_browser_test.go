@@ -204,6 +204,22 @@ func TestServePage(t *testing.T) {
 	if text := eval[string](t, tab, `document.body.innerText`); !strings.Contains(text, "overheid") || !strings.Contains(text, "kennisinstellingen") {
 		t.Errorf("?lang=nl: no Dutch helix names on the page")
 	}
+	// The findings in the sentences of ecoscope report --lang nl at the
+	// page's date.
+	if err := chromedp.Do(tab.ctx, chromedp.WaitReady(`#headline:not(.stale)`)); err != nil {
+		t.Fatal(err)
+	}
+	date = eval[string](t, tab, `ecoscope.state.date`)
+	nl := ecoscope(t, nil, "report", "--from", "examples/energieke-regio", "--lang", "nl", "--at", date)
+	findings := eval[[]string](t, tab, `Array.from(document.querySelectorAll('#findings li')).map(li => li.textContent)`)
+	if len(findings) == 0 {
+		t.Error("?lang=nl: no findings shown")
+	}
+	for _, f := range findings {
+		if !strings.Contains(nl.stdout, strings.TrimSpace(f)) {
+			t.Errorf("?lang=nl: finding %q is not one of ecoscope report --lang nl --at %s", f, date)
+		}
+	}
 	screenshot(t, tab, "serve-nl")
 }
 
