@@ -213,8 +213,12 @@ func byAttention(units []UnitEntry) []UnitEntry {
 
 // WriteJSON writes any document of ecoscope (a report, metrics, gaps,
 // growth, check, values) as indented JSON; undefined numbers are null. It
-// is the one JSON writer of every command.
+// is the one JSON writer of every command. To a *FieldsWriter it writes
+// only the keys the writer names.
 func WriteJSON(w io.Writer, doc any) error {
+	if fw, ok := w.(*FieldsWriter); ok {
+		return writeJSONFields(fw.Writer, doc, fw.Fields)
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)

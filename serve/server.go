@@ -1,13 +1,11 @@
 package serve
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -22,10 +20,12 @@ import (
 )
 
 // Runner runs an analysis command as `ecoscope COMMAND --format json
-// FLAGS...` would and returns what it writes on standard output. An error
-// the request caused (a flag value that is not valid, an unknown unit) is
-// a *RequestError; any other error is the server's.
-type Runner func(ctx context.Context, command string, flags []string) ([]byte, error)
+// FLAGS...` would and returns what it writes on standard output; with
+// fields, only those top-level keys of it, as report.FieldsWriter writes
+// them. An error the request caused (a flag value that is not valid, an
+// unknown unit, a field that is not a key) is a *RequestError; any other
+// error is the server's.
+type Runner func(ctx context.Context, command string, flags, fields []string) ([]byte, error)
 
 // RequestError is an error the request caused: the API answers 400 with
 // its message.
@@ -277,30 +277,18 @@ func (s *Server) command(ctx context.Context, w http.ResponseWriter, r *http.Req
 		}
 	}
 	key := command + "?" + url.Values(q).Encode()
-	full := func(ctx context.Context) *answer { return s.commandAnswer(ctx, key, command, flags) }
-	if fields == nil {
-		writeAnswer(w, r, full(ctx))
-		return
+	if fields != nil {
+		// The chosen keys alone are encoded (report.FieldsWriter): the
+		// whole report of 50,000 partners is about 60 MB of JSON.
+		key += "&fields=" + strings.Join(slices.Compact(slices.Sorted(slices.Values(fields))), ",")
 	}
-	sorted := slices.Sorted(slices.Values(fields))
-	a := s.cache.get(ctx, key+"&fields="+strings.Join(slices.Compact(sorted), ","), func(ctx context.Context) (*answer, bool) {
-		a := full(ctx)
-		if a.status != http.StatusOK {
-			return a, true
-		}
-		b, err := selectFields(a.body, fields)
-		if err != nil {
-			return errorAnswer(http.StatusBadRequest, "fields: "+err.Error()), true
-		}
-		return newAnswer(http.StatusOK, b), true
-	})
-	writeAnswer(w, r, a)
+	writeAnswer(w, r, s.commandAnswer(ctx, key, command, flags, fields))
 }
 
 // commandAnswer runs the command once for key.
-func (s *Server) commandAnswer(ctx context.Context, key, command string, flags []string) *answer {
+func (s *Server) commandAnswer(ctx context.Context, key, command string, flags, fields []string) *answer {
 	return s.cache.get(ctx, key, func(ctx context.Context) (*answer, bool) {
-		b, err := s.opts.Run(ctx, command, flags)
+		b, err := s.opts.Run(ctx, command, flags, fields)
 		var re *RequestError
 		switch {
 		case errors.As(err, &re):
@@ -310,55 +298,6 @@ func (s *Server) commandAnswer(ctx context.Context, key, command string, flags [
 		}
 		return newAnswer(http.StatusOK, b), true
 	})
-}
-
-// selectFields returns the JSON object body with only the top-level keys
-// named in fields, in body's order; a name that is not a key is an error
-// listing the keys.
-func selectFields(body []byte, fields []string) ([]byte, error) {
-	want := map[string]bool{}
-	for _, f := range fields {
-		want[f] = true
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, errors.New("the answer is not an object")
-	}
-	var out bytes.Buffer
-	out.WriteByte('{')
-	var keys []string
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		k, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		keys = append(keys, k)
-		if !want[k] {
-			continue
-		}
-		delete(want, k)
-		if out.Len() > 1 {
-			out.WriteByte(',')
-		}
-		// As the commands indent (two spaces a level), so that the
-		// values, indented for their place in the whole, line up.
-		out.WriteString("\n  ")
-		kb, _ := json.Marshal(k)
-		out.Write(kb)
-		out.WriteString(": ")
-		out.Write(v)
-	}
-	out.WriteString("\n}\n")
-	if len(want) > 0 {
-		missing := slices.Sorted(maps.Keys(want))
-		return nil, fmt.Errorf("no key %s in the answer; its keys are %s", strings.Join(missing, ", "), strings.Join(keys, ", "))
-	}
-	return out.Bytes(), nil
 }
 
 func errorAnswer(status int, msg string) *answer {

@@ -97,11 +97,12 @@ func TestCommandFlags(t *testing.T) {
 	var calls atomic.Int32
 	release := make(chan struct{})
 	var mu sync.Mutex
-	var got [][]string
-	ts := testServer(t, func(ctx context.Context, command string, flags []string) ([]byte, error) {
+	var got, gotFields [][]string
+	ts := testServer(t, func(ctx context.Context, command string, flags, fields []string) ([]byte, error) {
 		calls.Add(1)
 		mu.Lock()
 		got = append(got, append([]string{command}, flags...))
+		gotFields = append(gotFields, fields)
 		mu.Unlock()
 		switch {
 		case strings.Contains(strings.Join(flags, " "), "--unit=bad"):
@@ -158,11 +159,24 @@ func TestCommandFlags(t *testing.T) {
 	if n := calls.Load(); n != 4 {
 		t.Errorf("a refused parameter ran the command (%d calls)", n)
 	}
+	// fields= is not a flag: the runner gets the names, once per set of
+	// names (in any order, repeated or not).
+	for _, q := range []string{"fields=b,a&at=2020", "at=2020&fields=a&fields=b,a", "fields=a,b&fields=&at=2020"} {
+		if status, _ := get(t, ts.URL+"/api/report?"+q); status != 200 {
+			t.Errorf("?%s: %d", q, status)
+		}
+	}
+	if n := calls.Load(); n != 5 {
+		t.Errorf("fields=: %d calls, want 5", n)
+	}
+	if f, g := strings.Join(gotFields[4], ","), strings.Join(got[4], " "); f != "b,a" || g != "report --at=2020" {
+		t.Errorf("fields=b,a&at=2020: runner got flags %q, fields %q", g, f)
+	}
 }
 
 // TestStatic: the page at /, its files under /static/, nothing else.
 func TestStatic(t *testing.T) {
-	ts := testServer(t, func(context.Context, string, []string) ([]byte, error) { return nil, nil })
+	ts := testServer(t, func(context.Context, string, []string, []string) ([]byte, error) { return nil, nil })
 	for path, want := range map[string]int{
 		"/": 200, "/static/app.js": 200, "/static/vendor/x.js": 200,
 		"/static/": 404, "/static/vendor/": 404, "/static/index.html": 404, "/static/nothing.js": 404, "/index.html": 404,
@@ -242,7 +256,7 @@ func TestCacheEvicts(t *testing.T) {
 func TestWarm(t *testing.T) {
 	e := generate.Ecosystem(generate.Options{Partners: 60, Seed: 1})
 	s, err := New(Options{Addr: "127.0.0.1:1", Data: e, Network: analysis.DefaultOptions(), Seed: 1,
-		Run: func(context.Context, string, []string) ([]byte, error) { return nil, nil }})
+		Run: func(context.Context, string, []string, []string) ([]byte, error) { return nil, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -219,10 +220,16 @@ func openBrowser(url string) error {
 // `ecoscope COMMAND --format json FLAGS` would on it, on an app of its own
 // (the configuration shared, read-only), and returns what it writes.
 func (a *app) runner(pre *preloaded) serve.Runner {
-	return func(ctx context.Context, command string, flags []string) ([]byte, error) {
+	return func(ctx context.Context, command string, flags, fields []string) ([]byte, error) {
 		var out, errs bytes.Buffer
+		var stdout io.Writer = &out
+		if fields != nil {
+			// report.WriteJSON, every command's JSON writer, encodes
+			// only these keys.
+			stdout = &report.FieldsWriter{Writer: &out, Fields: fields}
+		}
 		sub := &app{
-			io:         IOStreams{In: strings.NewReader(""), Out: &out, Err: &errs, Env: a.io.Env},
+			io:         IOStreams{In: strings.NewReader(""), Out: stdout, Err: &errs, Env: a.io.Env},
 			configFile: a.configFile, cfg: a.cfg, quiet: true, pre: pre,
 		}
 		var cmd *cobra.Command
@@ -251,6 +258,10 @@ func (a *app) runner(pre *preloaded) serve.Runner {
 		if err := cmd.ExecuteContext(ctx); err != nil {
 			var ue *usageError
 			var nf *graph.NotFoundError
+			var fe *report.FieldsError
+			if errors.As(err, &fe) {
+				return nil, &serve.RequestError{Err: fmt.Errorf("fields: %w", fe)}
+			}
 			if errors.As(err, &ue) || errors.As(err, &nf) || isCobraUsage(err) {
 				return nil, &serve.RequestError{Err: err}
 			}

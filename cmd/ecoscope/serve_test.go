@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ecoscope/ecoscope/report"
 )
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutine and the
@@ -142,6 +144,26 @@ func TestServeAPIEqualsCLI(t *testing.T) {
 				if string(got) != want.stdout {
 					t.Fatalf("/api/%s?%s differs from ecoscope %s:\n%.400s\nwant\n%.400s", c.command, c.query, strings.Join(args, " "), got, want.stdout)
 				}
+			}
+			// fields=: the command encodes only those keys; they are
+			// the keys of its whole answer, byte for byte.
+			var keys []string
+			dec := json.NewDecoder(strings.NewReader(want.stdout))
+			dec.Token()
+			for dec.More() {
+				k, _ := dec.Token()
+				keys = append(keys, k.(string))
+				var skip json.RawMessage
+				dec.Decode(&skip)
+			}
+			fields := []string{keys[len(keys)-1], keys[0]}
+			wantSel, err := report.SelectJSON([]byte(want.stdout), fields)
+			if err != nil {
+				t.Fatal(err)
+			}
+			status, got := s.get(t, "/api/"+c.command+"?"+c.query+"&fields="+strings.Join(fields, ","))
+			if status != http.StatusOK || string(got) != string(wantSel) {
+				t.Fatalf("fields=%s: %d\n%.400s\nwant\n%.400s", strings.Join(fields, ","), status, got, wantSel)
 			}
 		})
 	}
