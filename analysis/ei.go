@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sync"
+
+	"github.com/ecoscope/ecoscope/analysis/network"
 )
 
 // EIIndex returns Krackhardt and Stern's E-I index of the helix types of net,
@@ -187,7 +190,7 @@ func eiIndexTest(ctx context.Context, net *Network, perms int, src rand.Source) 
 		t.Observed, t.Mean, t.SD, t.P, t.PLess, t.PGreater = nan, nan, nan, nan, nan, nan
 		return t, ctx.Err()
 	}
-	external := func() int {
+	external := func(labels []int8) int {
 		e := 0
 		for k, u := range us {
 			if labels[u] != labels[vs[k]] {
@@ -196,7 +199,7 @@ func eiIndexTest(ctx context.Context, net *Network, perms int, src rand.Source) 
 		}
 		return e
 	}
-	obs := external()
+	obs := external(labels)
 	var r *rand.Rand
 	if src != nil {
 		r = rand.New(src)
@@ -204,16 +207,12 @@ func eiIndexTest(ctx context.Context, net *Network, perms int, src rand.Source) 
 		r = rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
 	}
 	es := make([]int, perms)
+	if err := permute(ctx, r, labels, es, external); err != nil {
+		return EITest{}, err
+	}
 	var sum float64
-	for p := range es {
-		if p%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return EITest{}, err
-			}
-		}
-		r.Shuffle(len(labels), func(a, b int) { labels[a], labels[b] = labels[b], labels[a] })
-		es[p] = external()
-		sum += float64(es[p])
+	for _, e := range es {
+		sum += float64(e)
 	}
 	// Work in E (EI = 2E/T − 1 is increasing in E) so that ties compare
 	// exactly.
@@ -243,4 +242,62 @@ func eiIndexTest(ctx context.Context, net *Network, perms int, src rand.Source) 
 	t.PLess = float64(less+1) / den
 	t.PGreater = float64(greater+1) / den
 	return t, nil
+}
+
+// permute shuffles labels len(es) times in a row with r and sets es[p] to
+// count(labels) after the p-th shuffle. The shuffles are one sequence (the
+// p-th starts from the (p-1)-th, as the test has always drawn them, so that
+// a seed gives the same answer); the counting, about half the work, runs on
+// the other cores, each on a copy of its permutation. ctx is checked every
+// 64 permutations.
+func permute(ctx context.Context, r *rand.Rand, labels []int8, es []int, count func([]int8) int) error {
+	shuffle := func() { r.Shuffle(len(labels), func(a, b int) { labels[a], labels[b] = labels[b], labels[a] }) }
+	counters := network.Workers(len(es)) - 1
+	if counters < 1 {
+		for p := range es {
+			if p%64 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			shuffle()
+			es[p] = count(labels)
+		}
+		return nil
+	}
+	type job struct {
+		p      int
+		labels []int8
+	}
+	jobs := make(chan job, 2*counters)
+	free := make(chan []int8, 3*counters)
+	for range cap(free) {
+		free <- make([]int8, len(labels))
+	}
+	var wg sync.WaitGroup
+	for range counters {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				es[j.p] = count(j.labels)
+				free <- j.labels
+			}
+		}()
+	}
+	var err error
+	for p := range es {
+		if p%64 == 0 {
+			if err = ctx.Err(); err != nil {
+				break
+			}
+		}
+		shuffle()
+		b := <-free
+		copy(b, labels)
+		jobs <- job{p, b}
+	}
+	close(jobs)
+	wg.Wait()
+	return err
 }

@@ -1,9 +1,11 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,4 +136,51 @@ func ExampleEIIndex() {
 	fmt.Printf("E %d, I %d, unknown %d, E-I %.3f\n", t.External, t.Internal, t.Unknown, EIIndex(net))
 	// Output:
 	// E 2, I 1, unknown 1, E-I 0.333
+}
+
+// TestEIIndexTestCores: counting the permutations on other cores gives the
+// answer of one core, permutation by permutation (the shuffles are one
+// sequence whatever the cores).
+func TestEIIndexTestCores(t *testing.T) {
+	var nodes, edges []string
+	helices := []string{"academia", "industry", "government", "civil_society"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for a := range 300 {
+		nodes = append(nodes, "n"+strconv.Itoa(a)+":"+helices[r.IntN(len(helices))])
+		for range 3 {
+			if b := r.IntN(300); b != a {
+				edges = append(edges, "n"+strconv.Itoa(a)+"-n"+strconv.Itoa(b))
+			}
+		}
+	}
+	net := mxNet(t, strings.Join(nodes, " "), strings.Join(edges, " "))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := EIIndexTest(net, 500, rand.NewPCG(1, 2))
+	for _, procs := range []int{2, 5} {
+		runtime.GOMAXPROCS(procs)
+		if got := EIIndexTest(net, 500, rand.NewPCG(1, 2)); got != one {
+			t.Errorf("GOMAXPROCS %d: %+v, one core: %+v", procs, got, one)
+		}
+	}
+	// Each count lands at its own permutation: the counts in order.
+	labels := []int8{0, 1, 2, 3, 4, 5, 6, 7}
+	es := make([]int, 200)
+	runtime.GOMAXPROCS(3)
+	err := permute(t.Context(), rand.New(rand.NewPCG(3, 4)), labels, es, func(l []int8) int { return int(l[0])*10 + int(l[1]) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := []int8{0, 1, 2, 3, 4, 5, 6, 7}
+	rr := rand.New(rand.NewPCG(3, 4))
+	for p := range es {
+		rr.Shuffle(len(ref), func(a, b int) { ref[a], ref[b] = ref[b], ref[a] })
+		if want := int(ref[0])*10 + int(ref[1]); es[p] != want {
+			t.Fatalf("permutation %d: %d, want %d", p, es[p], want)
+		}
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if err := permute(ctx, rr, labels, es, func([]int8) int { return 0 }); err == nil {
+		t.Error("a cancelled context: no error")
+	}
 }
