@@ -173,7 +173,8 @@ func refine(g *network.Graph, pos []charts.Point) {
 		// Each node's force depends only on the positions of this step:
 		// the nodes are shared among the cores.
 		forces := func(lo, hi int) {
-			for u := lo; u < hi; u++ {
+			for _, u32 := range tree.order[lo:hi] {
+				u := int(u32)
 				p := pos[u]
 				f := tree.repulsion(u, p, k*k)
 				ws := g.Weights(u)
@@ -222,6 +223,8 @@ const maxDepth = 30
 type quadtree struct {
 	cells []qcell
 	pos   []charts.Point
+	order []int32 // the nodes, near ones together (reorder)
+	spare []qcell // the cells of the previous build, for reuse
 }
 
 type qcell struct {
@@ -233,8 +236,14 @@ type qcell struct {
 	depth      int32
 }
 
-// build makes the tree of pos.
+// build makes the tree of pos, its cells in the order of a traversal.
 func (q *quadtree) build(pos []charts.Point) {
+	q.fill(pos)
+	q.reorder()
+}
+
+// fill makes the tree of pos, its cells in the order they were made.
+func (q *quadtree) fill(pos []charts.Point) {
 	q.pos = pos
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
@@ -252,6 +261,61 @@ func (q *quadtree) build(pos []charts.Point) {
 		if c.mass > 0 {
 			c.mx /= c.mass
 			c.my /= c.mass
+		}
+	}
+}
+
+// reorder renumbers the cells in the order a traversal visits them (depth
+// first, children in order) and lists the nodes in the order of their
+// leaves, a curve through the plane: near nodes then follow each other, so
+// their traversals, which open mostly the same cells, find them in the
+// cache. The tree is the same, so are the forces.
+func (q *quadtree) reorder() {
+	old := q.cells
+	q.spare = slices.Grow(q.spare[:0], len(old))[:len(old)]
+	cells := q.spare
+	q.order = q.order[:0]
+	next := int32(1)
+	cells[0] = old[0]
+	var stack [4*maxDepth + 8]int32 // new indices whose children are old
+	stack[0] = 0
+	top := 1
+	for top > 0 {
+		top--
+		c := &cells[stack[top]]
+		if c.node >= 0 {
+			q.order = append(q.order, c.node)
+		}
+		// Children numbered in order, pushed last to first so that the
+		// first is visited first.
+		var kids [4]int32
+		nk := 0
+		for i, ch := range c.child {
+			if ch >= 0 {
+				cells[next] = old[ch]
+				c.child[i] = next
+				kids[nk] = next
+				nk++
+				next++
+			}
+		}
+		for i := nk - 1; i >= 0; i-- {
+			stack[top] = kids[i]
+			top++
+		}
+	}
+	q.cells, q.spare = cells, old
+	// The nodes of full leaves at maxDepth (on one point) have no leaf of
+	// their own: they come last.
+	if len(q.order) < len(q.pos) {
+		in := make([]bool, len(q.pos))
+		for _, u := range q.order {
+			in[u] = true
+		}
+		for u := range q.pos {
+			if !in[u] {
+				q.order = append(q.order, int32(u))
+			}
 		}
 	}
 }

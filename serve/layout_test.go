@@ -172,3 +172,56 @@ func TestQuadtree(t *testing.T) {
 		}
 	}
 }
+
+// TestQuadtreeOrder: renumbering the cells in traversal order changes no
+// force, bit for bit, and the node order it gives lists every node once
+// (nodes on one point, which share a leaf, included).
+func TestQuadtreeOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	pos := make([]charts.Point, 2000)
+	for i := range pos {
+		pos[i] = charts.Point{X: rng.NormFloat64() * 10, Y: rng.NormFloat64() * 10}
+	}
+	for i := range 40 { // some on one point, at the maximum depth
+		pos[i] = charts.Point{X: 3, Y: 3}
+	}
+	var made, ordered quadtree
+	made.fill(pos)
+	ordered.build(pos)
+	if len(made.cells) != len(ordered.cells) {
+		t.Fatalf("%d cells, reordered %d", len(made.cells), len(ordered.cells))
+	}
+	for u, p := range pos {
+		if a, b := made.repulsion(u, p, 1), ordered.repulsion(u, p, 1); a != b {
+			t.Fatalf("node %d: force %v, reordered %v", u, a, b)
+		}
+	}
+	seen := make([]bool, len(pos))
+	for _, u := range ordered.order {
+		if seen[u] {
+			t.Fatalf("node %d listed twice", u)
+		}
+		seen[u] = true
+	}
+	if len(ordered.order) != len(pos) {
+		t.Errorf("%d nodes listed, want %d", len(ordered.order), len(pos))
+	}
+	// Near nodes follow each other: the path through the list is far
+	// shorter than through the nodes in their own order.
+	path := func(at func(i int) charts.Point) (s float64) {
+		for i := 1; i < len(pos)-40; i++ {
+			a, b := at(i-1), at(i)
+			s += math.Hypot(a.X-b.X, a.Y-b.Y)
+		}
+		return s
+	}
+	if a, b := path(func(i int) charts.Point { return pos[ordered.order[i]] }), path(func(i int) charts.Point { return pos[i] }); a > b/4 {
+		t.Errorf("path through the node order %.0f, through the indices %.0f", a, b)
+	}
+	ordered.build(pos) // rebuilt in the spare cells: the same tree
+	for u, p := range pos {
+		if a, b := made.repulsion(u, p, 1), ordered.repulsion(u, p, 1); a != b {
+			t.Fatalf("rebuilt: node %d: force %v, reordered %v", u, a, b)
+		}
+	}
+}
