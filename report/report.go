@@ -219,9 +219,17 @@ func WriteJSON(w io.Writer, doc any) error {
 	if fw, ok := w.(*FieldsWriter); ok {
 		return writeJSONFields(fw.Writer, doc, fw.Fields)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	// The bytes of an Encoder with SetIndent("", "  "), made faster: the
+	// Encoder writes the compact JSON (HTML characters escaped, then a
+	// newline) in one piece, and indentWriter indents it in one pass
+	// (json.Indent validates it with its scanner as it goes, which took
+	// most of the time) and writes it on in chunks. A document that fails
+	// to encode writes nothing.
+	iw := &indentWriter{w: w}
+	if err := json.NewEncoder(iw).Encode(doc); err != nil {
+		return err
+	}
+	return iw.Flush()
 }
 
 // WriteText writes r for people to read: the composition, the units per
