@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,12 +25,25 @@ import (
 //	go test ./cmd/ecoscope -run '^$' -bench BenchmarkServe -benchtime 1x
 //
 // The figures are custom metrics in seconds; ns/op is the whole round.
+// ECOSCOPE_BENCH_PARTNERS=6000 (or a comma-separated list) times other
+// sizes.
 func BenchmarkServe(b *testing.B) {
 	bin := chromium()
 	if bin == "" {
 		b.Skip("Chromium is not installed: apt-get install -y chromium")
 	}
-	for _, n := range []int{6000, 50000} {
+	sizes := []int{6000, 50000}
+	if v := os.Getenv("ECOSCOPE_BENCH_PARTNERS"); v != "" {
+		sizes = nil
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n < 1 {
+				b.Fatalf("ECOSCOPE_BENCH_PARTNERS=%q: not a list of sizes", v)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	for _, n := range sizes {
 		dir := filepath.Join(b.TempDir(), fmt.Sprint(n))
 		e := generate.Ecosystem(generate.Options{Partners: n, Seed: 1})
 		if err := generate.WriteCSV(dir, e); err != nil {

@@ -16,6 +16,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/ecoscope/ecoscope/generate"
+	"github.com/ecoscope/ecoscope/graph"
 )
 
 // eval evaluates a JavaScript expression (a promise is awaited).
@@ -265,5 +268,81 @@ func TestServePageEscapes(t *testing.T) {
 	}
 	if n := eval[int](t, tab, `document.querySelectorAll('img[src="x"]').length`); n != 0 {
 		t.Errorf("searching made %d img elements", n)
+	}
+}
+
+// TestServePageUnitTree: with many units, the tree shows the top levels
+// and builds a branch when it is opened; choosing a unit deep down (from
+// the address, as a link would) opens the branches above it and selects
+// it; its badge is the report's coverage class of it.
+func TestServePageUnitTree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser; skipped with -short")
+	}
+	dir := t.TempDir()
+	e := generate.Ecosystem(generate.Options{Partners: 600, Seed: 3})
+	if err := generate.WriteCSV(dir, e); err != nil {
+		t.Fatal(err)
+	}
+	var team, parent string // a team whose parent has a parent
+	byID := map[string]graph.Unit{}
+	for _, u := range e.Units {
+		byID[u.ID] = u
+	}
+	for _, u := range e.Units {
+		if p, ok := byID[u.Parent]; ok && p.Parent != "" && u.Level == "team" {
+			team, parent = u.ID, p.ID
+			break
+		}
+	}
+	if team == "" || len(e.Units) <= 60 {
+		t.Fatalf("the generated ecosystem has %d units and no team two levels down", len(e.Units))
+	}
+	s := startServe(t, "--from", dir)
+	tab := openTab(t, sameHost(strings.TrimPrefix(s.base, "http://")))
+	tab.load(t, s.base+"/")
+	count := func(sel string) int {
+		return eval[int](t, tab, fmt.Sprintf(`document.querySelectorAll(%q).length`, sel))
+	}
+	teamSel := `#unit-tree .unit[data-unit="` + team + `"]`
+	built := count("#unit-tree .unit")
+	if built == 0 || built >= len(e.Units) || count(teamSel) != 0 {
+		t.Fatalf("%d of %d units built at first, the team %d times: want the top levels only", built, len(e.Units), count(teamSel))
+	}
+	// Opening the team's parent builds its branch.
+	eval[bool](t, tab, `(() => { document.querySelector('#unit-tree .unit[data-unit="`+parent+`"]').closest('.unit-row').querySelector('.unit-toggle').click(); return true; })()`)
+	if n := count(teamSel); n != 1 {
+		t.Fatalf("the team's parent opened: the team's button built %d times", n)
+	}
+	tab.load(t, s.base+"/?unit="+url.QueryEscape(team))
+	if n := count(teamSel + `.selected`); n != 1 {
+		t.Fatalf("?unit=%s: the team's button is built and selected %d times", team, n)
+	}
+	visible := eval[bool](t, tab, `(() => { const b = document.querySelector('`+teamSel+`'); return !!b && b.offsetParent !== null && !b.closest('[hidden]'); })()`)
+	if !visible {
+		t.Errorf("?unit=%s: the team's button is hidden", team)
+	}
+	// Its badge, once the report has come, is the report's class.
+	status, body := s.get(t, "/api/report?at="+eval[string](t, tab, `ecoscope.state.date`)+"&fields=units")
+	var rep struct {
+		Units []struct {
+			ID            string
+			HelixCoverage struct{ Class string } `json:"helix_coverage"`
+		}
+	}
+	if status != 200 || json.Unmarshal(body, &rep) != nil {
+		t.Fatalf("/api/report: %d %.200s", status, body)
+	}
+	want := ""
+	for _, u := range rep.Units {
+		if u.ID == team {
+			want = u.HelixCoverage.Class
+		}
+	}
+	if err := chromedp.Do(tab.ctx, chromedp.WaitVisible(teamSel+` .unit-badge .badge`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, tab, `document.querySelector('`+teamSel+` .unit-badge .badge').className`); want == "" || !strings.Contains(got, want) {
+		t.Errorf("the team's badge has class %q, the report says %q", got, want)
 	}
 }

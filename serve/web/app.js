@@ -96,7 +96,10 @@
   }
   $("error-close").addEventListener("click", () => { $("error-banner").hidden = true; });
 
-  async function fetchJSON(url, signal) {
+  // fetchJSON fetches url's JSON; with times, it sets times.response (the
+  // headers came), times.body (the body came) and times.parse (parsed), in
+  // ms since the page began.
+  async function fetchJSON(url, signal, times) {
     let res;
     try {
       res = await fetch(url, { signal, headers: { Accept: "application/json" } });
@@ -104,9 +107,12 @@
       if (e && e.name === "AbortError") throw e;
       throw new Error(String((e && e.message) || e));
     }
+    if (times) times.response = performance.now();
     let body = null;
     const text = await res.text();
+    if (times) times.body = performance.now();
     try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
+    if (times) times.parse = performance.now();
     if (!res.ok) {
       const msg = body && typeof body.error === "string" ? body.error : t("error_http", res.status + " " + res.statusText);
       throw new Error(msg);
@@ -257,9 +263,10 @@
   }
 
   // ---------------------------------------------------------------- network
-  async function loadNetwork(pending, t0) {
+  async function loadNetwork(pending, t0, netTimes) {
     net = await pending;
     timings.fetch = performance.now() - t0;
+    for (const k in netTimes) timings["network_" + k] = netTimes[k] - t0;
     const t1 = performance.now();
     const nodes = net.nodes || {};
     const ids = nodes.id || [];
@@ -559,8 +566,15 @@
     return (!u.start || u.start <= iso) && (!u.end || u.end >= iso);
   }
 
+  // The tree shows the top levels at first; a closed branch is built when
+  // it is first opened (7,000 units of a large ecosystem would otherwise
+  // cost a quarter of a second of the first drawing).
+  let unitButtons = [];            // the buttons built so far
+  const unitOpeners = new Map();   // unit id -> opens its branch (building it)
+  let badgesFor = null;
   function renderUnitTree() {
     const root = clear($("unit-tree"));
+    unitButtons = []; unitOpeners.clear(); badgesFor = null;
     if (!unitById.size) { root.append(el("p", { class: "muted", text: t("units_none") })); return; }
     const many = unitById.size > 60;
     const build = (ids, depth) => {
@@ -576,49 +590,61 @@
             el("span", { class: "unit-badge" }),
             el("span", { text: u.form && u.form !== u.level ? tm("forms", u.form) : tm("levels", u.level) })));
         btn.addEventListener("click", () => selectUnit(id));
+        const on = id === state.unit;
+        btn.classList.toggle("selected", on);
+        btn.setAttribute("aria-selected", String(on));
+        decorateUnit(btn, true);
+        unitButtons.push(btn);
         li.append(el("div", { class: "unit-row" }, toggle, btn));
         if (kids.length) {
-          const sub = build(kids, depth + 1);
-          const open = !many || depth === 0;
-          sub.hidden = !open;
-          toggle.textContent = open ? "▾" : "▸";
-          toggle.setAttribute("aria-expanded", String(open));
-          toggle.addEventListener("click", () => {
-            sub.hidden = !sub.hidden;
-            toggle.textContent = sub.hidden ? "▸" : "▾";
-            toggle.setAttribute("aria-expanded", String(!sub.hidden));
-          });
-          li.append(sub);
+          let sub = null;
+          const show = (open) => {
+            if (open && !sub) { sub = build(kids, depth + 1); li.append(sub); }
+            if (sub) sub.hidden = !open;
+            toggle.textContent = open ? "▾" : "▸";
+            toggle.setAttribute("aria-expanded", String(open));
+          };
+          show(!many || depth === 0);
+          toggle.addEventListener("click", () => show(!sub || sub.hidden));
+          unitOpeners.set(id, () => show(true));
         }
         ul.append(li);
       });
       return ul;
     };
     root.append(build(unitRoots, 0));
-    updateUnitBadges();
+    badgesFor = reportUnits;
+  }
+  // Opens the branches down to unit id and returns its button.
+  function revealUnit(id) {
+    const chain = [], seen = new Set();
+    for (let u = unitById.get(id); u && u.parent && unitById.has(u.parent) && !seen.has(u.parent); u = unitById.get(u.parent)) {
+      seen.add(u.parent); chain.push(u.parent);
+    }
+    for (let k = chain.length - 1; k >= 0; k--) { const open = unitOpeners.get(chain[k]); if (open) open(); }
+    return document.querySelector('#unit-tree .unit[data-unit="' + CSS.escape(id) + '"]');
   }
   // The coverage badges come with the report (at the slider's date); a unit
   // not active then is struck through.
-  let unitButtons = null, badgesFor = null;
+  function decorateUnit(b, badge) {
+    const id = b.dataset.unit, u = unitById.get(id), r = reportUnits.get(id);
+    const inactive = !unitActive(u, state.date) || (report != null && !r);
+    if (b.classList.contains("inactive") !== inactive) b.classList.toggle("inactive", inactive);
+    if (!badge) return;
+    const slot = b.querySelector(".unit-badge");
+    clear(slot);
+    if (r && r.helix_coverage) {
+      const bg = classBadge(r.helix_coverage.class);
+      if (r.target_missing && r.target_missing.length) {
+        bg.title = t("below_target") + " (" + t("target") + ": " + tm("classes", r.target) + ")";
+        slot.append(bg, el("span", { class: "badge warn", text: "!", title: bg.title }));
+      } else slot.append(bg);
+    }
+  }
   function updateUnitBadges() {
-    if (!unitButtons) unitButtons = Array.from(document.querySelectorAll("#unit-tree .unit"));
     const redo = badgesFor !== reportUnits;
     badgesFor = reportUnits;
-    unitButtons.forEach((b) => {
-      const id = b.dataset.unit, u = unitById.get(id), r = reportUnits.get(id);
-      const inactive = !unitActive(u, state.date) || (report != null && !r);
-      if (b.classList.contains("inactive") !== inactive) b.classList.toggle("inactive", inactive);
-      if (!redo) return;
-      const slot = b.querySelector(".unit-badge");
-      clear(slot);
-      if (r && r.helix_coverage) {
-        const badge = classBadge(r.helix_coverage.class);
-        if (r.target_missing && r.target_missing.length) {
-          badge.title = t("below_target") + " (" + t("target") + ": " + tm("classes", r.target) + ")";
-          slot.append(badge, el("span", { class: "badge warn", text: "!", title: badge.title }));
-        } else slot.append(badge);
-      }
-    });
+    unitButtons.forEach((b) => decorateUnit(b, redo));
   }
 
   // ---------------------------------------------------------------- date
@@ -1097,19 +1123,8 @@
       b.setAttribute("aria-selected", String(on));
     });
     // show it in the tree: open its ancestors
-    const btn = document.querySelector('#unit-tree .unit[data-unit="' + CSS.escape(id) + '"]');
-    if (btn) {
-      let p = btn.closest("ul");
-      while (p && p.id !== "unit-tree") {
-        if (p.hidden) {
-          p.hidden = false;
-          const tg = p.parentElement && p.parentElement.querySelector(":scope > .unit-row > .unit-toggle");
-          if (tg) { tg.textContent = "▾"; tg.setAttribute("aria-expanded", "true"); }
-        }
-        p = p.parentElement && p.parentElement.closest("ul");
-      }
-      btn.scrollIntoView({ block: "nearest" });
-    }
+    const btn = revealUnit(id);
+    if (btn) btn.scrollIntoView({ block: "nearest" });
     const members = unitMembers(id);
     highlight = { kind: "unit", node: new Uint8Array(N), edge: null, withinEdges: true, members, candidates: [], fit: true };
     for (let i = 0; i < N; i++) if (members[i]) highlight.node[i] = H_ON;
@@ -1543,7 +1558,9 @@
   // ---------------------------------------------------------------- start
   async function start() {
     const t0 = performance.now();
-    const pending = fetchJSON("/api/network?ties=" + encodeURIComponent(state.ties));
+    timings.start = t0;
+    const netTimes = {};
+    const pending = fetchJSON("/api/network?ties=" + encodeURIComponent(state.ties), undefined, netTimes);
     pending.catch(() => {});
     applyStrings();
     setupControls();
@@ -1551,7 +1568,7 @@
       const tr = performance.now();
       prepareRenderer();
       timings.renderer = performance.now() - tr;
-      await loadNetwork(pending, t0);
+      await loadNetwork(pending, t0, netTimes);
     } catch (e) {
       const msg = t("error_network", e.message);
       showError(e.message);
@@ -1583,6 +1600,7 @@
     if (pp && idIndex.has(pp)) selectPartner(pp);
     showPanels();
     state.ready = true;
+    timings.ready = performance.now();
     document.body.dataset.ready = "true";
     readyResolve({ timings });
   }
