@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"maps"
 	"net/http"
@@ -232,14 +233,15 @@ type networkAnswer struct {
 	FirstDate string `json:"first_date"`
 	LastDate  string `json:"last_date"`
 	Nodes     struct {
-		ID, Name, Helix, Start, End []string
-		X, Y                        []float64
-		Degree                      []int
-		Betweenness, PageRank       []float64
+		ID, Name, Helix       []string
+		Start, End            []int // YYYYMMDD, 0 open
+		X, Y                  []float64
+		Degree                []int
+		Betweenness, PageRank []float64
 	}
 	Ties struct {
-		Source, Target []int
-		Start, End     []string
+		Offsets, Target []int
+		Start, End      []int
 	}
 	Units []struct {
 		ID, Parent string
@@ -250,9 +252,12 @@ type networkAnswer struct {
 // activeAt counts the partners of n active on day d by the rule the page
 // uses (docs/serve.md).
 func (n *networkAnswer) activeAt(d string) int {
+	var y, m, dd int
+	fmt.Sscanf(d, "%d-%d-%d", &y, &m, &dd)
+	day := y*10000 + m*100 + dd
 	k := 0
 	for i := range n.Nodes.ID {
-		if (n.Nodes.Start[i] == "" || n.Nodes.Start[i] <= d) && (n.Nodes.End[i] == "" || n.Nodes.End[i] >= d) {
+		if (n.Nodes.Start[i] == 0 || n.Nodes.Start[i] <= day) && (n.Nodes.End[i] == 0 || n.Nodes.End[i] >= day) {
 			k++
 		}
 	}
@@ -295,18 +300,30 @@ func TestServeNetwork(t *testing.T) {
 			t.Fatalf("node %d at (%v, %v), outside [0,1]²", i, n.Nodes.X[i], n.Nodes.Y[i])
 		}
 	}
-	// Ties: node indices in range, each pair once.
+	// Ties: rows of the lower node, node indices in range, each pair once,
+	// the degrees of the nodes.
+	if len(n.Ties.Offsets) != len(n.Nodes.ID)+1 || n.Ties.Offsets[0] != 0 || n.Ties.Offsets[len(n.Nodes.ID)] != len(n.Ties.Target) {
+		t.Fatalf("offsets %v for %d nodes and %d ties", n.Ties.Offsets, len(n.Nodes.ID), len(n.Ties.Target))
+	}
 	seen := map[[2]int]bool{}
-	for k := range n.Ties.Source {
-		u, v := n.Ties.Source[k], n.Ties.Target[k]
-		if u < 0 || v < 0 || u >= len(n.Nodes.ID) || v >= len(n.Nodes.ID) || u == v || seen[[2]int{u, v}] {
-			t.Fatalf("tie %d: %d–%d", k, u, v)
+	deg := make([]int, len(n.Nodes.ID))
+	for u := range n.Nodes.ID {
+		for k := n.Ties.Offsets[u]; k < n.Ties.Offsets[u+1]; k++ {
+			v := n.Ties.Target[k]
+			if v <= u || v >= len(n.Nodes.ID) || seen[[2]int{u, v}] {
+				t.Fatalf("tie %d: %d–%d", k, u, v)
+			}
+			seen[[2]int{u, v}] = true
+			deg[u]++
+			deg[v]++
 		}
-		seen[[2]int{u, v}], seen[[2]int{v, u}] = true, true
+	}
+	if !slices.Equal(deg, n.Nodes.Degree) {
+		t.Errorf("the ties' degrees %v, nodes.degree %v", deg, n.Nodes.Degree)
 	}
 	net := metricsNetwork(t)
-	if len(n.Ties.Source) != int(net["ties"].(float64)) {
-		t.Errorf("%d ties, metrics --level network counts %v", len(n.Ties.Source), net["ties"])
+	if len(n.Ties.Target) != int(net["ties"].(float64)) {
+		t.Errorf("%d ties, metrics --level network counts %v", len(n.Ties.Target), net["ties"])
 	}
 	// Degree as metrics computes it.
 	nodes := ecoscope(t, nil, "metrics", "--from", example, "--level", "nodes", "--format", "json")

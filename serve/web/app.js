@@ -156,7 +156,7 @@
   // Ties drawn: above EDGE_BUDGET ties the map draws a fixed random sample
   // of them (plus, on demand, those of a selection): hundreds of thousands
   // of lines are a grey haze that costs seconds a frame without a GPU.
-  const EDGE_BUDGET = 60000;
+  const EDGE_BUDGET = 30000;
   let inGraph;               // Uint8Array: tie j is an edge of the graph
   let sampled;               // Uint8Array: tie j belongs to the drawn sample
   let sampledCount = 0, validTies = 0;
@@ -176,6 +176,11 @@
     const m = p.length > 1 ? +p[1] : (isEnd ? 12 : 1);
     const d = p.length > 2 ? +p[2] : (isEnd ? 31 : 1);
     return y * 10000 + m * 100 + d;
+  }
+  // YYYYMMDD -> "YYYY-MM-DD"
+  function dayISO(n) {
+    n = +n;
+    return String(Math.floor(n / 10000)).padStart(4, "0") + "-" + pad(Math.floor(n / 100) % 100) + "-" + pad(n % 100);
   }
   function daysInMonth(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
   const pad = (n) => (n < 10 ? "0" : "") + n;
@@ -278,27 +283,34 @@
     nodes.name = col("name", ""); nodes.helix = col("helix", "unknown");
     nodes.sector = col("sector", ""); nodes.kind = col("kind", "");
     nodes.x = col("x", 0); nodes.y = col("y", 0);
-    nodes.start = col("start", ""); nodes.end = col("end", "");
+    nodes.start = col("start", 0); nodes.end = col("end", 0);
     nStart = new Int32Array(N); nEnd = new Int32Array(N); nodeActive = new Uint8Array(N);
     for (let i = 0; i < N; i++) {
-      nStart[i] = dayNum(nodes.start[i], false);
-      nEnd[i] = dayNum(nodes.end[i], true);
+      // days are numbers YYYYMMDD, 0 when open
+      nStart[i] = +nodes.start[i] || 0;
+      nEnd[i] = +nodes.end[i] || 99999999;
       idIndex.set(ids[i], i);
       lowerNames.push(String(nodes.name[i] || ids[i]).toLowerCase() + "\u0000" + String(ids[i]).toLowerCase());
     }
+    // The ties in rows of their lower node: ties.offsets[u] to
+    // ties.offsets[u+1]-1 are those of node u.
     const ties = net.ties || {};
-    const src = ties.source || [], dst = ties.target || [];
-    M = Math.min(src.length, dst.length);
+    const off = Array.isArray(ties.offsets) && ties.offsets.length === N + 1 ? ties.offsets : [0];
+    const dst = ties.target || [];
+    M = Math.min(dst.length, off[off.length - 1] || 0);
     tSrc = new Int32Array(M); tDst = new Int32Array(M); tStart = new Int32Array(M); tEnd = new Int32Array(M);
     edgeActive = new Uint8Array(M);
+    tSrc.fill(-1); tDst.fill(-1); tStart.fill(99999999); // until a row names them
     const ts = ties.start || [], te = ties.end || [];
     adjStart = new Int32Array(N + 1);
-    for (let j = 0; j < M; j++) {
-      let a = +src[j], b = +dst[j];
-      tStart[j] = dayNum(ts[j], false); tEnd[j] = dayNum(te[j], true);
-      if (!(a >= 0 && a < N && b >= 0 && b < N) || a === b) { a = -1; b = -1; tStart[j] = 99999999; tEnd[j] = 0; }
-      tSrc[j] = a; tDst[j] = b;
-      if (a >= 0) { adjStart[a + 1]++; adjStart[b + 1]++; }
+    for (let u = 0, j = 0; u < off.length - 1; u++) {
+      for (const last = Math.min(+off[u + 1], M); j < last; j++) {
+        let a = u, b = +dst[j];
+        tStart[j] = +ts[j] || 0; tEnd[j] = +te[j] || 99999999;
+        if (!(b >= 0 && b < N) || a === b) { a = -1; b = -1; tStart[j] = 99999999; tEnd[j] = 0; }
+        tSrc[j] = a; tDst[j] = b;
+        if (a >= 0) { adjStart[a + 1]++; adjStart[b + 1]++; }
+      }
     }
     for (let i = 0; i < N; i++) adjStart[i + 1] += adjStart[i];
     adjTie = new Int32Array(adjStart[N]);
@@ -308,7 +320,7 @@
       adjTie[fill[tSrc[j]]++] = j; adjTie[fill[tDst[j]]++] = j;
     }
     sampled = new Uint8Array(M); inGraph = new Uint8Array(M);
-    const all = params.get("edges") === "all" || M <= EDGE_BUDGET * 1.5;
+    const all = params.get("edges") === "all" || M <= EDGE_BUDGET;
     const f = all ? 1 : EDGE_BUDGET / M;
     sampledCount = 0;
     for (let j = 0; j < M; j++) {
@@ -380,10 +392,13 @@
     timings.graph = performance.now() - timings.graphStart;
     delete timings.graphStart;
   }
-  // The renderer is made on an empty graph while /api/network loads (its
-  // WebGL contexts and shaders take a while); drawGraph then gives it the
-  // graph, with the settings that depend on its size and the camera on the
-  // first view already set, so that the network is processed and drawn once.
+  // The renderer is made on an empty graph once the network is built, and
+  // drawGraph gives it the graph at once, with the settings that depend on
+  // its size and the camera on the first view already set, so that the
+  // network is processed and drawn once, in the first frame. (Made while
+  // the network loaded, the renderer drew an empty frame first, which cost
+  // more on a machine without a GPU than the overlap saved: the cached
+  // network's bytes come in a few tens of milliseconds.)
   function prepareRenderer() {
     const E = window.EcoGraph;
     if (!E) throw new Error("the drawing library did not load");
@@ -1427,7 +1442,7 @@
     add(t("partner_id"), id);
     add(t("partner_sector"), nd.sector[i] ? tm("sectors", nd.sector[i]) : "");
     add(t("partner_kind"), nd.kind[i]);
-    if (nd.start[i] || nd.end[i]) add(t("partner_active"), t("from_to", nd.start[i] ? fmtDate(nd.start[i]) : "…", nd.end[i] ? fmtDate(nd.end[i]) : t("open")));
+    if (nd.start[i] || nd.end[i]) add(t("partner_active"), t("from_to", nd.start[i] ? fmtDate(dayISO(nd.start[i])) : "…", nd.end[i] ? fmtDate(dayISO(nd.end[i])) : t("open")));
     box.append(kv);
     if (!nodeActive[i]) box.append(el("p", { class: "badge warn", text: t("partner_inactive", fmtDate(state.date)) }));
 
@@ -1565,10 +1580,10 @@
     applyStrings();
     setupControls();
     try {
+      await loadNetwork(pending, t0, netTimes);
       const tr = performance.now();
       prepareRenderer();
       timings.renderer = performance.now() - tr;
-      await loadNetwork(pending, t0, netTimes);
     } catch (e) {
       const msg = t("error_network", e.message);
       showError(e.message);
@@ -1593,6 +1608,8 @@
       showError(mapFailed);
       $("map-tools").hidden = true;
     } else $("map-loading").hidden = true;
+    // drawn: the frame after the one that shows the network has begun
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     timings.firstDraw = performance.now() - t0;
     loadGrowth();
     const pu = params.get("unit"), pp = params.get("partner");
