@@ -83,7 +83,8 @@ func BenchmarkServe(b *testing.B) {
 				tab := openTab(b, sameHost(strings.TrimPrefix(s.base, "http://")))
 				start := time.Now()
 				tab.load(b, s.base+"/")
-				page += time.Since(start)
+				pg := time.Since(start)
+				page += pg
 				b.Logf("the page's own timings (ms): %s", eval[string](b, tab, `JSON.stringify(ecoscope.timings)`))
 				// The slider: to a date, and the time until the frame after
 				// the redraw, three times.
@@ -95,6 +96,7 @@ func BenchmarkServe(b *testing.B) {
 					worst = max(worst, ms)
 				}
 				slider += time.Duration(worst * float64(time.Millisecond))
+				b.Logf("round %d: page %.2f s, slider worst %.2f s", rounds, pg.Seconds(), worst/1000)
 				tab.close()
 				s.stop()
 			}
