@@ -272,15 +272,28 @@ func TestServePageEscapes(t *testing.T) {
 }
 
 // TestServePageUnitTree: with many units, the tree shows the top levels
-// and builds a branch when it is opened; choosing a unit deep down (from
-// the address, as a link would) opens the branches above it and selects
-// it; its badge is the report's coverage class of it.
+// and builds a branch when it is opened; a branch of many units lists 200
+// and a button for more; choosing a unit deep down or far down a list
+// (from the address, as a link would) opens the branches above it and
+// selects it; its badge is the report's coverage class of it.
 func TestServePageUnitTree(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a browser; skipped with -short")
 	}
 	dir := t.TempDir()
 	e := generate.Ecosystem(generate.Options{Partners: 600, Seed: 3})
+	// 450 more teams straight under the ecosystem, each with a partner.
+	var root string
+	for _, u := range e.Units {
+		if u.Parent == "" {
+			root = u.ID
+		}
+	}
+	for i := range 450 {
+		id := fmt.Sprintf("extra-%03d", i)
+		e.Units = append(e.Units, graph.Unit{ID: id, Name: id, Level: "team", Form: "team", Parent: root})
+		e.Memberships = append(e.Memberships, graph.Membership{Unit: id, Member: e.Partners[i].ID, Role: "member"})
+	}
 	if err := generate.WriteCSV(dir, e); err != nil {
 		t.Fatal(err)
 	}
@@ -339,6 +352,22 @@ func TestServePageUnitTree(t *testing.T) {
 			want = u.HelixCoverage.Class
 		}
 	}
+	// The ecosystem's long list: 200 at first, then more on request; a
+	// unit far down it, chosen by the address, is shown.
+	tab.load(t, s.base+"/")
+	rootKids := `#unit-tree > ul > li > ul > li > .unit-row > .unit`
+	if n, more := count(rootKids), count(`#unit-tree .unit-more`); n != 200 || more != 1 {
+		t.Errorf("the ecosystem's branch shows %d units and %d buttons for more, want 200 and 1", n, more)
+	}
+	eval[bool](t, tab, `(() => { document.querySelector('#unit-tree .unit-more').click(); return true; })()`)
+	if n := count(rootKids); n != 400 {
+		t.Errorf("after more: %d units, want 400", n)
+	}
+	tab.load(t, s.base+"/?unit=extra-449")
+	if n := count(`#unit-tree .unit[data-unit="extra-449"].selected`); n != 1 {
+		t.Errorf("?unit=extra-449: the unit's button is built and selected %d times", n)
+	}
+	tab.load(t, s.base+"/?unit="+url.QueryEscape(team))
 	if err := chromedp.Do(tab.ctx, chromedp.WaitVisible(teamSel+` .unit-badge .badge`)); err != nil {
 		t.Fatal(err)
 	}

@@ -587,47 +587,70 @@
   let unitButtons = [];            // the buttons built so far
   const unitOpeners = new Map();   // unit id -> opens its branch (building it)
   let badgesFor = null;
+  let rootList = null;             // the tree's top list
   function renderUnitTree() {
     const root = clear($("unit-tree"));
-    unitButtons = []; unitOpeners.clear(); badgesFor = null;
+    unitButtons = []; unitOpeners.clear(); badgesFor = null; rootList = null;
     if (!unitById.size) { root.append(el("p", { class: "muted", text: t("units_none") })); return; }
     const many = unitById.size > 60;
+    // A branch lists its first UNIT_CHUNK units, then a button for more
+    // (EU CORDIS has 31,452 projects under one programme).
+    const UNIT_CHUNK = 200;
     const build = (ids, depth) => {
       const ul = el("ul", { role: depth ? "group" : null });
-      ids.forEach((id) => {
-        const u = unitById.get(id);
-        const kids = unitChildren.get(id) || [];
-        const li = el("li", { role: "treeitem" });
-        const toggle = el("button", { type: "button", class: "unit-toggle" + (kids.length ? "" : " leaf"), "aria-hidden": kids.length ? null : "true", tabindex: kids.length ? null : "-1" });
-        const btn = el("button", { type: "button", class: "unit", dataset: { unit: id } },
-          el("span", { class: "unit-name", text: u.name || id }),
-          el("span", { class: "unit-meta" },
-            el("span", { class: "unit-badge" }),
-            el("span", { text: u.form && u.form !== u.level ? tm("forms", u.form) : tm("levels", u.level) })));
-        btn.addEventListener("click", () => selectUnit(id));
-        const on = id === state.unit;
-        btn.classList.toggle("selected", on);
-        btn.setAttribute("aria-selected", String(on));
-        decorateUnit(btn, true);
-        unitButtons.push(btn);
-        li.append(el("div", { class: "unit-row" }, toggle, btn));
-        if (kids.length) {
-          let sub = null;
-          const show = (open) => {
-            if (open && !sub) { sub = build(kids, depth + 1); li.append(sub); }
-            if (sub) sub.hidden = !open;
-            toggle.textContent = open ? "▾" : "▸";
-            toggle.setAttribute("aria-expanded", String(open));
-          };
-          show(!many || depth === 0);
-          toggle.addEventListener("click", () => show(!sub || sub.hidden));
-          unitOpeners.set(id, () => show(true));
+      let shown = 0, more = null;
+      const showTo = (n) => {
+        const end = Math.min(ids.length, n);
+        const frag = document.createDocumentFragment();
+        for (; shown < end; shown++) frag.append(item(ids[shown], depth));
+        if (more) { more.remove(); more = null; }
+        ul.append(frag);
+        if (shown < ids.length) {
+          const btn = el("button", { type: "button", class: "unit-more", text: t("units_more", fmt(ids.length - shown)) });
+          btn.addEventListener("click", () => showTo(shown + UNIT_CHUNK));
+          more = el("li", { role: "none" }, btn);
+          ul.append(more);
         }
-        ul.append(li);
-      });
+      };
+      showTo(UNIT_CHUNK);
+      // shows the unit id when it is one of ids
+      ul.reveal = (id) => { const k = ids.indexOf(id); if (k >= shown) showTo(k + 1); };
       return ul;
     };
-    root.append(build(unitRoots, 0));
+    const item = (id, depth) => {
+      const u = unitById.get(id);
+      const kids = unitChildren.get(id) || [];
+      const li = el("li", { role: "treeitem" });
+      const toggle = el("button", { type: "button", class: "unit-toggle" + (kids.length ? "" : " leaf"), "aria-hidden": kids.length ? null : "true", tabindex: kids.length ? null : "-1" });
+      const btn = el("button", { type: "button", class: "unit", dataset: { unit: id } },
+        el("span", { class: "unit-name", text: u.name || id }),
+        el("span", { class: "unit-meta" },
+          el("span", { class: "unit-badge" }),
+          el("span", { text: u.form && u.form !== u.level ? tm("forms", u.form) : tm("levels", u.level) })));
+      btn.addEventListener("click", () => selectUnit(id));
+      const on = id === state.unit;
+      btn.classList.toggle("selected", on);
+      btn.setAttribute("aria-selected", String(on));
+      decorateUnit(btn, true);
+      unitButtons.push(btn);
+      li.append(el("div", { class: "unit-row" }, toggle, btn));
+      if (kids.length) {
+        let sub = null;
+        const show = (open) => {
+          if (open && !sub) { sub = build(kids, depth + 1); li.append(sub); }
+          if (sub) sub.hidden = !open;
+          toggle.textContent = open ? "▾" : "▸";
+          toggle.setAttribute("aria-expanded", String(open));
+        };
+        show(!many || depth === 0);
+        toggle.addEventListener("click", () => show(!sub || sub.hidden));
+        // opens the branch and shows child c in it
+        unitOpeners.set(id, (c) => { show(true); if (c) sub.reveal(c); });
+      }
+      return li;
+    };
+    rootList = build(unitRoots, 0);
+    root.append(rootList);
     badgesFor = reportUnits;
   }
   // Opens the branches down to unit id and returns its button.
@@ -636,7 +659,8 @@
     for (let u = unitById.get(id); u && u.parent && unitById.has(u.parent) && !seen.has(u.parent); u = unitById.get(u.parent)) {
       seen.add(u.parent); chain.push(u.parent);
     }
-    for (let k = chain.length - 1; k >= 0; k--) { const open = unitOpeners.get(chain[k]); if (open) open(); }
+    if (rootList) rootList.reveal(chain.length ? chain[chain.length - 1] : id);
+    for (let k = chain.length - 1; k >= 0; k--) { const open = unitOpeners.get(chain[k]); if (open) open(k ? chain[k - 1] : id); }
     return document.querySelector('#unit-tree .unit[data-unit="' + CSS.escape(id) + '"]');
   }
   // The coverage badges come with the report (at the slider's date); a unit
