@@ -216,11 +216,15 @@ func (s *Server) network(ctx context.Context, w http.ResponseWriter, r *http.Req
 			return
 		}
 	}
-	writeAnswer(w, r, s.networkAnswer(ctx, opts))
+	if a := s.networkAnswer(ctx, r.Context(), opts); a != nil {
+		writeAnswer(w, r, a)
+	}
 }
 
-func (s *Server) networkAnswer(ctx context.Context, opts analysis.Options) *answer {
-	return s.cache.get(ctx, "network?ties="+opts.Ties.String(), func(ctx context.Context) (*answer, bool) {
+// networkAnswer is the network for opts, computed on ctx; nil when wait is
+// done first and no one else waits for it (cache.get).
+func (s *Server) networkAnswer(ctx, wait context.Context, opts analysis.Options) *answer {
+	return s.cache.get(ctx, wait, "network?ties="+opts.Ties.String(), func(ctx context.Context) (*answer, bool) {
 		net, err := BuildNetwork(ctx, s.opts.Data, s.opts.Source, opts, s.opts.Seed)
 		if err != nil {
 			return errorAnswer(http.StatusInternalServerError, err.Error()), false
@@ -237,7 +241,7 @@ func (s *Server) networkAnswer(ctx context.Context, opts analysis.Options) *answ
 // network with every tie and its layout), so that it is ready, or under
 // way, when the browser asks.
 func (s *Server) Warm(ctx context.Context) {
-	go s.networkAnswer(ctx, s.opts.Network)
+	go s.networkAnswer(ctx, ctx, s.opts.Network)
 }
 
 // command answers /api/COMMAND with the command's JSON: every query
@@ -282,12 +286,15 @@ func (s *Server) command(ctx context.Context, w http.ResponseWriter, r *http.Req
 		// whole report of 50,000 partners is about 60 MB of JSON.
 		key += "&fields=" + strings.Join(slices.Compact(slices.Sorted(slices.Values(fields))), ",")
 	}
-	writeAnswer(w, r, s.commandAnswer(ctx, key, command, flags, fields))
+	if a := s.commandAnswer(ctx, r.Context(), key, command, flags, fields); a != nil {
+		writeAnswer(w, r, a)
+	}
 }
 
-// commandAnswer runs the command once for key.
-func (s *Server) commandAnswer(ctx context.Context, key, command string, flags, fields []string) *answer {
-	return s.cache.get(ctx, key, func(ctx context.Context) (*answer, bool) {
+// commandAnswer runs the command once for key, on ctx; nil when wait is
+// done first and no one else waits for it (cache.get).
+func (s *Server) commandAnswer(ctx, wait context.Context, key, command string, flags, fields []string) *answer {
+	return s.cache.get(ctx, wait, key, func(ctx context.Context) (*answer, bool) {
 		b, err := s.opts.Run(ctx, command, flags, fields)
 		var re *RequestError
 		switch {

@@ -222,7 +222,7 @@ func TestCacheEvicts(t *testing.T) {
 	c := newCache(250) // an answer of 100 bytes counts 120
 	calls := map[string]int{}
 	get := func(key string) *answer {
-		return c.get(context.Background(), key, func(context.Context) (*answer, bool) {
+		return c.get(context.Background(), context.Background(), key, func(context.Context) (*answer, bool) {
 			calls[key]++
 			return newAnswer(200, make([]byte, 100)), true
 		})
@@ -241,7 +241,7 @@ func TestCacheEvicts(t *testing.T) {
 	}
 	small := newCache(50) // one answer is over the limit: kept until another comes
 	for range 2 {
-		small.get(context.Background(), "big", func(context.Context) (*answer, bool) {
+		small.get(context.Background(), context.Background(), "big", func(context.Context) (*answer, bool) {
 			calls["big"]++
 			return newAnswer(200, make([]byte, 100)), true
 		})
@@ -275,4 +275,77 @@ func TestWarm(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatal("Warm computed no network within 30 s")
+}
+
+// TestCacheAbandoned: an answer that every waiting request gave up on is
+// cancelled and forgotten (the next request computes it again); one that
+// another request still waits for is computed to the end and kept.
+func TestCacheAbandoned(t *testing.T) {
+	c := newCache(1 << 20)
+	started := make(chan struct{}, 4)
+	cancelled := make(chan struct{}, 4)
+	release := make(chan struct{})
+	compute := func(ctx context.Context) (*answer, bool) {
+		started <- struct{}{}
+		select {
+		case <-ctx.Done():
+			cancelled <- struct{}{}
+			return errorAnswer(500, ctx.Err().Error()), false
+		case <-release:
+			return newAnswer(200, []byte(`{"ok":true}`)), true
+		}
+	}
+	// One request, gone before the answer: cancelled, forgotten.
+	wait, leave := context.WithCancel(context.Background())
+	got := make(chan *answer, 1)
+	go func() { got <- c.get(context.Background(), wait, "k", compute) }()
+	<-started
+	leave()
+	if a := <-got; a != nil {
+		t.Errorf("the request that left got %v", a)
+	}
+	select {
+	case <-cancelled:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the computation nobody waits for was not cancelled")
+	}
+	c.mu.Lock()
+	_, kept := c.entries["k"]
+	c.mu.Unlock()
+	if kept {
+		t.Error("the cancelled computation is still in the cache")
+	}
+	// Two requests, one gone: the other gets the answer, which is kept.
+	wait1, leave1 := context.WithCancel(context.Background())
+	got1, got2 := make(chan *answer, 1), make(chan *answer, 1)
+	go func() { got1 <- c.get(context.Background(), wait1, "k", compute) }()
+	<-started
+	go func() { got2 <- c.get(context.Background(), context.Background(), "k", compute) }()
+	for { // until the second request waits too
+		c.mu.Lock()
+		n := c.entries["k"].waiters
+		c.mu.Unlock()
+		if n == 2 {
+			break
+		}
+		runtime.Gosched()
+	}
+	leave1()
+	if a := <-got1; a != nil {
+		t.Errorf("the request that left got %v", a)
+	}
+	close(release)
+	if a := <-got2; a == nil || a.status != 200 {
+		t.Fatalf("the request that stayed got %v", a)
+	}
+	if a := c.get(context.Background(), context.Background(), "k", compute); a == nil || a.status != 200 {
+		t.Errorf("not kept: %v", a)
+	}
+	select {
+	case <-started:
+		t.Error("a kept answer was computed again")
+	case <-cancelled:
+		t.Error("the computation another request waited for was cancelled")
+	default:
+	}
 }

@@ -715,7 +715,10 @@
     markStale();
     redrawChanged(prevNode, prevEdge, !!opts.sync);
     if (state.partner != null) renderPartnerPanel();
-    // the report, check and gaps at the new date, once the slider rests
+    // the report, check and gaps at the new date, once the slider rests;
+    // a report still on its way is of another date: the server stops
+    // computing it when no one waits (its cores are the browser's too)
+    if (reportAbort) { reportAbort.abort(); reportAbort = null; }
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => { if (!playing) onDateSettled(); }, opts.immediate ? 0 : 600);
     syncURLSoon();
