@@ -14,9 +14,8 @@ const maxCacheBytes = 512 << 20
 
 // answer is a computed response: the JSON, and its status (an error's
 // answer is kept too: the same parameters give the same error). The gzipped
-// body is made once, when a client that takes gzip first asks: an answer
-// only ever trimmed by fields= (the whole report of 50,000 partners, 60 MB)
-// is never compressed.
+// body is made once, when a client that takes gzip first asks (curl without
+// --compressed never makes it).
 type answer struct {
 	status int
 	body   []byte

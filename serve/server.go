@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -259,15 +260,8 @@ func (s *Server) command(ctx context.Context, w http.ResponseWriter, r *http.Req
 		}
 		delete(q, "fields")
 	}
-	names := slices.Sorted(func(yield func(string) bool) {
-		for k := range q {
-			if !yield(k) {
-				return
-			}
-		}
-	})
 	var flags []string
-	for _, k := range names {
+	for _, k := range slices.Sorted(maps.Keys(q)) {
 		if why, ok := refused[k]; ok {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("parameter %q is not taken: %s", k, why))
 			return
@@ -313,10 +307,9 @@ func errorAnswer(status int, msg string) *answer {
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {
-	b, _ := json.Marshal(map[string]string{"error": msg})
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(b)
+	w.Write(errorAnswer(status, msg).body)
 }
 
 // writeAnswer writes a, gzipped when the client takes gzip.
