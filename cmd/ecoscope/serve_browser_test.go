@@ -374,4 +374,22 @@ func TestServePageUnitTree(t *testing.T) {
 	if got := eval[string](t, tab, `document.querySelector('`+teamSel+` .unit-badge .badge').className`); want == "" || !strings.Contains(got, want) {
 		t.Errorf("the team's badge has class %q, the report says %q", got, want)
 	}
+	// A partner's panel asks for its metrics at a date once the slider
+	// rests there, not at every date it passes (each is the whole network's
+	// centralities, seconds at 50,000 partners).
+	eval[any](t, tab, `ecoscope.selectPartner(`+strconv.Quote(e.Partners[0].ID)+`)`)
+	metricsAsked := `performance.getEntriesByType("resource").filter((r) => r.name.includes("/api/metrics?")).map((r) => decodeURIComponent(r.name.replace(/.*[?&]at=([^&]*).*/, "$1")))`
+	before := eval[[]string](t, tab, metricsAsked)
+	steps := eval[[]string](t, tab, `ecoscope.steps()`)
+	moves := []string{steps[len(steps)/4], steps[len(steps)/3], steps[len(steps)/2]}
+	for _, d := range moves {
+		eval[int](t, tab, `ecoscope.setDate(`+strconv.Quote(d)+`)`)
+	}
+	if err := chromedp.Do(tab.ctx, chromedp.Sleep(1500*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	after := eval[[]string](t, tab, metricsAsked)
+	if added := after[len(before):]; len(added) != 1 || added[0] != moves[2] {
+		t.Errorf("moving the slider through %v asked for the metrics at %v, want only at the last", moves, added)
+	}
 }

@@ -300,7 +300,6 @@
     M = Math.min(dst.length, off[off.length - 1] || 0);
     tSrc = new Int32Array(M); tDst = new Int32Array(M); tStart = new Int32Array(M); tEnd = new Int32Array(M);
     edgeActive = new Uint8Array(M);
-    tSrc.fill(-1); tDst.fill(-1); tStart.fill(99999999); // until a row names them
     const ts = ties.start || [], te = ties.end || [];
     adjStart = new Int32Array(N + 1);
     for (let u = 0, j = 0; u < off.length - 1; u++) {
@@ -342,8 +341,7 @@
     steps = buildSteps(net.first_date, net.last_date);
     const at = params.get("at");
     state.date = steps.length ? (at && normDate(at) ? normDate(at) : steps[steps.length - 1]) : null;
-    state.partners = computeActive(state.date);
-    buildGraph();
+    buildGraph(); // start() then shows state.date (setDate)
     timings.build = performance.now() - t1;
   }
 
@@ -364,7 +362,7 @@
     const sorted = Array.from(sizes).sort((a, b) => b - a);
     const k = Math.min(sorted.length - 1, big ? 20 : 12);
     labelThreshold = sorted.length ? Math.max(lo + 0.01, sorted[Math.max(0, k)] - 0.001) : 8;
-    // sizes grow on screen as 1/sqrt(zoom ratio): the first view is zoomed in
+    // sizes grow on screen as 1/zoomSize(zoom ratio): the first view is zoomed in
     if (home) labelThreshold /= zoomSize(home.ratio);
   }
 
@@ -372,7 +370,7 @@
     const E = window.EcoGraph;
     if (!E) throw new Error("the drawing library did not load");
     graph = new E.Graph({ type: "undirected", multi: true, allowSelfLoops: false });
-    timings.graphStart = performance.now();
+    const tg = performance.now();
     const nodes = net.nodes;
     // one key string per node, reused: graphology hashes and looks up the
     // same string for every tie instead of a fresh one each time
@@ -389,8 +387,7 @@
       graph.addEdgeWithKey(String(j), nodeKeys[tSrc[j]], nodeKeys[tDst[j]], { i: j });
       inGraph[j] = 1;
     }
-    timings.graph = performance.now() - timings.graphStart;
-    delete timings.graphStart;
+    timings.graph = performance.now() - tg;
   }
   // The renderer is made on an empty graph once the network is built, and
   // drawGraph gives it the graph at once, with the settings that depend on
@@ -457,7 +454,7 @@
         data.zIndex = h;
         if (h === H_CAND || h === H_FOCUS) {
           data.forceLabel = true;
-          if (h === H_CAND || h === H_FOCUS) data.size = Math.max(data.size, bigMap ? 6 : 7);
+          data.size = Math.max(data.size, bigMap ? 6 : 7);
         }
         return data;
       },
@@ -708,13 +705,13 @@
       const slider = $("time-slider");
       slider.value = String(nearestStep(d));
     }
-    if (highlight && highlight.refreshOnDate) highlight.refreshOnDate();
     updateLegend();
     updateUnitBadges();
     drawGrowthMarker();
     markStale();
     redrawChanged(prevNode, prevEdge, !!opts.sync);
-    if (state.partner != null) renderPartnerPanel();
+    // the partner's metrics at the new date come when the slider rests
+    if (state.partner != null) renderPartnerPanel({ later: true });
     // the report, check and gaps at the new date, once the slider rests;
     // a report still on its way is of another date: the server stops
     // computing it when no one waits (its cores are the browser's too)
@@ -738,6 +735,7 @@
   function onDateSettled() {
     if (dirtyLabels) refresh();
     loadReport();
+    if (state.partner != null) renderPartnerPanel();
     if (state.unit && unitLoadedFor !== state.unit + "@" + state.date) loadUnitDetails(state.unit);
   }
 
@@ -955,7 +953,7 @@
     lg.append(t1, t2); s.append(lg);
     const y0 = +steps[0].slice(0, 4), y1 = +steps[steps.length - 1].slice(0, 4);
     const every = Math.max(1, Math.ceil((y1 - y0 + 1) / Math.max(2, Math.floor(W / 70))));
-    for (let y = y0 + (y0 === +steps[0].slice(0, 4) && steps[0].slice(5) !== "01-31" ? 1 : 0); y <= y1; y += every) {
+    for (let y = y0 + (steps[0].slice(5) !== "01-31" ? 1 : 0); y <= y1; y += every) {
       const x = X(Date.UTC(y, 0, 1));
       if (x < padL || x > W - padR) continue;
       s.append(svg("line", { x1: x, x2: x, y1: H - padB, y2: H - padB + 4, stroke: "#888" }));
@@ -1159,7 +1157,7 @@
     if (!unitById.has(id)) { showError("unit " + id + "?"); return Promise.resolve(); }
     state.unit = id;
     state.partner = null;
-    document.querySelectorAll("#unit-tree .unit").forEach((b) => {
+    unitButtons.forEach((b) => {
       const on = b.dataset.unit === id;
       b.classList.toggle("selected", on);
       b.setAttribute("aria-selected", String(on));
@@ -1172,8 +1170,6 @@
     for (let i = 0; i < N; i++) if (members[i]) highlight.node[i] = H_ON;
     setHalos([]);
     setExtraEdges([]);
-    unitData = { check: null, gaps: null };
-    renderUnitPanel();
     showPanels();
     refresh();
     syncURLSoon();
@@ -1187,7 +1183,7 @@
     unitAbort = ac;
     const q = new URLSearchParams({ unit: id });
     if (state.date) q.set("at", state.date);
-    unitData = { check: null, gaps: null, loading: true };
+    unitData = { check: null, gaps: null };
     renderUnitPanel();
     const qs = q.toString();
     const gq = new URLSearchParams(q); gq.set("top", "5");
@@ -1197,7 +1193,7 @@
     const pGaps = fetchJSON("/api/gaps?" + gq.toString(), ac.signal).then((r) => { if (unitAbort === ac) { unitData.gaps = r; applyGapsHighlight(); renderUnitPanel(); } },
       (e) => { if (!isAbort(e) && unitAbort === ac) { unitData.gapsError = e.message; renderUnitPanel(); showError(e.message); } });
     await Promise.all([pCheck, pGaps]);
-    if (unitAbort === ac) { unitAbort = null; unitData.loading = false; }
+    if (unitAbort === ac) unitAbort = null;
   }
   function gapsEntry() {
     const g = unitData.gaps;
@@ -1305,7 +1301,7 @@
     for (let i = 0; i < N; i++) if (mem[i] && nodeActive[i]) { const k = helixKey(hx[i]); counts[k] = (counts[k] || 0) + 1; total++; }
     box.append(el("h3", { text: t("composition") }));
     box.append(el("p", { class: "muted", text: t("unit_partners_at", fmt(total), state.date ? fmtDate(state.date) : t("whole_period")) }));
-    box.append(helixBars(counts, total));
+    box.append(helixBars(counts));
     if (r && r.helix_coverage) {
       const p = el("p", null, t("coverage_class") + ": ", classBadge(r.helix_coverage.class), " ", t("target") + ": ", classBadge(r.target));
       box.append(p);
@@ -1381,7 +1377,7 @@
       box.append(sect);
     });
   }
-  function helixBars(counts, total) {
+  function helixBars(counts) {
     const bars = el("div", { class: "bars" });
     let max = 0;
     HELIX_ORDER.forEach((h) => { if ((counts[h] || 0) > max) max = counts[h]; });
@@ -1455,7 +1451,10 @@
   }
 
   let partnerRender = 0;
-  function renderPartnerPanel() {
+  // renderPartnerPanel shows the chosen partner's panel; its metrics at the
+  // date (computed on the whole network, seconds at 50,000 partners) are
+  // asked for unless opts.later (the slider is moving: onDateSettled asks).
+  function renderPartnerPanel(opts) {
     const i = state.partner;
     const box = clear($("partner-panel"));
     if (i == null) return Promise.resolve();
@@ -1498,7 +1497,7 @@
       counts[h] = (counts[h] || 0) + 1; total++;
     }
     if (!total) box.append(el("p", { class: "muted", text: t("partner_no_ties") }));
-    else box.append(helixBars(counts, total));
+    else box.append(helixBars(counts));
 
     // metrics and brokerage roles (from /api/metrics, cached per date)
     const mh = el("h3", { text: t("partner_metrics", state.date ? fmtDate(state.date) : t("whole_period")) });
@@ -1510,6 +1509,7 @@
     box.append(mh, mbox);
     const token = ++partnerRender;
     if (!nodeActive[i]) { clear(mbox).append(el("p", { class: "muted", text: "–" })); return Promise.resolve(); }
+    if (opts && opts.later) return Promise.resolve();
     return metricsAt(state.date).then((rows) => {
       if (token !== partnerRender) return;
       clear(mbox);
@@ -1585,7 +1585,6 @@
     clearSelection() { clearSelection(); },
     setSizeBy(m) { setSizeBy(m); },
     steps() { return steps.slice(); },
-    _debug() { return { renderer, graph, computeActive }; },
     get state() {
       return {
         lang: state.lang, ties: state.ties, date: state.date, sizeBy: state.sizeBy, unit: state.unit,
