@@ -1112,9 +1112,9 @@
     if (animate) cam.animate(home, { duration: 300 }); else cam.setState(home);
   }
 
-  // Moves the camera to show the highlighted partners (a unit's, its
-  // candidates and their introducers); a selection spread over most of the
-  // map goes back to the first view.
+  // Moves the camera to centre the highlighted partners (a unit's, its
+  // candidates and their introducers), zoomed to hold them, but never
+  // further out than the first view nor in closer than about three times it.
   function fitHighlight() {
     if (!renderer || !highlight) return;
     let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, n = 0;
