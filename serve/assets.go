@@ -5,9 +5,8 @@ import (
 	"io/fs"
 )
 
-// web holds the page: index.html, app.js, style.css and the vendored
-// libraries under vendor/ (their versions and licences in
-// web/vendor/README.md).
+// web holds the page: index.html, its scripts (boot.js, map.js, i18n.js,
+// app.js) and style.css, all our own (web/README.md).
 //
 //go:embed web
 var web embed.FS

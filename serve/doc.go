@@ -6,7 +6,7 @@
 // The server is read-only and local by default: it refuses requests whose
 // Host header is not its own address (DNS rebinding), sends a
 // Content-Security-Policy that allows nothing from another host, and
-// computes each answer once (cache.go). The page and its vendored
-// libraries are embedded (assets.go); the network's layout is computed on
+// computes each answer once (cache.go). The page, its scripts and styles
+// are embedded (assets.go); the network's layout is computed on
 // the server, once, in time about linear in the network (layout.go).
 package serve

@@ -85,8 +85,7 @@ func openTab(t testing.TB, allowed func(*url.URL) bool) *browserTab {
 		case *runtime.EventExceptionThrown:
 			tab.problems = append(tab.problems, "exception: "+ev.ExceptionDetails.Text+" "+exceptionText(ev.ExceptionDetails))
 		case *cdplog.EventEntryAdded:
-			// Chromium's own notes on software WebGL are not the page's.
-			if (ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning) && !strings.Contains(ev.Entry.Text, "GPU stall") {
+			if ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning {
 				tab.problems = append(tab.problems, fmt.Sprintf("log %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
 			}
 		case *page.EventJavascriptDialogOpening:

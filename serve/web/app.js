@@ -99,10 +99,12 @@
   // fetchJSON fetches url's JSON; with times, it sets times.response (the
   // headers came), times.body (the body came) and times.parse (parsed), in
   // ms since the page began.
-  async function fetchJSON(url, signal, times) {
+  // started, when given, is the response promise of a fetch of url already
+  // under way (boot.js's).
+  async function fetchJSON(url, signal, times, started) {
     let res;
     try {
-      res = await fetch(url, { signal, headers: { Accept: "application/json" } });
+      res = await (started || fetch(url, { signal, headers: { Accept: "application/json" } }));
     } catch (e) {
       if (e && e.name === "AbortError") throw e;
       throw new Error(String((e && e.message) || e));
@@ -140,29 +142,30 @@
   let nodeActive, edgeActive;
   let sizes;                 // Float32Array node sizes by state.sizeBy
   let idIndex = new Map();   // partner id -> node index
-  let nodeKeys = [];         // node index -> its key in the graph
+  let nodeColors = [];       // node index -> its helix colour
   let lowerNames = [];
-  let graph = null, renderer = null;
+  let renderer = null;       // the map (map.js)
   let steps = [];            // the slider's dates
   let report = null;         // /api/report at state.date
   let reportUnits = new Map();
   let unitById = new Map(), unitChildren = new Map(), unitRoots = [];
   let nodeUnits = [];        // node index -> direct unit indices
   let highlight = null;      // {node: Uint8Array, edge: Uint8Array|null}
-  let haloNodes = [];        // extra graph nodes drawn as rings
+  let haloNodes = [];        // node indices drawn with a ring
   let labelThreshold = 8;
-  let mapFailed = "";        // why the map could not be drawn (no WebGL)
-  let bigMap = false;        // above 5,000 partners: points, no edges while moving
+  let mapFailed = "";        // why the map could not be drawn
+  let bigMap = false;        // above 5,000 partners: no ties nor labels while moving
+  let edgeColor = "#666";    // the ties' colour, by how many are drawn
+  let mapDrawn = false;      // drawGraph has drawn the map
   // Ties drawn: above EDGE_BUDGET ties the map draws a fixed random sample
   // of them (plus, on demand, those of a selection): hundreds of thousands
   // of lines are a grey haze that costs seconds a frame without a GPU.
   const EDGE_BUDGET = 30000;
-  let inGraph;               // Uint8Array: tie j is an edge of the graph
+  let inGraph;               // Uint8Array: tie j is drawn (sample or selection)
   let sampled;               // Uint8Array: tie j belongs to the drawn sample
   let sampledCount = 0, validTies = 0;
   let extraEdges = [];       // tie indices added for a selection
   let adjStart, adjTie;      // ties of each partner (CSR)
-  let dirtyLabels = false;   // a partial refresh left the label grid stale
 
   // node highlight codes
   const H_DIM = 0, H_ON = 1, H_CAND = 2, H_PATH = 3, H_FOCUS = 4;
@@ -366,171 +369,109 @@
     if (home) labelThreshold /= zoomSize(home.ratio);
   }
 
+  // The ties the map draws: the sample, then those a selection adds.
   function buildGraph() {
-    const E = window.EcoGraph;
-    if (!E) throw new Error("the drawing library did not load");
-    graph = new E.Graph({ type: "undirected", multi: true, allowSelfLoops: false });
     const tg = performance.now();
     const nodes = net.nodes;
-    // one key string per node, reused: graphology hashes and looks up the
-    // same string for every tie instead of a fresh one each time
-    nodeKeys = new Array(N);
-    for (let i = 0; i < N; i++) nodeKeys[i] = String(i);
-    for (let i = 0; i < N; i++) {
-      graph.addNode(nodeKeys[i], {
-        i, x: +nodes.x[i] || 0, y: +nodes.y[i] || 0, size: sizes[i],
-        color: helixColor(nodes.helix[i]), label: String(nodes.name[i] || nodes.id[i]),
-      });
-    }
-    for (let j = 0; j < M; j++) {
-      if (!sampled[j]) continue;
-      graph.addEdgeWithKey(String(j), nodeKeys[tSrc[j]], nodeKeys[tDst[j]], { i: j });
-      inGraph[j] = 1;
-    }
+    nodeColors = new Array(N);
+    for (let i = 0; i < N; i++) nodeColors[i] = helixColor(nodes.helix[i]);
+    for (let j = 0; j < M; j++) if (sampled[j]) inGraph[j] = 1;
     timings.graph = performance.now() - tg;
   }
-  // The renderer is made on an empty graph once the network is built, and
-  // drawGraph gives it the graph at once, with the settings that depend on
-  // its size and the camera on the first view already set, so that the
-  // network is processed and drawn once, in the first frame. (Made while
-  // the network loaded, the renderer drew an empty frame first, which cost
-  // more on a machine without a GPU than the overlap saved: the cached
-  // network's bytes come in a few tens of milliseconds.)
+  function drawnTies() {
+    const list = new Int32Array(sampledCount + extraEdges.length);
+    let k = 0;
+    for (let j = 0; j < M; j++) if (sampled[j]) list[k++] = j;
+    for (const j of extraEdges) list[k++] = j;
+    return list;
+  }
   function prepareRenderer() {
-    const E = window.EcoGraph;
-    if (!E) throw new Error("the drawing library did not load");
-    if (!webglAvailable()) { mapFailed = t("no_webgl"); return; }
+    if (!window.EcoMap) throw new Error("the map's script did not load");
     try {
-      createRenderer(E);
+      createRenderer();
     } catch (e) {
       renderer = null;
-      mapFailed = t("no_webgl") + " (" + (e && e.message ? e.message : e) + ")";
+      mapFailed = t("no_map", e && e.message ? e.message : String(e));
     }
   }
   function drawGraph() {
     if (!renderer) return;
     const shown = sampledCount;
-    bigMap = N > 5000;
-    renderer.setSettings({
-      // gl.POINTS costs a tenth of the circle program's triangles when there
-      // is no GPU (software WebGL), and looks the same at these sizes
-      defaultNodeType: bigMap ? "point" : "circle",
-      defaultEdgeColor: shown > 100000 ? "rgba(80,80,80,0.06)" : shown > 20000 ? "rgba(80,80,80,0.12)" : shown > 3000 ? "rgba(70,70,70,0.25)" : "rgba(60,60,60,0.4)",
-      hideEdgesOnMove: bigMap, hideLabelsOnMove: bigMap,
-      labelRenderedSizeThreshold: labelThreshold,
-    });
+    edgeColor = shown > 100000 ? "rgba(80,80,80,0.06)" : shown > 20000 ? "rgba(80,80,80,0.12)" : shown > 3000 ? "rgba(70,70,70,0.25)" : "rgba(60,60,60,0.4)";
+    renderer.setEdges(drawnTies());
+    renderer.setLabelThreshold(labelThreshold);
     goHome(false);
-    renderer.setGraph(graph); // processes and draws, at once
-    dirtyLabels = false;
+    renderer.drawNow();
+    mapDrawn = true;
   }
-  function webglAvailable() {
-    try {
-      const c = document.createElement("canvas");
-      return !!(c.getContext("webgl2") || c.getContext("webgl") || c.getContext("experimental-webgl"));
-    } catch (e) { return false; }
-  }
-  function createRenderer(E) {
+  function createRenderer() {
     const edgeOn = "rgba(40,40,40,0.7)";
-    renderer = new E.Sigma(new E.Graph({ type: "undirected", multi: true, allowSelfLoops: false }), $("map"), {
-      defaultEdgeType: "line",
-      nodeProgramClasses: { circle: E.NodeCircleProgram, point: E.NodePointProgram },
-      edgeProgramClasses: { line: E.EdgeLineProgram, thick: E.EdgeRectangleProgram },
-      labelFont: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
-      labelSize: 15, labelWeight: "600", labelColor: { color: "#111" },
-      labelDensity: 0.7, labelGridCellSize: 130,
-      zIndex: true, stagePadding: 40,
-      minCameraRatio: 0.01, maxCameraRatio: 4,
-      // nodes grow slowly when zooming in (sigma's default, sqrt, makes a
-      // dense cluster a blob of overlapping disks)
-      zoomToSizeRatioFunction: zoomSize,
-      nodeReducer(key, data) {
-        const i = data.i;
-        if (i === undefined) { if (!nodeActive[data.of]) data.hidden = true; return data; } // a halo
-        if (!nodeActive[i]) { data.hidden = true; return data; }
-        data.size = sizes[i];
-        if (!highlight) return data;
+    bigMap = N > 5000;
+    renderer = new window.EcoMap($("map"), {
+      x: net.nodes.x, y: net.nodes.y, src: tSrc, dst: tDst,
+      labelFont: "600 15px system-ui, sans-serif",
+      labelColor: "#111", haloColor: PATH_COLOR,
+      labelThreshold, hideOnMove: bigMap, nodeScale: 0.65,
+      minRatio: 0.01, maxRatio: 4,
+      // nodes grow slowly when zooming in (as the square root would, a
+      // dense cluster would become a blob of overlapping disks)
+      zoomSize,
+      node(i, d) {
+        if (!nodeActive[i]) { d.hidden = true; return; }
+        d.size = sizes[i]; d.color = nodeColors[i]; d.label = String(net.nodes.name[i] || net.nodes.id[i]);
+        if (!highlight) return;
         const h = highlight.node[i];
-        if (h === H_DIM) { data.color = DIM_NODE; data.label = null; data.zIndex = 0; data.size *= 0.7; return data; }
-        data.zIndex = h;
+        if (h === H_DIM) { d.color = DIM_NODE; d.label = null; d.z = 0; d.size *= 0.7; return; }
+        d.z = h;
         if (h === H_CAND || h === H_FOCUS) {
-          data.forceLabel = true;
-          data.size = Math.max(data.size, bigMap ? 6 : 7);
+          d.force = true;
+          d.size = Math.max(d.size, bigMap ? 6 : 7);
         }
-        return data;
       },
-      edgeReducer(key, data) {
-        const j = data.i;
-        if (!edgeActive[j]) { data.hidden = true; return data; }
-        if (!highlight) return data;
+      edge(j, d) {
+        if (!edgeActive[j]) { d.hidden = true; return; }
+        d.color = edgeColor; d.width = 0.8;
+        if (!highlight) return;
         const h = highlight.edge ? highlight.edge[j] : 0;
-        if (h === 2) { data.type = "thick"; data.color = PATH_COLOR; data.size = 3; data.zIndex = 2; return data; }
-        if (h === 1) { data.color = edgeOn; data.zIndex = 1; return data; }
+        if (h === 2) { d.color = PATH_COLOR; d.width = 3; d.z = 2; return; }
+        if (h === 1) { d.color = edgeOn; d.z = 1; return; }
         const hn = highlight.node;
-        if (hn[tSrc[j]] !== H_DIM && hn[tDst[j]] !== H_DIM && highlight.withinEdges) { data.color = edgeOn; data.zIndex = 1; return data; }
-        data.hidden = true;
-        return data;
+        if (hn[tSrc[j]] !== H_DIM && hn[tDst[j]] !== H_DIM && highlight.withinEdges) { d.color = edgeOn; d.z = 1; return; }
+        d.hidden = true;
       },
+      onClickNode(i) { selectPartner(i, { fromMap: true }); },
+      onClickStage() { if (state.partner != null) clearPartner(); },
+      onHover(i) { $("map").classList.toggle("pointer", i >= 0); },
     });
-    renderer.on("clickNode", (ev) => {
-      const a = graph.getNodeAttributes(ev.node);
-      const i = a.i !== undefined ? a.i : a.of;
-      if (i !== undefined) selectPartner(i, { fromMap: true });
-    });
-    renderer.on("clickStage", () => { if (state.partner != null) clearPartner(); });
-    renderer.on("enterNode", () => { $("map").classList.add("pointer"); });
-    renderer.on("leaveNode", () => { $("map").classList.remove("pointer"); });
   }
 
-  function refresh() { if (renderer) { renderer.refresh(); dirtyLabels = false; } }
+  function refresh() { if (renderer) renderer.drawNow(); }
 
-  // Redraws the nodes and edges whose visibility changed with the date:
-  // sigma reprocesses only those (no reindexation), so moving the slider
-  // costs what changed, not the whole graph. The label grid, built by a
-  // full refresh, is brought up to date once the slider rests.
-  function redrawChanged(prevNode, prevEdge, sync) {
-    if (!renderer || renderer.getGraph() !== graph) return;
-    const nodes = [], edges = [];
-    for (let i = 0; i < N; i++) {
-      if (prevNode[i] === nodeActive[i]) continue;
-      nodes.push(String(i));
-      if (haloNodes.length && graph.hasNode("halo:" + i)) nodes.push("halo:" + i);
-    }
-    for (let j = 0; j < M; j++) if (inGraph[j] && prevEdge[j] !== edgeActive[j]) edges.push(String(j));
-    if (!nodes.length && !edges.length) return;
-    if (nodes.length + edges.length > 0.9 * (N + sampledCount)) {
-      if (sync) refresh(); else { renderer.scheduleRefresh(); dirtyLabels = false; }
-      return;
-    }
-    renderer.refresh({ partialGraph: { nodes, edges }, skipIndexation: true, schedule: !sync });
-    if (nodes.length) dirtyLabels = true;
+  // Redraws the map after the date changed: at once (sync) or at the next
+  // frame, so that a slider dragged fast draws once a frame.
+  function redrawChanged(sync) {
+    if (!renderer || !mapDrawn) return; // the first drawing is drawGraph's
+    if (sync) renderer.drawNow(); else renderer.schedule();
   }
 
   // ---------------------------------------------------------------- halos
   // A ring around a node: an extra node under it, slightly bigger, dark.
   function setHalos(list) {
-    haloNodes.forEach((k) => { if (graph.hasNode(k)) graph.dropNode(k); });
-    haloNodes = [];
-    list.forEach((i) => {
-      const k = "halo:" + i;
-      if (graph.hasNode(k)) return;
-      const a = graph.getNodeAttributes(String(i));
-      const s = Math.max(sizes[i], N > 5000 ? 6 : 7);
-      graph.addNode(k, { x: a.x, y: a.y, size: s + 3, color: PATH_COLOR, label: null, zIndex: 1.5, of: i });
-      haloNodes.push(k);
-    });
+    haloNodes = list.slice();
+    if (renderer) renderer.setHalos(haloNodes);
   }
 
   // ---------------------------------------------------------------- extra edges
   // Ties outside the drawn sample that a selection needs (a partner's ties,
   // an introduction path) are added while it lasts.
   function setExtraEdges(list) {
-    extraEdges.forEach((j) => { if (inGraph[j] && !sampled[j]) { graph.dropEdge(String(j)); inGraph[j] = 0; } });
+    extraEdges.forEach((j) => { if (!sampled[j]) inGraph[j] = 0; });
     extraEdges = [];
     list.forEach((j) => {
       if (inGraph[j] || tSrc[j] < 0) return;
-      graph.addEdgeWithKey(String(j), String(tSrc[j]), String(tDst[j]), { i: j });
       inGraph[j] = 1; extraEdges.push(j);
     });
+    if (renderer) renderer.setEdges(drawnTies());
   }
   // The ties between partners a and b.
   function tiesBetween(a, b) {
@@ -694,7 +635,6 @@
       if (!d) throw new Error("setDate: not a date (YYYY-MM-DD): " + iso);
     }
     state.date = d;
-    const prevNode = nodeActive.slice(), prevEdge = edgeActive.slice();
     state.partners = computeActive(d);
     const pc = $("partner-count");
     pc.textContent = state.partners === 1 ? t("partner_1") : t("partners_n", String(state.partners));
@@ -709,7 +649,7 @@
     updateUnitBadges();
     drawGrowthMarker();
     markStale();
-    redrawChanged(prevNode, prevEdge, !!opts.sync);
+    redrawChanged(!!opts.sync);
     // the partner's metrics at the new date come when the slider rests
     if (state.partner != null) renderPartnerPanel({ later: true });
     // the report, check and gaps at the new date, once the slider rests;
@@ -733,7 +673,6 @@
   function syncURLSoon() { clearTimeout(urlTimer); urlTimer = setTimeout(syncURL, 300); }
 
   function onDateSettled() {
-    if (dirtyLabels) refresh();
     loadReport();
     if (state.partner != null) renderPartnerPanel();
     if (state.unit && unitLoadedFor !== state.unit + "@" + state.date) loadUnitDetails(state.unit);
@@ -1071,11 +1010,11 @@
   // ---------------------------------------------------------------- camera
   function focusNode(i, zoom) {
     if (!renderer) return;
-    const d = renderer.getNodeDisplayData(String(i));
+    const d = renderer.position(i);
     if (!d) return;
-    const cam = renderer.getCamera();
+    const cam = renderer.camera();
     const target = (home ? home.ratio : 1) * 0.6;
-    cam.animate({ x: d.x, y: d.y, ratio: zoom ? Math.min(cam.ratio, target) : cam.ratio }, { duration: 500 });
+    renderer.animate({ x: d.x, y: d.y, ratio: zoom ? Math.min(cam.ratio, target) : cam.ratio }, 500);
   }
 
   // The first view: the bulk of the partners (2nd to 98th percentile of the
@@ -1083,7 +1022,7 @@
   // network to a dot; the ⤢ button shows everything.
   let home = null;
   // Computed from the positions before the first drawing, normalised as
-  // sigma does (the extent's longer side to [0, 1], centred on 0.5).
+  // the map does (the extent's longer side to [0, 1], centred on 0.5).
   function computeHome() {
     if (N < 20) return null;
     const X = net.nodes.x, Y = net.nodes.y;
@@ -1103,13 +1042,13 @@
     const x0 = q(xs, 0.02), x1 = q(xs, 0.98), y0 = q(ys, 0.02), y1 = q(ys, 0.98);
     const ratio = Math.min(1, Math.max(0.05, Math.max(x1 - x0, y1 - y0) * 1.7));
     if (ratio > 0.8) return null;
-    return { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio, angle: 0 };
+    return { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio };
   }
+  const WHOLE = { x: 0.5, y: 0.5, ratio: 1 };
   function goHome(animate) {
     if (!renderer) return;
-    const cam = renderer.getCamera();
-    if (!home) { if (animate) cam.animatedReset({ duration: 300 }); else cam.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }); return; }
-    if (animate) cam.animate(home, { duration: 300 }); else cam.setState(home);
+    const c = home || WHOLE;
+    if (animate) renderer.animate(c, 300); else renderer.setCamera(c);
   }
 
   // Moves the camera to centre the highlighted partners (a unit's, its
@@ -1120,15 +1059,14 @@
     let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, n = 0;
     for (let i = 0; i < N; i++) {
       if (highlight.node[i] === H_DIM || !nodeActive[i]) continue;
-      const d = renderer.getNodeDisplayData(String(i));
-      if (!d) continue;
+      const d = renderer.position(i);
       n++;
       if (d.x < x0) x0 = d.x; if (d.x > x1) x1 = d.x; if (d.y < y0) y0 = d.y; if (d.y > y1) y1 = d.y;
     }
     if (!n) return;
     const base = home ? home.ratio : 1;
     const ratio = Math.min(base, Math.max(base * 0.35, Math.max(x1 - x0, y1 - y0) * 1.3));
-    renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 500 });
+    renderer.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, 500);
   }
 
   // ---------------------------------------------------------------- selection chip
@@ -1549,13 +1487,13 @@
       if (ev.target.value === "all") u.searchParams.delete("ties"); else u.searchParams.set("ties", ev.target.value);
       location.assign(u.toString());
     });
-    $("zoom-in").addEventListener("click", () => renderer && renderer.getCamera().animatedZoom({ duration: 250 }));
-    $("zoom-out").addEventListener("click", () => renderer && renderer.getCamera().animatedUnzoom({ duration: 250 }));
+    $("zoom-in").addEventListener("click", () => renderer && renderer.zoom(window.EcoMap.ZOOM_STEP, 250));
+    $("zoom-out").addEventListener("click", () => renderer && renderer.zoom(1 / window.EcoMap.ZOOM_STEP, 250));
     $("zoom-reset").addEventListener("click", () => {
       if (!renderer) return;
-      const cam = renderer.getCamera();
+      const cam = renderer.camera();
       // first click: the bulk of the network; again: every partner
-      if (home && Math.abs(cam.ratio - home.ratio) > 1e-3) goHome(true); else cam.animatedReset({ duration: 300 });
+      if (home && Math.abs(cam.ratio - home.ratio) > 1e-3) goHome(true); else renderer.animate(WHOLE, 300);
     });
     let rt = null;
     window.addEventListener("resize", () => { clearTimeout(rt); rt = setTimeout(drawGrowth, 150); });
@@ -1565,8 +1503,7 @@
     state.sizeBy = m;
     $("size-by").value = m;
     computeSizes();
-    if (renderer) renderer.setSetting("labelRenderedSizeThreshold", labelThreshold);
-    if (haloNodes.length) setHalos(haloNodes.map((k) => graph.getNodeAttribute(k, "of")));
+    if (renderer) renderer.setLabelThreshold(labelThreshold);
     refresh();
     syncURLSoon();
   }
@@ -1585,6 +1522,17 @@
     clearSelection() { clearSelection(); },
     setSizeBy(m) { setSizeBy(m); },
     steps() { return steps.slice(); },
+    // where partner id is drawn, in the page's CSS pixels (null when not drawn)
+    nodeOnScreen(id) {
+      const i = idIndex.get(id);
+      if (!renderer || i === undefined) return null;
+      const p = renderer.drawnAt(i);
+      if (!p) return null;
+      const b = $("map").getBoundingClientRect();
+      return { x: b.left + p.x, y: b.top + p.y, r: p.r };
+    },
+    get camera() { return renderer ? renderer.camera() : null; },
+    get drawings() { return renderer ? renderer.drawn : 0; },
     get state() {
       return {
         lang: state.lang, ties: state.ties, date: state.date, sizeBy: state.sizeBy, unit: state.unit,
@@ -1601,7 +1549,9 @@
     const t0 = performance.now();
     timings.start = t0;
     const netTimes = {};
-    const pending = fetchJSON("/api/network?ties=" + encodeURIComponent(state.ties), undefined, netTimes);
+    // boot.js asked for the network as the page began
+    const url = "/api/network?ties=" + encodeURIComponent(state.ties), boot = window.ecoscopeBoot;
+    const pending = fetchJSON(url, undefined, netTimes, boot && boot.url === url ? boot.response : null);
     pending.catch(() => {});
     applyStrings();
     setupControls();

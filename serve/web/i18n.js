@@ -85,7 +85,7 @@ window.ECOSCOPE_STRINGS = {
     edges_sample: "The map draws a fixed sample of {0} of the {1} ties (and every tie of a selection).",
     edges_all: "Draw all ties (slow without a graphics card)",
     all_dates: "all dates",
-    no_webgl: "This browser cannot draw the map: WebGL is switched off or not supported. The rest of the page works."
+    no_map: "This browser cannot draw the map ({0}). The rest of the page works."
   },
   nl: {
     lang_name: "Nederlands",
@@ -166,7 +166,7 @@ window.ECOSCOPE_STRINGS = {
     edges_sample: "De kaart tekent een vaste steekproef van {0} van de {1} relaties (en elke relatie van een selectie).",
     edges_all: "Alle relaties tekenen (traag zonder grafische kaart)",
     all_dates: "alle datums",
-    no_webgl: "Deze browser kan de kaart niet tekenen: WebGL staat uit of wordt niet ondersteund. De rest van de pagina werkt.",
+    no_map: "Deze browser kan de kaart niet tekenen ({0}). De rest van de pagina werkt.",
     // The findings of the report's summary, by kind, as `ecoscope report
     // --lang nl` writes them (report/findings.go); app.js fills them from
     // the finding's fields. A kind not here shows the report's English text.
