@@ -1,6 +1,12 @@
 package report
 
-import "io"
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"reflect"
+	"strings"
+)
 
 // indentChunk is how much indented JSON an indentWriter gathers before it
 // writes it on: large enough that a 60 MB report takes a few hundred
@@ -169,4 +175,84 @@ func stringEnd(p []byte, i int) (end int, done, escape bool) {
 		}
 	}
 	return len(p), false, false
+}
+
+// rowsMin is the length from which writeRows encodes a document's last
+// field a row at a time.
+const rowsMin = 1024
+
+// writeRows writes to iw the compact JSON of doc, as a json.Encoder would,
+// when doc is a struct (or a pointer to one) without a MarshalJSON of its
+// own whose last field is a slice of at least rowsMin elements, encoded
+// under a plain name (no tag options): the document with that slice empty
+// first, then each element by itself. The Encoder would build the whole
+// JSON in one buffer that doubles as it grows: 128 MB of memory touched
+// for the 45 MB of node metrics of 50,000 partners, which cost more (in
+// zeroing and page faults) than encoding it. It returns false, having
+// written nothing, for any other doc.
+func writeRows(iw *indentWriter, doc any) (bool, error) {
+	v := reflect.ValueOf(doc)
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() || v.Type().Implements(marshalerType) {
+			return false, nil
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct || v.NumField() == 0 {
+		return false, nil
+	}
+	t := v.Type()
+	if t.Implements(marshalerType) || reflect.PointerTo(t).Implements(marshalerType) {
+		return false, nil
+	}
+	last := t.NumField() - 1
+	f := t.Field(last)
+	rows := v.Field(last)
+	tag := f.Tag.Get("json")
+	if !f.IsExported() || f.Anonymous || strings.Contains(tag, ",") || tag == "-" ||
+		f.Type.Kind() != reflect.Slice || f.Type.Elem().Kind() == reflect.Uint8 || rows.Len() < rowsMin {
+		return false, nil
+	}
+	name := tag
+	if name == "" {
+		name = f.Name
+	}
+	// The document with the rows left out; it must end with the field's
+	// name and an empty array (the Encoder escapes the name as it does
+	// any key).
+	head := reflect.New(t).Elem()
+	head.Set(v)
+	head.Field(last).Set(reflect.MakeSlice(f.Type, 0, 0))
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	if err := enc.Encode(head.Interface()); err != nil {
+		return true, err
+	}
+	key, err := json.Marshal(name)
+	if err != nil {
+		return true, err
+	}
+	tail := append(append(key, ':', '[', ']', '}'), '\n')
+	if !bytes.HasSuffix(buf.Bytes(), tail) {
+		return false, nil
+	}
+	if _, err := iw.Write(buf.Bytes()[:buf.Len()-len("]}\n")]); err != nil {
+		return true, err
+	}
+	for i := range rows.Len() {
+		buf.Reset()
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		// by its address, as an element of the whole slice is: a
+		// MarshalJSON with a pointer receiver is called either way
+		if err := enc.Encode(rows.Index(i).Addr().Interface()); err != nil {
+			return true, err
+		}
+		if _, err := iw.Write(buf.Bytes()[:buf.Len()-1]); err != nil { // less the Encoder's newline
+			return true, err
+		}
+	}
+	_, err = iw.Write([]byte("]}\n"))
+	return true, err
 }

@@ -295,3 +295,76 @@ func (w *appendWriter) Write(p []byte) (int, error) {
 	w.b = append(w.b, p...)
 	return len(p), nil
 }
+
+// ptrRow has a MarshalJSON with a pointer receiver, which encoding/json
+// calls for the elements of a slice (addressable) but not for a copy.
+type ptrRow struct{ N int }
+
+func (r *ptrRow) MarshalJSON() ([]byte, error) { return json.Marshal(map[string]int{"n<": r.N}) }
+
+// TestWriteRows: documents whose last field is a long list are written a
+// row at a time, byte for byte as the Encoder writes them whole, and the
+// others as before.
+func TestWriteRows(t *testing.T) {
+	type inner struct {
+		A string `json:"a,omitempty"`
+	}
+	rows := make([]ptrRow, 1500)
+	maps := make([]map[string]any, 1200)
+	for i := range rows {
+		rows[i].N = i
+	}
+	for i := range maps {
+		maps[i] = map[string]any{"<b>": i, "x": []float64{float64(i) / 7}, "s": "a\u2028&"}
+	}
+	type withRows struct {
+		inner
+		Title string   `json:"title"`
+		Rows  []ptrRow `json:"<rows>"`
+	}
+	type withMaps struct {
+		Maps []map[string]any
+	}
+	type omitted struct {
+		Title string   `json:"title"`
+		Rows  []ptrRow `json:"rows,omitempty"`
+	}
+	type bytesLast struct {
+		Blob []byte `json:"blob"`
+	}
+	type short struct {
+		Rows []ptrRow `json:"rows"`
+	}
+	big := nodeMetricsDoc(t, 1500)
+	for name, tc := range map[string]struct {
+		doc     any
+		streams bool
+	}{
+		"node metrics":          {big, true},
+		"node metrics, pointer": {&big, true},
+		"pointer-receiver rows": {withRows{inner{"x"}, "t", rows}, true},
+		"maps, untagged":        {&withMaps{maps}, true},
+		"omitempty":             {omitted{"t", rows}, false},
+		"bytes":                 {bytesLast{make([]byte, 3000)}, false},
+		"short":                 {short{rows[:rowsMin-1]}, false},
+		"nil pointer":           {(*withMaps)(nil), false},
+	} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(tc.doc); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := WriteJSON(&got, tc.doc); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: WriteJSON differs from the Encoder", name)
+		}
+		iw := &indentWriter{w: io.Discard}
+		if ok, err := writeRows(iw, tc.doc); ok != tc.streams || err != nil {
+			t.Errorf("%s: writeRows took it: %v (want %v), %v", name, ok, tc.streams, err)
+		}
+	}
+}
