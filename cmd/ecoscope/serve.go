@@ -221,7 +221,8 @@ func openBrowser(url string) error {
 // (the configuration shared, read-only), and returns what it writes.
 func (a *app) runner(pre *preloaded) serve.Runner {
 	return func(ctx context.Context, command string, flags, fields []string) ([]byte, error) {
-		var out, errs bytes.Buffer
+		var out chunks
+		var errs bytes.Buffer
 		var stdout io.Writer = &out
 		if fields != nil {
 			// report.WriteJSON, every command's JSON writer, encodes
@@ -269,4 +270,41 @@ func (a *app) runner(pre *preloaded) serve.Runner {
 		}
 		return out.Bytes(), nil
 	}
+}
+
+// chunks gathers an answer in pieces of up to chunkSize bytes and joins
+// them once, at the end. A bytes.Buffer doubles as it grows: for the 47 MB
+// of node metrics of 50,000 partners it allocated, zeroed and copied about
+// 128 MB, which took 0.6 s of the answer's CPU time.
+type chunks struct {
+	full [][]byte
+	n    int
+}
+
+const chunkSize = 1 << 20
+
+func (c *chunks) Write(p []byte) (int, error) {
+	c.n += len(p)
+	for rest := p; len(rest) > 0; {
+		if k := len(c.full); k == 0 || len(c.full[k-1]) == cap(c.full[k-1]) {
+			c.full = append(c.full, make([]byte, 0, chunkSize))
+		}
+		last := &c.full[len(c.full)-1]
+		m := min(len(rest), cap(*last)-len(*last))
+		*last = append(*last, rest[:m]...)
+		rest = rest[m:]
+	}
+	return len(p), nil
+}
+
+// Bytes returns everything written, in one slice.
+func (c *chunks) Bytes() []byte {
+	if len(c.full) == 1 {
+		return c.full[0]
+	}
+	b := make([]byte, 0, c.n)
+	for _, f := range c.full {
+		b = append(b, f...)
+	}
+	return b
 }

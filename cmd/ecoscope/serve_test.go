@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -542,5 +543,33 @@ func TestServeInitialView(t *testing.T) {
 	r = ecoscope(t, nil, "serve", "--from", example, "--at", "2021-13")
 	if r.code != exitUsage {
 		t.Errorf("--at 2021-13: exit %d: %s", r.code, r.err)
+	}
+}
+
+// TestChunks: the runner's answer buffer returns exactly what was written,
+// across chunk boundaries, in writes of any size (one byte to several
+// chunks), and an empty answer is empty.
+func TestChunks(t *testing.T) {
+	var c chunks
+	if got := c.Bytes(); len(got) != 0 {
+		t.Errorf("empty: %q", got)
+	}
+	var want bytes.Buffer
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{1, 0, 7, chunkSize - 8, 3*chunkSize + 5, 1, chunkSize, 100} {
+		p := make([]byte, n)
+		for i := range p {
+			p[i] = byte(r.Uint32())
+		}
+		if k, err := c.Write(p); k != n || err != nil {
+			t.Fatalf("Write(%d bytes) = %d, %v", n, k, err)
+		}
+		want.Write(p)
+	}
+	if !bytes.Equal(c.Bytes(), want.Bytes()) {
+		t.Errorf("chunks give %d bytes, not the %d written", len(c.Bytes()), want.Len())
+	}
+	if len(c.full) < 5 {
+		t.Errorf("%d bytes in %d chunks of %d", want.Len(), len(c.full), chunkSize)
 	}
 }
