@@ -293,7 +293,6 @@
       nStart[i] = +nodes.start[i] || 0;
       nEnd[i] = +nodes.end[i] || 99999999;
       idIndex.set(ids[i], i);
-      lowerNames.push(String(nodes.name[i] || ids[i]).toLowerCase() + "\u0000" + String(ids[i]).toLowerCase());
     }
     // The ties in rows of their lower node: ties.offsets[u] to
     // ties.offsets[u+1]-1 are those of node u.
@@ -973,6 +972,12 @@
       if (!q) { close(); return; }
       let total = 0;
       const starts = [], contains = [];
+      // made at the first search, not before the first drawing
+      if (lowerNames.length !== N) {
+        const nodes = net.nodes, ids = nodes.id;
+        lowerNames = new Array(N);
+        for (let i = 0; i < N; i++) lowerNames[i] = String(nodes.name[i] || ids[i]).toLowerCase() + "\u0000" + String(ids[i]).toLowerCase();
+      }
       for (let i = 0; i < N; i++) {
         const p = lowerNames[i].indexOf(q);
         if (p < 0) continue;

@@ -112,14 +112,19 @@
     camera() { return { x: this.cam.x, y: this.cam.y, ratio: this.cam.ratio }; }
     clampRatio(r) { return Math.min(this.o.maxRatio || 4, Math.max(this.o.minRatio || 0.01, r)); }
     setCamera(c) {
+      this.moving = false;
+      this.jump(c);
+    }
+    // Sets the camera at once, leaving moving as it is (the wheel sets it).
+    jump(c) {
       this.anim = null;
       this.cam = { x: c.x, y: c.y, ratio: this.clampRatio(c.ratio) };
       this.schedule();
     }
-    // Moves the camera to c in ms milliseconds (eased).
+    // Moves the camera to c in ms milliseconds (eased); at once for ms 0.
     animate(c, ms) {
       const from = this.camera(), to = { x: c.x, y: c.y, ratio: this.clampRatio(c.ratio) };
-      if (!(ms > 0)) { this.setCamera(to); return; }
+      if (!(ms > 0)) { this.jump(to); return; }
       const t0 = performance.now();
       const id = {};
       this.anim = id;
@@ -347,7 +352,8 @@
         if (ev.button !== 0) return;
         const p = local(ev);
         down = { x: p.x, y: p.y, cam: this.camera(), id: ev.pointerId, moved: false };
-        this.anim = null;
+        this.anim = null; // stops a move under way
+        this.moving = false;
         try { cv.setPointerCapture(ev.pointerId); } catch (e) { /* a synthetic event */ }
       });
       cv.addEventListener("pointermove", (ev) => {
