@@ -152,13 +152,8 @@ var marshalerType = reflect.TypeFor[json.Marshaler]()
 // MarshalJSON method, the ",string" or ",omitzero" option, two fields of one
 // name), and the caller then encodes it whole.
 func topLevel(v reflect.Value) (out []field, ok bool) {
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() || v.Type().Implements(marshalerType) {
-			return nil, false
-		}
-		v = v.Elem()
-	}
-	if v.Kind() != reflect.Struct || v.Type().Implements(marshalerType) || reflect.PointerTo(v.Type()).Implements(marshalerType) {
+	v, ok = plainStruct(v)
+	if !ok {
 		return nil, false
 	}
 	seen := map[string]bool{}
@@ -221,6 +216,22 @@ func topLevel(v reflect.Value) (out []field, ok bool) {
 		return nil, false
 	}
 	return out, true
+}
+
+// plainStruct returns the struct v is or points to, and false when there is
+// none or encoding/json would call a MarshalJSON of its (or a pointer's)
+// instead of encoding its fields.
+func plainStruct(v reflect.Value) (reflect.Value, bool) {
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() || v.Type().Implements(marshalerType) {
+			return v, false
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct || v.Type().Implements(marshalerType) || reflect.PointerTo(v.Type()).Implements(marshalerType) {
+		return v, false
+	}
+	return v, true
 }
 
 // isEmpty is encoding/json's rule for omitempty.

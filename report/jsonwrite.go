@@ -191,20 +191,11 @@ const rowsMin = 1024
 // zeroing and page faults) than encoding it. It returns false, having
 // written nothing, for any other doc.
 func writeRows(iw *indentWriter, doc any) (bool, error) {
-	v := reflect.ValueOf(doc)
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() || v.Type().Implements(marshalerType) {
-			return false, nil
-		}
-		v = v.Elem()
-	}
-	if v.Kind() != reflect.Struct || v.NumField() == 0 {
+	v, ok := plainStruct(reflect.ValueOf(doc))
+	if !ok || v.NumField() == 0 {
 		return false, nil
 	}
 	t := v.Type()
-	if t.Implements(marshalerType) || reflect.PointerTo(t).Implements(marshalerType) {
-		return false, nil
-	}
 	last := t.NumField() - 1
 	f := t.Field(last)
 	rows := v.Field(last)

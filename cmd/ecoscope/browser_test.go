@@ -43,6 +43,7 @@ type browserTab struct {
 	problems []string
 	requests []string // those allowed refused
 	seen     int      // requests of any kind
+	urls     []string // the address of every request
 }
 
 // openTab starts Chromium (the test skips where none is installed) with
@@ -93,6 +94,7 @@ func openTab(t testing.TB, allowed func(*url.URL) bool) *browserTab {
 			go chromedp.Call(bctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
 		case *network.EventRequestWillBeSent:
 			tab.seen++
+			tab.urls = append(tab.urls, ev.Request.URL)
 			if u, err := url.Parse(ev.Request.URL); err != nil || !allowed(u) {
 				tab.requests = append(tab.requests, ev.Request.URL)
 			}

@@ -134,6 +134,20 @@ func TestServePage(t *testing.T) {
 	tab := openTab(t, sameHost(strings.TrimPrefix(s.base, "http://")))
 	tab.load(t, s.base+"/")
 
+	// The network is asked for once, by boot.js as the page begins, and
+	// app.js takes that answer over instead of asking again.
+	tab.mu.Lock()
+	var netAsked int
+	for _, u := range tab.urls {
+		if strings.Contains(u, "/api/network") {
+			netAsked++
+		}
+	}
+	tab.mu.Unlock()
+	if netAsked != 1 {
+		t.Errorf("the page asked for /api/network %d times, want once", netAsked)
+	}
+
 	// What the page shows first: the network at the last date, with the
 	// report's number of partners then.
 	date := eval[string](t, tab, `ecoscope.state.date`)

@@ -151,17 +151,17 @@
   let unitById = new Map(), unitChildren = new Map(), unitRoots = [];
   let nodeUnits = [];        // node index -> direct unit indices
   let highlight = null;      // {node: Uint8Array, edge: Uint8Array|null}
-  let haloNodes = [];        // node indices drawn with a ring
   let labelThreshold = 8;
   let mapFailed = "";        // why the map could not be drawn
-  let bigMap = false;        // above 5,000 partners: no ties nor labels while moving
+  let bigMap = false;        // above BIG_MAP partners: smaller nodes, betweenness
+                             // estimated, no ties nor labels while moving
+  const BIG_MAP = 5000;
   let edgeColor = "#666";    // the ties' colour, by how many are drawn
   let mapDrawn = false;      // drawGraph has drawn the map
   // Ties drawn: above EDGE_BUDGET ties the map draws a fixed random sample
   // of them (plus, on demand, those of a selection): hundreds of thousands
   // of lines are a grey haze that costs seconds a frame without a GPU.
   const EDGE_BUDGET = 30000;
-  let inGraph;               // Uint8Array: tie j is drawn (sample or selection)
   let sampled;               // Uint8Array: tie j belongs to the drawn sample
   let sampledCount = 0, validTies = 0;
   let extraEdges = [];       // tie indices added for a selection
@@ -279,6 +279,7 @@
     const nodes = net.nodes || {};
     const ids = nodes.id || [];
     N = ids.length;
+    bigMap = N > BIG_MAP;
     const col = (name, fill) => {
       const c = nodes[name];
       return Array.isArray(c) && c.length === N ? c : new Array(N).fill(fill);
@@ -288,11 +289,13 @@
     nodes.x = col("x", 0); nodes.y = col("y", 0);
     nodes.start = col("start", 0); nodes.end = col("end", 0);
     nStart = new Int32Array(N); nEnd = new Int32Array(N); nodeActive = new Uint8Array(N);
+    nodeColors = new Array(N);
     for (let i = 0; i < N; i++) {
       // days are numbers YYYYMMDD, 0 when open
       nStart[i] = +nodes.start[i] || 0;
       nEnd[i] = +nodes.end[i] || 99999999;
       idIndex.set(ids[i], i);
+      nodeColors[i] = helixColor(nodes.helix[i]);
     }
     // The ties in rows of their lower node: ties.offsets[u] to
     // ties.offsets[u+1]-1 are those of node u.
@@ -320,7 +323,7 @@
       if (tSrc[j] < 0) continue;
       adjTie[fill[tSrc[j]]++] = j; adjTie[fill[tDst[j]]++] = j;
     }
-    sampled = new Uint8Array(M); inGraph = new Uint8Array(M);
+    sampled = new Uint8Array(M);
     const all = params.get("edges") === "all" || M <= EDGE_BUDGET;
     const f = all ? 1 : EDGE_BUDGET / M;
     sampledCount = 0;
@@ -343,7 +346,6 @@
     steps = buildSteps(net.first_date, net.last_date);
     const at = params.get("at");
     state.date = steps.length ? (at && normDate(at) ? normDate(at) : steps[steps.length - 1]) : null;
-    buildGraph(); // start() then shows state.date (setDate)
     timings.build = performance.now() - t1;
   }
 
@@ -351,8 +353,7 @@
   function computeSizes() {
     const vals = net.nodes[state.sizeBy];
     sizes = new Float32Array(N);
-    const big = N > 5000;
-    const lo = big ? 1.5 : N > 800 ? 2.5 : 3, hi = big ? 12 : N > 800 ? 13 : 15;
+    const lo = bigMap ? 1.5 : N > 800 ? 2.5 : 3, hi = bigMap ? 12 : N > 800 ? 13 : 15;
     let max = 0;
     if (Array.isArray(vals)) for (let i = 0; i < N; i++) { const v = +vals[i]; if (v > max) max = v; }
     for (let i = 0; i < N; i++) {
@@ -362,21 +363,13 @@
     // Only the biggest nodes are labelled at the first view (more appear
     // when zooming in, as they grow on screen).
     const sorted = Array.from(sizes).sort((a, b) => b - a);
-    const k = Math.min(sorted.length - 1, big ? 20 : 12);
+    const k = Math.min(sorted.length - 1, bigMap ? 20 : 12);
     labelThreshold = sorted.length ? Math.max(lo + 0.01, sorted[Math.max(0, k)] - 0.001) : 8;
     // sizes grow on screen as 1/zoomSize(zoom ratio): the first view is zoomed in
     if (home) labelThreshold /= zoomSize(home.ratio);
   }
 
   // The ties the map draws: the sample, then those a selection adds.
-  function buildGraph() {
-    const tg = performance.now();
-    const nodes = net.nodes;
-    nodeColors = new Array(N);
-    for (let i = 0; i < N; i++) nodeColors[i] = helixColor(nodes.helix[i]);
-    for (let j = 0; j < M; j++) if (sampled[j]) inGraph[j] = 1;
-    timings.graph = performance.now() - tg;
-  }
   function drawnTies() {
     const list = new Int32Array(sampledCount + extraEdges.length);
     let k = 0;
@@ -405,7 +398,6 @@
   }
   function createRenderer() {
     const edgeOn = "rgba(40,40,40,0.7)";
-    bigMap = N > 5000;
     renderer = new window.EcoMap($("map"), {
       x: net.nodes.x, y: net.nodes.y, src: tSrc, dst: tDst,
       labelFont: "600 15px system-ui, sans-serif",
@@ -448,7 +440,7 @@
 
   // Redraws the map after the date changed: at once (sync) or at the next
   // frame, so that a slider dragged fast draws once a frame.
-  function redrawChanged(sync) {
+  function redraw(sync) {
     if (!renderer || !mapDrawn) return; // the first drawing is drawGraph's
     if (sync) renderer.drawNow(); else renderer.schedule();
   }
@@ -456,20 +448,16 @@
   // ---------------------------------------------------------------- halos
   // A ring around a node: an extra node under it, slightly bigger, dark.
   function setHalos(list) {
-    haloNodes = list.slice();
-    if (renderer) renderer.setHalos(haloNodes);
+    if (renderer) renderer.setHalos(list);
   }
 
   // ---------------------------------------------------------------- extra edges
   // Ties outside the drawn sample that a selection needs (a partner's ties,
   // an introduction path) are added while it lasts.
   function setExtraEdges(list) {
-    extraEdges.forEach((j) => { if (!sampled[j]) inGraph[j] = 0; });
-    extraEdges = [];
-    list.forEach((j) => {
-      if (inGraph[j] || tSrc[j] < 0) return;
-      inGraph[j] = 1; extraEdges.push(j);
-    });
+    const extra = new Set();
+    list.forEach((j) => { if (!sampled[j] && tSrc[j] >= 0) extra.add(j); });
+    extraEdges = Array.from(extra);
     if (renderer) renderer.setEdges(drawnTies());
   }
   // The ties between partners a and b.
@@ -648,7 +636,7 @@
     updateUnitBadges();
     drawGrowthMarker();
     markStale();
-    redrawChanged(!!opts.sync);
+    redraw(!!opts.sync);
     // the partner's metrics at the new date come when the slider rests
     if (state.partner != null) renderPartnerPanel({ later: true });
     // the report, check and gaps at the new date, once the slider rests;
@@ -1026,23 +1014,11 @@
   // positions), so that a few far-off isolated partners do not shrink the
   // network to a dot; the ⤢ button shows everything.
   let home = null;
-  // Computed from the positions before the first drawing, normalised as
-  // the map does (the extent's longer side to [0, 1], centred on 0.5).
+  // Computed from the positions before the first drawing, in the map's
+  // units (EcoMap.normalise).
   function computeHome() {
-    if (N < 20) return null;
-    const X = net.nodes.x, Y = net.nodes.y;
-    const xs = new Float64Array(N), ys = new Float64Array(N);
-    let ax = Infinity, bx = -Infinity, ay = Infinity, by = -Infinity;
-    for (let i = 0; i < N; i++) {
-      const x = +X[i] || 0, y = +Y[i] || 0;
-      xs[i] = x; ys[i] = y;
-      if (x < ax) ax = x; if (x > bx) bx = x; if (y < ay) ay = y; if (y > by) by = y;
-    }
-    let span = Math.max(bx - ax, by - ay);
-    if (!(span > 0) || span === Infinity) span = 1;
-    const cx = (ax + bx) / 2, cy = (ay + by) / 2;
-    for (let i = 0; i < N; i++) { xs[i] = 0.5 + (xs[i] - cx) / span; ys[i] = 0.5 + (ys[i] - cy) / span; }
-    xs.sort(); ys.sort();
+    if (N < 20 || !window.EcoMap) return null;
+    const p = window.EcoMap.normalise(net.nodes.x, net.nodes.y), xs = p.x.sort(), ys = p.y.sort();
     const q = (a, f) => a[Math.min(a.length - 1, Math.max(0, Math.round(f * (a.length - 1))))];
     const x0 = q(xs, 0.02), x1 = q(xs, 0.98), y0 = q(ys, 0.02), y1 = q(ys, 0.98);
     const ratio = Math.min(1, Math.max(0.05, Math.max(x1 - x0, y1 - y0) * 1.7));
@@ -1345,7 +1321,7 @@
       if (state.ties !== "all") q.set("ties", state.ties);
       // Betweenness estimated within ±0.01 above 5,000 partners, as the
       // report does: exact, it takes about 40 s at 50,000.
-      if (N > 5000) q.set("approx", "0.01");
+      if (bigMap) q.set("approx", "0.01");
       const p = fetchJSON("/api/metrics?" + q.toString()).then((r) => {
         const rows = Array.isArray(r) ? r : r.nodes || [];
         return new Map(rows.map((x) => [x.id, x]));

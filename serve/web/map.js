@@ -38,20 +38,8 @@
       this.o = opts;
       const n = opts.x.length;
       this.n = n;
-      // normalise the layout as the camera expects
-      let ax = Infinity, bx = -Infinity, ay = Infinity, by = -Infinity;
-      for (let i = 0; i < n; i++) {
-        const x = +opts.x[i] || 0, y = +opts.y[i] || 0;
-        if (x < ax) ax = x; if (x > bx) bx = x; if (y < ay) ay = y; if (y > by) by = y;
-      }
-      let span = Math.max(bx - ax, by - ay);
-      if (!(span > 0) || span === Infinity) span = 1;
-      const cx = n ? (ax + bx) / 2 : 0, cy = n ? (ay + by) / 2 : 0;
-      this.nx = new Float64Array(n); this.ny = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        this.nx[i] = 0.5 + ((+opts.x[i] || 0) - cx) / span;
-        this.ny[i] = 0.5 + ((+opts.y[i] || 0) - cy) / span;
-      }
+      const p = EcoMap.normalise(opts.x, opts.y);
+      this.nx = p.x; this.ny = p.y;
       // screen position and radius of each node at the last drawing (-1: not drawn)
       this.sx = new Float32Array(n); this.sy = new Float32Array(n); this.sr = new Float32Array(n).fill(-1);
       this.sz = new Float32Array(n);
@@ -397,5 +385,21 @@
     }
   }
   EcoMap.ZOOM_STEP = ZOOM_STEP;
+  // The layout (arrays of numbers) in the camera's units: the longer side
+  // of its extent spans [0, 1], centred on 0.5. Returns new Float64Arrays.
+  EcoMap.normalise = function (X, Y) {
+    const n = X.length, x = new Float64Array(n), y = new Float64Array(n);
+    let ax = Infinity, bx = -Infinity, ay = Infinity, by = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const u = +X[i] || 0, v = +Y[i] || 0;
+      x[i] = u; y[i] = v;
+      if (u < ax) ax = u; if (u > bx) bx = u; if (v < ay) ay = v; if (v > by) by = v;
+    }
+    let span = Math.max(bx - ax, by - ay);
+    if (!(span > 0) || span === Infinity) span = 1;
+    const cx = n ? (ax + bx) / 2 : 0, cy = n ? (ay + by) / 2 : 0;
+    for (let i = 0; i < n; i++) { x[i] = 0.5 + (x[i] - cx) / span; y[i] = 0.5 + (y[i] - cy) / span; }
+    return { x, y };
+  };
   window.EcoMap = EcoMap;
 })();
